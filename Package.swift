@@ -1,0 +1,88 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Dependency arrows point one way (see docs/architecture.md):
+//   kokon → Reporting → Engine → {Templates, Postgres};  Templates → CYAML;  Postgres → CLibPQ.
+let package = Package(
+    name: "Kokon",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kokon", targets: ["kokon"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Templates", targets: ["Templates"]),
+        .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Templates",
+            dependencies: ["CYAML"]
+        ),
+        .target(
+            name: "Engine",
+            dependencies: [
+                "Templates",
+                "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["EmbedMigrations"]
+        ),
+        .target(
+            name: "Reporting",
+            dependencies: ["Engine"]
+        ),
+        .executableTarget(
+            name: "kokon",
+            dependencies: [
+                "Reporting",
+                "Engine",
+                "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Build-time helper: turns migrations/**/*.sql into Swift string literals so the
+        // `kokon` binary carries its migrations and runs from any directory.
+        .executableTarget(name: "EmbedSQL"),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["EmbedSQL"]
+        ),
+        // Shared by the test targets: a throwaway PostgreSQL cluster per test process.
+        .target(
+            name: "KokonTestSupport",
+            dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support"
+        ),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "KokonTestSupport"]
+        ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "Postgres", "KokonTestSupport"]
+        ),
+    ]
+)

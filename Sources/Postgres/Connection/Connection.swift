@@ -1,0 +1,250 @@
+import CLibPQ
+import Foundation
+import Logging
+
+/// One libpq connection, used synchronously by one thread at a time.
+///
+/// libpq calls block, so `Connection` is never used from Swift's cooperative thread pool
+/// directly: ``ConnectionPool`` hands it out to sessions that run each call on the pool's own
+/// threads. The pool guarantees that no two threads use a connection at once, which libpq
+/// requires; only ``cancel()`` may be called from anywhere, because `PQcancel` is thread-safe.
+public final class Connection: @unchecked Sendable {
+    private let handle: OpaquePointer
+    private let cancelLock = NSLock()
+    private var cancelHandle: OpaquePointer?
+    private let notices: NoticeForwarder
+    /// Connection details for messages: database, user and host, never the password.
+    public let summary: String
+
+    /// Opens a connection.
+    ///
+    /// `conninfo` may be a URL (`postgresql://…`), `key=value` pairs, or empty: libpq then fills
+    /// in whatever is missing from `PGHOST`, `PGDATABASE`, `PGSERVICE` and its other variables.
+    public init(conninfo: String, logger: Logger) throws(PostgresError) {
+        // dbname is expanded as a full connection string; client_encoding comes after it so
+        // Kokon always talks UTF-8, and the fallback name yields to any application_name given.
+        let keywords = ["dbname", "client_encoding", "fallback_application_name"]
+        let values = [conninfo, "UTF8", "kokon"]
+        let connection: OpaquePointer? = withCStrings(keywords) { keywordPointers in
+            withCStrings(values) { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let connection else {
+            throw PostgresError(kind: .client, message: "libpq could not allocate a connection (out of memory)")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(connection)
+            throw PostgresError(
+                kind: .connection,
+                message: "cannot connect to PostgreSQL: \(message)",
+                hint: "Check DATABASE_URL, --database or the PG* variables, or leave them all unset to use Kokon's own local database (kokon db start)."
+            )
+        }
+        handle = connection
+        notices = NoticeForwarder(logger: logger)
+        let user = String(cString: PQuser(connection))
+        let database = String(cString: PQdb(connection))
+        let host = PQhost(connection).map { String(cString: $0) } ?? "local socket"
+        summary = "database \(database) as \(user) on \(host)"
+        PQsetNoticeReceiver(connection, { context, result in
+            guard let context, let result else { return }
+            Unmanaged<NoticeForwarder>.fromOpaque(context).takeUnretainedValue().forward(result)
+        }, Unmanaged.passUnretained(notices).toOpaque())
+        cancelHandle = PQgetCancel(connection)
+    }
+
+    deinit {
+        cancelLock.withLock {
+            if let cancelHandle { PQfreeCancel(cancelHandle) }
+            cancelHandle = nil
+        }
+        PQfinish(handle)
+    }
+
+    /// True while the connection is usable.
+    public var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
+
+    /// True if a transaction is open (or has failed and awaits ROLLBACK).
+    public var isInTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
+    }
+
+    /// True if the open transaction has failed and will only roll back.
+    public var isInFailedTransaction: Bool { PQtransactionStatus(handle) == PQTRANS_INERROR }
+
+    /// The server's version number, e.g. 150018.
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    /// The backend process id, for diagnostics and tests.
+    public var backendProcessID: Int { Int(PQbackendPID(handle)) }
+
+    /// Runs one statement with its values bound as text parameters.
+    public func query(_ sql: SQL) throws(PostgresError) -> QueryResult {
+        let (text, bindings) = sql.rendered
+        let result = bindings.withParameterArrays { count, types, values in
+            PQexecParams(handle, text, count, types, values, nil, nil, 0)
+        }
+        return try consume(result, statement: text)
+    }
+
+    /// Runs a trusted multi-statement script (simple protocol, no parameters).
+    public func execute(_ script: SQLScript) throws(PostgresError) {
+        guard PQsendQuery(handle, script.text) == 1 else { throw lastError(statement: nil) }
+        var failure: PostgresError?
+        while let result = PQgetResult(handle) {
+            do {
+                _ = try consume(result, statement: nil)
+            } catch {
+                if failure == nil { failure = error }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Starts `COPY … FROM STDIN`. Follow with ``putCopyData(_:)`` and ``endCopy(failure:)``.
+    public func beginCopy(_ sql: SQL) throws(PostgresError) {
+        let (text, bindings) = sql.rendered
+        let result = bindings.withParameterArrays { count, types, values in
+            PQexecParams(handle, text, count, types, values, nil, nil, 0)
+        }
+        guard let result else { throw lastError(statement: text) }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COPY_IN else {
+            if PQresultStatus(result) == PGRES_FATAL_ERROR { throw PostgresError(result: result, statement: text) }
+            throw PostgresError(kind: .client, message: "the statement did not start COPY FROM STDIN: \(text)")
+        }
+    }
+
+    /// Sends one chunk of COPY data; the length is counted in bytes, not characters.
+    public func putCopyData(_ bytes: UnsafeRawBufferPointer) throws(PostgresError) {
+        guard !bytes.isEmpty else { return }
+        let status = bytes.withMemoryRebound(to: CChar.self) { chars in
+            PQputCopyData(handle, chars.baseAddress, Int32(chars.count))
+        }
+        guard status == 1 else { throw lastError(statement: "COPY data") }
+    }
+
+    /// Ends COPY. With a failure message the server aborts the COPY (`CopyFail`) and nothing lands.
+    @discardableResult
+    public func endCopy(failure: String? = nil) throws(PostgresError) -> Int {
+        let status: Int32 = if let failure { PQputCopyEnd(handle, failure) } else { PQputCopyEnd(handle, nil) }
+        guard status == 1 else { throw lastError(statement: "COPY end") }
+        var rows = 0
+        var error: PostgresError?
+        while let result = PQgetResult(handle) {
+            do {
+                rows += try consume(result, statement: "COPY").affectedRows ?? 0
+            } catch let failure {
+                if error == nil { error = failure }
+            }
+        }
+        if let error { throw error }
+        return rows
+    }
+
+    /// Asks the server to cancel whatever this connection is running. Safe from any thread.
+    public func cancel() {
+        cancelLock.withLock {
+            guard let cancelHandle else { return }
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
+        }
+    }
+
+    private func consume(_ result: OpaquePointer?, statement: String?) throws(PostgresError) -> QueryResult {
+        guard let result else { throw lastError(statement: statement) }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_SINGLE_TUPLE:
+            return QueryResult(copying: result)
+        case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+            throw PostgresError(kind: .client, message: "COPY statements must go through Session.copyIn")
+        default:
+            throw PostgresError(result: result, statement: statement)
+        }
+    }
+
+    private func lastError(statement: String?) -> PostgresError {
+        let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+        var error = PostgresError(kind: isHealthy ? .client : .connection,
+                                  message: message.isEmpty ? "libpq reported a failure without a message" : message)
+        error.statement = statement
+        return error
+    }
+}
+
+extension PostgresError {
+    /// Reads every diagnostic field libpq exposes from an error result.
+    init(result: OpaquePointer, statement: String?) {
+        func field(_ code: Character) -> String? {
+            guard let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+            return String(cString: value)
+        }
+        let primary = field("M") ?? String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
+        self.init(kind: .server, code: field("C").map { SQLState($0) }, message: primary, detail: field("D"), hint: field("H"))
+        severity = field("V") ?? field("S")
+        position = field("P").flatMap { Int($0) }
+        schema = field("s")
+        table = field("t")
+        column = field("c")
+        constraint = field("n")
+        context = field("W")
+        self.statement = statement
+    }
+}
+
+extension QueryResult {
+    init(copying result: OpaquePointer) {
+        let fieldCount = Int(PQnfields(result))
+        let rowCount = Int(PQntuples(result))
+        let columns = (0..<fieldCount).map { index in
+            Column(name: String(cString: PQfname(result, Int32(index))), type: PostgresType(oid: PQftype(result, Int32(index))))
+        }
+        var cells: [[String?]] = []
+        cells.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            var values: [String?] = []
+            values.reserveCapacity(fieldCount)
+            for column in 0..<fieldCount {
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                    values.append(nil)
+                } else {
+                    let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+                    let pointer = UnsafeRawPointer(PQgetvalue(result, Int32(row), Int32(column))!)
+                    values.append(String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self))
+                }
+            }
+            cells.append(values)
+        }
+        let tag = String(cString: PQcmdStatus(result))
+        let tuples = String(cString: PQcmdTuples(result))
+        self.init(columns: columns, cells: cells, affectedRows: Int(tuples), commandTag: tag)
+    }
+}
+
+extension [PostgresBinding] {
+    /// Calls `body` with C arrays of parameter types and NUL-terminated values that stay alive
+    /// for the whole call, as libpq requires; nil pointers are NULLs.
+    func withParameterArrays<Result>(
+        _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?) -> Result
+    ) -> Result {
+        let types = map { Oid($0.type.oid) }
+        let values: [UnsafeMutablePointer<CChar>?] = map { binding in binding.text.map { strdup($0) } }
+        defer { values.forEach { free($0) } }
+        return types.withUnsafeBufferPointer { typePointer in
+            values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valuePointer in
+                body(Int32(count), typePointer.baseAddress, valuePointer.baseAddress)
+            }
+        }
+    }
+}
+
+/// Calls `body` with a C array of NUL-terminated strings followed by a terminating NULL.
+func withCStrings<Result>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> Result) -> Result {
+    let pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
+    defer { pointers.forEach { free($0) } }
+    return pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { body($0.baseAddress!) }
+}

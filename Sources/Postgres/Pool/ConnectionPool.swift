@@ -1,0 +1,145 @@
+import Foundation
+import Logging
+
+/// An async pool of PostgreSQL connections whose blocking calls run on a dedicated thread pool.
+///
+/// ```swift
+/// let pool = ConnectionPool(conninfo: url, size: 4, logger: logger)
+/// let count = try await pool.withSession { try await $0.query("SELECT count(*) FROM kokon.tenants").scalar(Int.self) }
+/// ```
+///
+/// Connections are opened lazily up to `size`. When a session ends, its connection is rolled
+/// back if a transaction is still open and reset with `DISCARD ALL` (which includes
+/// `RESET ALL`, `SET SESSION AUTHORIZATION DEFAULT` and releasing advisory locks), so nothing a
+/// session set can leak into the next one; a connection that fails this is closed and replaced.
+public final class ConnectionPool: Sendable {
+    /// The connection string the pool opens connections with.
+    public let conninfo: String
+    /// The most connections open at once.
+    public let size: Int
+    let threads: BlockingThreadPool
+    let logger: Logger
+    private let state: PoolState
+
+    /// Creates a pool; nothing connects until the first session.
+    public init(conninfo: String, size: Int = 4, logger: Logger = Logger(label: "kokon.postgres")) {
+        precondition(size > 0, "a connection pool needs at least one connection")
+        self.conninfo = conninfo
+        self.size = size
+        self.logger = logger
+        self.threads = BlockingThreadPool(threadCount: size)
+        self.state = PoolState(limit: size)
+    }
+
+    /// Runs `body` with a connection of its own; the connection returns to the pool afterwards.
+    @discardableResult
+    public func withSession<Value>(_ body: (Session) async throws -> Value) async throws -> Value {
+        let connection = try await checkOut()
+        let session = Session(connection: connection, pool: self)
+        do {
+            let value = try await body(session)
+            await checkIn(connection)
+            return value
+        } catch {
+            await checkIn(connection)
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a transaction on a pooled connection.
+    @discardableResult
+    public func transaction<Value>(_ body: (Session) async throws -> Value) async throws -> Value {
+        try await withSession { try await $0.transaction(body) }
+    }
+
+    /// Runs one statement on a pooled connection.
+    @discardableResult
+    public func query(_ sql: SQL) async throws -> QueryResult {
+        try await withSession { try await $0.query(sql) }
+    }
+
+    /// Closes idle connections and stops the pool's threads. Sessions must have ended.
+    public func close() async {
+        let idle = await state.drain()
+        _ = try? await threads.run { withExtendedLifetime(idle) {} }
+        threads.shutdown()
+    }
+
+    private func checkOut() async throws -> Connection {
+        switch await state.acquire() {
+        case .connection(let connection):
+            return connection
+        case .permit:
+            do {
+                let conninfo = self.conninfo
+                let logger = self.logger
+                return try await threads.run { try Connection(conninfo: conninfo, logger: logger) }
+            } catch {
+                await state.release(nil)
+                throw error
+            }
+        }
+    }
+
+    private func checkIn(_ connection: Connection) async {
+        let reusable: Bool
+        do {
+            reusable = try await threads.run {
+                guard connection.isHealthy else { return false }
+                if connection.isInTransaction { _ = try connection.query("ROLLBACK") }
+                _ = try connection.query("DISCARD ALL")
+                return connection.isHealthy && !connection.isInTransaction
+            }
+        } catch {
+            logger.warning("replacing a PostgreSQL connection that could not be reset: \(error)")
+            reusable = false
+        }
+        await state.release(reusable ? connection : nil)
+    }
+}
+
+/// The pool's bookkeeping: idle connections, how many exist, and who is waiting.
+actor PoolState {
+    enum Grant: Sendable {
+        case connection(Connection)
+        /// Room for one more connection, which the caller opens.
+        case permit
+    }
+
+    private let limit: Int
+    private var open = 0
+    private var idle: [Connection] = []
+    private var waiters: [CheckedContinuation<Grant, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func acquire() async -> Grant {
+        if let connection = idle.popLast() { return .connection(connection) }
+        if open < limit {
+            open += 1
+            return .permit
+        }
+        return await withCheckedContinuation { waiters.append($0) }
+    }
+
+    /// Returns a connection, or with nil gives up a slot whose connection was closed or never opened.
+    func release(_ connection: Connection?) {
+        if !waiters.isEmpty {
+            let waiter = waiters.removeFirst()
+            waiter.resume(returning: connection.map(Grant.connection) ?? .permit)
+            return
+        }
+        if let connection {
+            idle.append(connection)
+        } else {
+            open -= 1
+        }
+    }
+
+    func drain() -> [Connection] {
+        let connections = idle
+        open -= idle.count
+        idle = []
+        return connections
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// A connection checked out of a ``ConnectionPool`` for the length of one `withSession` call.
+///
+/// Every method runs its libpq call on the pool's own threads. Do not keep a session beyond
+/// the closure that received it, and do not use one session from two tasks at once.
+public struct Session: Sendable {
+    /// The underlying connection, for callers that need libpq details.
+    public let connection: Connection
+    let pool: ConnectionPool
+
+    /// Runs one statement and returns its rows. Cancelling the task cancels the statement.
+    @discardableResult
+    public func query(_ sql: SQL) async throws -> QueryResult {
+        try await blocking { connection in try connection.query(sql) }
+    }
+
+    /// Runs a trusted multi-statement script, such as a migration file.
+    public func execute(_ script: SQLScript) async throws {
+        try await blocking { connection in try connection.execute(script) }
+    }
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    ///
+    /// Inside a transaction, a nested call uses a savepoint, so the inner part can fail alone.
+    @discardableResult
+    public func transaction<Value>(_ body: (Session) async throws -> Value) async throws -> Value {
+        let nested = connection.isInTransaction
+        try await query(nested ? "SAVEPOINT kokon_nested" : "BEGIN")
+        let value: Value
+        do {
+            value = try await body(self)
+        } catch {
+            if connection.isHealthy {
+                _ = try? await query(nested ? "ROLLBACK TO SAVEPOINT kokon_nested" : "ROLLBACK")
+            }
+            throw error
+        }
+        if connection.isInFailedTransaction {
+            // A statement failed and its error was swallowed; COMMIT would silently roll back.
+            _ = try? await query(nested ? "ROLLBACK TO SAVEPOINT kokon_nested" : "ROLLBACK")
+            throw PostgresError(kind: .client, code: .inFailedTransaction,
+                                message: "the transaction was aborted by an earlier error and has been rolled back")
+        }
+        try await query(nested ? "RELEASE SAVEPOINT kokon_nested" : "COMMIT")
+        return value
+    }
+
+    /// Runs `body` in a transaction as `role` with `search_path` set to `searchPath`.
+    ///
+    /// Both are `SET LOCAL`, so they end with the transaction: nothing carries over to the next
+    /// use of the connection, and work that forgets to switch runs with the login role's own
+    /// (deliberately empty) rights.
+    @discardableResult
+    public func transaction<Value>(
+        as role: Identifier, searchPath: [Identifier], _ body: (Session) async throws -> Value
+    ) async throws -> Value {
+        try await transaction { session in
+            try await session.query("SET LOCAL ROLE \(role)")
+            if searchPath.isEmpty {
+                try await session.query("SET LOCAL search_path TO ''")
+            } else {
+                try await session.query("SET LOCAL search_path TO \(searchPath)")
+            }
+            return try await body(session)
+        }
+    }
+
+    /// Streams rows into `COPY … FROM STDIN` and returns how many the server stored.
+    ///
+    /// The writer's data is sent in chunks as it is produced. If the writer throws, the COPY is
+    /// aborted with `CopyFail` (nothing from it lands) and the writer's error is rethrown.
+    @discardableResult
+    public func copyIn(_ sql: SQL, _ write: (CopyWriter) async throws -> Void) async throws -> Int {
+        try await blocking { connection in try connection.beginCopy(sql) }
+        let writer = CopyWriter(session: self)
+        do {
+            try await write(writer)
+            try await writer.flush()
+        } catch {
+            let reason = "COPY aborted by the client: \(error)"
+            _ = try? await pool.threads.run { [connection] in try connection.endCopy(failure: reason) }
+            throw error
+        }
+        return try await blocking { connection in try connection.endCopy() }
+    }
+
+    /// Runs a blocking libpq call on the pool's threads, cancelling it on the server if the
+    /// task is cancelled.
+    func blocking<Value: Sendable>(_ call: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
+        let connection = self.connection
+        return try await withTaskCancellationHandler {
+            try Task.checkCancellation()
+            do {
+                return try await pool.threads.run { try call(connection) }
+            } catch let error as PostgresError where error.code == .queryCanceled && Task.isCancelled {
+                throw CancellationError()
+            }
+        } onCancel: {
+            connection.cancel()
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/// Programme templates: YAML → typed models. Knows nothing of databases.
+public enum Templates {}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Postgres
+
+/// `kokon db psql`
+struct DatabasePsql: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "psql",
+        abstract: "Open psql on Kokon's database; extra arguments go to psql (e.g. -c 'select 1').",
+        discussion: """
+            Uses the configured database (--database, DATABASE_URL or PG* variables) if there is \
+            one, otherwise the local database, which is started if it is not running and left \
+            running afterwards (`kokon db stop` stops it).
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(parsing: .captureForPassthrough, help: "Arguments passed to psql as they are.")
+    var psqlArguments: [String] = []
+
+    func run() async throws {
+        var arguments: [String] = []
+        let psql: String
+        if let configured = database.configuredConnection {
+            guard let found = PostgresBinaries.findInPath("psql") else { throw CommandError.psqlMissing }
+            psql = found
+            if !configured.isEmpty { arguments += ["-d", configured] }
+        } else {
+            let cluster = try LocalCluster.inWorkingDirectory()
+            if try await cluster.start(logger: database.logger) {
+                FileHandle.standardError.write(Data("Started the local database; `kokon db stop` stops it.\n".utf8))
+            }
+            guard let found = cluster.psqlPath() else { throw CommandError.psqlMissing }
+            psql = found
+            arguments += ["-d", cluster.connectionString()]
+        }
+        arguments += psqlArguments
+        // Replace this process, so psql owns the terminal and its exit status is ours.
+        let argv = ([psql] + arguments).map { strdup($0) } + [nil]
+        execv(psql, argv)
+        throw CommandError.execFailed(psql, String(cString: strerror(errno)))
+    }
+}

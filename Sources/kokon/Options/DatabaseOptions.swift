@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Postgres
+
+/// How a command finds its database: `--database`, then `DATABASE_URL`, then libpq's own
+/// `PG*` variables and service files, and with none of those, Kokon's local cluster.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "PostgreSQL connection URL or key=value string.",
+            discussion: "Overrides DATABASE_URL. Leave both unset to use the PG* variables, or Kokon's local database.",
+            valueName: "url"
+        )
+    )
+    var database: String?
+
+    @Flag(name: .long, help: "Show more of what happens (connections, cluster start and stop).")
+    var verbose = false
+
+    /// libpq variables that, when set, mean the user has chosen a server.
+    static let libpqVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
+
+    /// The configured connection string, or nil when the local cluster should be used.
+    var configuredConnection: String? {
+        if let database, !database.isEmpty { return database }
+        let environment = ProcessInfo.processInfo.environment
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return url }
+        // An empty conninfo makes libpq read PGHOST, PGSERVICE and the rest itself.
+        if Self.libpqVariables.contains(where: { !(environment[$0] ?? "").isEmpty }) { return "" }
+        return nil
+    }
+
+    var logger: Logger {
+        var logger = Logger(label: "kokon")
+        logger.logLevel = verbose ? .debug : .info
+        return logger
+    }
+
+    /// Runs `body` with a pool on the configured database, or on the local cluster, which is
+    /// started first if needed and stopped afterwards if this call started it.
+    func withPool<Value>(size: Int = 4, _ body: (ConnectionPool) async throws -> Value) async throws -> Value {
+        let logger = self.logger
+        var cluster: LocalCluster?
+        var startedHere = false
+        let conninfo: String
+        if let configured = configuredConnection {
+            conninfo = configured
+        } else {
+            let local = try LocalCluster.inWorkingDirectory()
+            startedHere = try await local.start(logger: logger)
+            cluster = local
+            conninfo = local.connectionString()
+        }
+        let pool = ConnectionPool(conninfo: conninfo, size: size, logger: logger)
+        do {
+            let value = try await body(pool)
+            await pool.close()
+            if startedHere { try await cluster?.stop() }
+            return value
+        } catch {
+            await pool.close()
+            if startedHere { try? await cluster?.stop() }
+            throw error
+        }
+    }
+}
