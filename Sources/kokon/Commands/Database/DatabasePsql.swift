@@ -33,7 +33,11 @@ struct DatabasePsql: AsyncParsableCommand {
             }
             guard let found = cluster.psqlPath() else { throw CommandError.psqlMissing }
             psql = found
-            arguments += ["-d", cluster.connectionString()]
+            // Through libpq's variables rather than -d, so `-d otherdb` picks only another database.
+            setenv("PGHOST", cluster.socketDirectory, 1)
+            setenv("PGPORT", String(cluster.port), 1)
+            setenv("PGUSER", LocalCluster.superuser, 1)
+            setenv("PGDATABASE", LocalCluster.defaultDatabase, 1)
         }
         arguments += psqlArguments
         // Replace this process, so psql owns the terminal and its exit status is ours.
