@@ -58,6 +58,7 @@ let package = Package(
                 "Reporting",
                 "Engine",
                 "Postgres",
+                "Templates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -79,6 +80,11 @@ let package = Package(
         .testTarget(
             name: "PostgresTests",
             dependencies: ["Postgres", "KokonTestSupport"]
+        ),
+        .testTarget(
+            name: "TemplatesTests",
+            dependencies: ["Templates"],
+            resources: [.copy("Corpus")]
         ),
         .testTarget(
             name: "EngineTests",

@@ -16,6 +16,6 @@ struct Kokon: AsyncParsableCommand {
             that need one start Kokon's own local PostgreSQL under .kokon/ of the current folder \
             and stop it again when they finish.
             """,
-        subcommands: [DatabaseCommand.self, MigrateCommand.self]
+        subcommands: [LintCommand.self, ShowCommand.self, SchemaCommand.self, DatabaseCommand.self, MigrateCommand.self]
     )
 }

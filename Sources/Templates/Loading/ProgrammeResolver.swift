@@ -1,0 +1,276 @@
+import Foundation
+
+/// Turns one programme file into a ``Programme``: applies `extends` and library components,
+/// checks every cross-reference and the figures, and decodes the result.
+///
+/// Override rules for `extends` (see docs/guide.md, "Building on another programme"):
+/// the child's `id`, `version` and `name` are its own; any other key it gives replaces the
+/// parent's, except lists of items with ids (components, roles, indicators, …), which are
+/// merged by id: an item with a new id is added, an item with a parent's id replaces that
+/// item. `remove:` drops inherited items by id, but never a core component.
+struct ProgrammeResolver {
+    let catalog: ModelCatalog
+    var diagnostics: [Diagnostic] = []
+
+    init(catalog: ModelCatalog) { self.catalog = catalog }
+
+    static let identifiedLists = ["criteria", "target_groups", "roles", "plans", "outcomes", "components", "networks",
+                                  "baselines", "indicators", "phases", "products"]
+
+    mutating func error(_ value: Value, _ code: String, _ message: String, _ hint: String? = nil, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(file: value.file, location: value.location, severity: severity, code: code, message: message, hint: hint))
+    }
+
+    mutating func resolve(_ file: TemplateFile) -> Programme? {
+        guard let value = file.value else { return nil }
+        var lineage: [String] = []
+        guard var merged = inherit(value, path: file.path, visiting: [], lineage: &lineage) else { return nil }
+        guard let withComponents = applyLibrary(merged) else { return nil }
+        merged = withComponents
+        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        checkReferences(merged)
+        checkFigures(merged)
+        guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            // The lineage is computed here, not written in the file, so it joins the JSON last.
+            let lineageJSON = "[" + lineage.map { Value.quote($0) }.joined(separator: ",") + "]"
+            let json = "{\"lineage\":" + lineageJSON + "," + merged.json.dropFirst()
+            return try decoder.decode(Programme.self, from: Data(json.utf8))
+        } catch {
+            self.error(value, "internal", "the programme passed every check but could not be read: \(error)",
+                       "this is a fault in kokon; please report it with the file")
+            return nil
+        }
+    }
+
+    // MARK: extends
+
+    mutating func inherit(_ value: Value, path: String, visiting: [String], lineage: inout [String]) -> Value? {
+        guard let extendsValue = value["extends"], case .modelReference(let reference) = extendsValue.kind else { return value }
+        let me = value["id"]?.text ?? path
+        guard let parentFile = catalog.file(reference, kind: .programme), let parentValue = parentFile.value else {
+            let ids = Set(catalog.files.filter { $0.kind == .programme }.compactMap(\.id))
+            let hint = Suggestions.hint(for: reference.id, in: ids).map { "\($0) (versions: \(catalog.knownReferences().filter { $0.hasPrefix(Suggestions.closest(to: reference.id, in: ids)! + "@") }.joined(separator: ", ")))" }
+                ?? (ids.contains(reference.id) ? "versions available: " + catalog.knownReferences().filter { $0.hasPrefix(reference.id + "@") }.joined(separator: ", ") : "programmes available: " + ids.sorted().joined(separator: ", "))
+            error(extendsValue, "unknown-model", "'extends' names \(reference), but no programme matches it", hint)
+            return nil
+        }
+        let parentKey = "\(parentFile.id!)@\(parentFile.version!)"
+        guard !visiting.contains(parentKey), parentFile.id != me else {
+            error(extendsValue, "extends-cycle", "'extends' goes round in a circle: \((visiting + [parentKey]).joined(separator: " → "))",
+                  "a programme cannot build on itself, directly or through others")
+            return nil
+        }
+        lineage.append(parentKey)
+        guard let parent = inherit(parentValue, path: parentFile.path, visiting: visiting + [parentKey], lineage: &lineage) else { return nil }
+        var merged = parent.setting("remove", to: nil)
+        for (key, child) in value.pairs ?? [] where key != "remove" {
+            if Self.identifiedLists.contains(key), let inherited = merged[key], let items = inherited.items, let childItems = child.items {
+                merged = merged.setting(key, to: Self.mergeByID(items, childItems, like: child))
+            } else {
+                merged = merged.setting(key, to: child)
+            }
+        }
+        for id in value["remove"]?.items ?? [] {
+            guard let text = id.text else { continue }
+            var found = false
+            for list in Self.identifiedLists {
+                guard let items = merged[list]?.items, let index = items.firstIndex(where: { $0["id"]?.text == text }) else { continue }
+                found = true
+                if list == "components", items[index]["core"].map({ if case .boolean(false) = $0.kind { false } else { true } }) ?? true {
+                    error(id, "remove-core", "'\(text)' is a core component of \(parentKey) and cannot be removed",
+                          "core components define the programme; build a new programme instead of extending this one")
+                    continue
+                }
+                var kept = items
+                kept.remove(at: index)
+                merged = merged.setting(list, to: Value(kind: .list(kept), file: merged[list]!.file, location: merged[list]!.location))
+            }
+            if !found {
+                let all = Self.identifiedLists.flatMap { merged[$0]?.items?.compactMap { $0["id"]?.text } ?? [] }
+                error(id, "unknown-id", "'remove' names '\(text)', but \(parentKey) has nothing with that id",
+                      Suggestions.hint(for: text, in: all))
+            }
+        }
+        return merged
+    }
+
+    static func mergeByID(_ base: [Value], _ overrides: [Value], like list: Value) -> Value {
+        var items = base
+        for item in overrides {
+            if let id = item["id"]?.text, let index = items.firstIndex(where: { $0["id"]?.text == id }) {
+                items[index] = item
+            } else {
+                items.append(item)
+            }
+        }
+        return Value(kind: .list(items), file: list.file, location: list.location)
+    }
+
+    // MARK: library components
+
+    mutating func applyLibrary(_ programme: Value) -> Value? {
+        guard let components = programme["components"], let items = components.items else { return programme }
+        var result: [Value] = []
+        var ok = true
+        for component in items {
+            guard let useValue = component["use"], case .modelReference(let reference) = useValue.kind else {
+                result.append(component)
+                continue
+            }
+            guard let library = catalog.file(reference, kind: .component), var base = library.value else {
+                let ids = Set(catalog.files.filter { $0.kind == .component }.compactMap(\.id))
+                error(useValue, "unknown-component", "'use' names the library component \(reference), but models/components/ has no match",
+                      Suggestions.hint(for: reference.id, in: ids) ?? (ids.isEmpty ? "add it under models/components/" : "library components: " + ids.sorted().joined(separator: ", ")))
+                ok = false
+                continue
+            }
+            base = base.setting("version", to: nil)
+            for (key, value) in component.pairs ?? [] {
+                if key == "activities", let inherited = base[key]?.items, let own = value.items {
+                    base = base.setting(key, to: Self.mergeByID(inherited, own, like: value))
+                } else {
+                    base = base.setting(key, to: value)
+                }
+            }
+            let exact = Value(kind: .text("\(library.id!)@\(library.version!)"), file: useValue.file, location: useValue.location)
+            base = base.setting("use", to: exact)
+            base.file = component.file
+            base.location = component.location
+            result.append(base)
+        }
+        return ok ? programme.setting("components", to: Value(kind: .list(result), file: components.file, location: components.location)) : nil
+    }
+
+    // MARK: references
+
+    mutating func checkReferences(_ programme: Value) {
+        var definitions: [ReferenceKind: [String: Value]] = [:]
+        var references: [(ReferenceKind, Value)] = []
+        collect(programme, as: .object(ProgrammeSchema.programme), definitions: &definitions, references: &references)
+        for (kind, value) in references {
+            guard let id = value.text, definitions[kind]?[id] == nil else { continue }
+            let known = (definitions[kind] ?? [:]).keys.sorted()
+            let hint = Suggestions.hint(for: id, in: known)
+                ?? (known.isEmpty ? "this programme defines no \(kind.rawValue)s yet; add one with id '\(id)'" : "\(kind.rawValue)s defined here: " + known.joined(separator: ", "))
+            error(value, "unknown-reference", "unknown \(kind.rawValue) '\(id)'", hint)
+        }
+    }
+
+    mutating func collect(_ value: Value, as shape: Shape, definitions: inout [ReferenceKind: [String: Value]], references: inout [(ReferenceKind, Value)]) {
+        switch shape {
+        case .reference(let kind):
+            references.append((kind, value))
+        case .list(let item):
+            for child in value.items ?? [] { collect(child, as: item, definitions: &definitions, references: &references) }
+        case .object(let schema):
+            if let kind = schema.defines, let idValue = value["id"], let id = idValue.text {
+                if let first = definitions[kind]?[id] {
+                    error(idValue, "duplicate-id", "the \(kind.rawValue) id '\(id)' is used twice",
+                          "it is also used at \(first.file == idValue.file ? "" : first.file + ":")line \(first.location.line); ids must be unique")
+                } else {
+                    definitions[kind, default: [:]][id] = idValue
+                }
+            }
+            for (key, child) in value.pairs ?? [] {
+                let fieldShape = schema.field(key)?.shape ?? (key == "use" ? .text : nil)
+                if let fieldShape { collect(child, as: fieldShape, definitions: &definitions, references: &references) }
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: figures
+
+    mutating func checkFigures(_ programme: Value) {
+        if let budget = programme["budget"] { checkBudget(budget) }
+        if let period = programme["period"] { checkOrder(period, "start", "end", what: "the period") }
+        for group in programme["target_groups"]?.items ?? [] {
+            if let age = group["age"] { checkOrder(age, "min", "max", what: "the age range") }
+            if let size = group["size"], case .integer(let total) = size.kind, let quotas = group["quotas"]?.items, !quotas.isEmpty {
+                let sum = quotas.reduce(0) { sum, quota in if case .integer(let n)? = quota["size"]?.kind { sum + n } else { sum } }
+                if sum != total {
+                    error(size, "quota-sum", "the quotas of '\(group["id"]?.text ?? "?")' add up to \(sum), but its size is \(total)",
+                          "make the quota sizes add up to the group's size", severity: .warning)
+                }
+            }
+        }
+        for component in programme["components"]?.items ?? [] {
+            for activity in component["activities"]?.items ?? [] {
+                for occasion in activity["occasions"]?.items ?? [] { checkOrder(occasion, "start", "end", what: "the occasion") }
+            }
+        }
+        for phase in programme["phases"]?.items ?? [] { checkOrder(phase, "start", "end", what: "the phase") }
+        var roleCaseload: [String: (Int, Value)] = [:]
+        for role in programme["roles"]?.items ?? [] {
+            if let caseload = role["caseload"] {
+                checkOrder(caseload, "min", "max", what: "the caseload")
+                if case .integer(let max)? = caseload["max"]?.kind, let id = role["id"]?.text { roleCaseload[id] = (max, caseload["max"]!) }
+            }
+        }
+        if let adaptation = programme["adaptation"] {
+            for bound in adaptation["caseload"]?.items ?? [] {
+                checkOrder(bound, "min", "max", what: "the caseload bound")
+                if let role = bound["role"]?.text, let (limit, at) = roleCaseload[role],
+                   case .integer(let low)? = bound["min"]?.kind, case .integer(let high)? = bound["max"]?.kind, !(low <= limit && limit <= high) {
+                    error(at, "caseload-outside-bounds", "the caseload limit \(limit) of '\(role)' lies outside its adaptation bounds \(low)–\(high)",
+                          "set the limit within the bounds, or widen the bounds")
+                }
+            }
+            let components = programme["components"]?.items ?? []
+            for dropped in adaptation["may_drop"]?.items ?? [] {
+                guard let id = dropped.text, let component = components.first(where: { $0["id"]?.text == id }) else { continue }
+                let isCore: Bool = if case .boolean(let flag)? = component["core"]?.kind { flag } else { true }
+                if isCore {
+                    error(dropped, "drop-core", "'\(id)' is a core component, so it cannot be listed in may_drop",
+                          "mark the component `core: false` if municipalities may leave it out")
+                }
+            }
+        }
+        for indicator in programme["indicators"]?.items ?? [] {
+            guard let measure = indicator["measure"], let type = measure["type"]?.text else { continue }
+            if type == "share", measure["outcome"] == nil, measure["plan"] == nil {
+                error(measure, "measure-incomplete", "the share indicator '\(indicator["id"]?.text ?? "?")' does not say what it is a share of",
+                      "add `outcome:` (participants with an outcome) or `plan:` (participants with a plan)")
+            }
+            if type == "change", measure["baseline"] == nil, measure["outcome"] == nil {
+                error(measure, "measure-incomplete", "the change indicator '\(indicator["id"]?.text ?? "?")' has nothing to compare against",
+                      "add `baseline:` or `outcome:`")
+            }
+            if type == "count", case .quantity(_, true)? = indicator["target"]?["at_least"]?.kind {
+                error(indicator["target"]!, "target-kind", "the count indicator '\(indicator["id"]?.text ?? "?")' has a percentage target",
+                      "use a share measure for percentages, or give the target as a number", severity: .warning)
+            }
+        }
+    }
+
+    mutating func checkBudget(_ budget: Value) {
+        guard case .money(let total)? = budget["total"]?.kind else { return }
+        let parts = [budget["grant"], budget["own_contribution"]].compactMap { value -> Money? in
+            if case .money(let money)? = value?.kind { money } else { nil }
+        }
+        guard parts.count == 2, parts.allSatisfy({ $0.currency == total.currency }) else { return }
+        let sum = parts[0].amount + parts[1].amount
+        guard sum != total.amount else { return }
+        let gap = Money(amount: abs(total.amount - sum), currency: total.currency)
+        error(budget["total"]!, "budget-sum",
+              "the grant (\(parts[0])) and own contribution (\(parts[1])) add up to \(Money(amount: sum, currency: total.currency)), \(gap) \(sum < total.amount ? "short of" : "more than") the total \(total)",
+              "check the figures against the grant agreement; if the source gives them so, keep them and note it", severity: .warning)
+    }
+
+    mutating func checkOrder(_ object: Value, _ first: String, _ second: String, what: String) {
+        guard let a = object[first], let b = object[second] else { return }
+        let inOrder: Bool
+        switch (a.kind, b.kind) {
+        case (.date(let x), .date(let y)): inOrder = x <= y
+        case (.integer(let x), .integer(let y)): inOrder = x <= y
+        default: return
+        }
+        if !inOrder {
+            error(b, "order", "\(what) ends before it starts: \(second) is before \(first)", "swap the two values, or correct the one that is wrong")
+        }
+    }
+}

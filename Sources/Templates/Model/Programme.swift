@@ -1,0 +1,296 @@
+import Foundation
+
+/// A resolved programme template: its own content, what it inherited through `extends`, and
+/// the library components it uses, checked and typed. This is what `kokon show --format json`
+/// prints and what the engine adopts.
+public struct Programme: Sendable, Codable, Hashable {
+    public var id: String
+    public var version: SemanticVersion
+    public var name: LocalizedText
+    public var summary: LocalizedText?
+    public var extends: ModelReference?
+    /// The chain of programmes this one builds on, nearest first, as `id@version`.
+    public var lineage: [String] = []
+    public var origin: Origin?
+    public var implementer: String?
+    public var contact: String?
+    public var status: String?
+    public var partners: [Partner]?
+    public var funding: Funding?
+    public var budget: Budget?
+    public var period: Period?
+    public var themes: [LocalizedText]?
+    public var goals: [LocalizedText]?
+    public var expectedResults: [LocalizedText]?
+    public var criteria: [Criterion]?
+    public var targetGroups: [TargetGroup]?
+    public var participation: Participation?
+    public var roles: [Role]?
+    public var plans: [Plan]?
+    public var outcomes: [Outcome]?
+    public var components: [Component]?
+    public var networks: [Network]?
+    public var baselines: [Baseline]?
+    public var indicators: [Indicator]?
+    public var phases: [Phase]?
+    public var products: [Product]?
+    public var adaptation: AdaptationBounds?
+
+    /// `id@version`.
+    public var reference: String { "\(id)@\(version)" }
+
+    /// The component with an id.
+    public func component(_ id: String) -> Component? { components?.first { $0.id == id } }
+    /// The role with an id.
+    public func role(_ id: String) -> Role? { roles?.first { $0.id == id } }
+}
+
+public struct Origin: Sendable, Codable, Hashable {
+    public var municipality: String
+    public var voivodeship: String?
+    public var area: LocalizedText?
+    public var reach: String?
+}
+
+public struct Partner: Sendable, Codable, Hashable {
+    public var name: String
+    public var sector: String
+    public var role: String?
+    public var country: String?
+    public var description: LocalizedText?
+}
+
+public struct Funding: Sendable, Codable, Hashable {
+    public var source: String?
+    public var programme: String?
+    public var programmingPeriod: String?
+    public var priority: String?
+    public var measure: String?
+    public var submeasure: String?
+    public var call: String?
+    public var projectType: String?
+    public var specificObjective: LocalizedText?
+    public var agreementSigned: Day?
+}
+
+public struct BudgetLine: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var amount: Money?
+}
+
+public struct Budget: Sendable, Codable, Hashable {
+    public var total: Money?
+    public var approximate: Bool?
+    public var grant: Money?
+    public var ownContribution: Money?
+    public var years: String?
+    public var lines: [BudgetLine]?
+}
+
+public struct Period: Sendable, Codable, Hashable {
+    public var start: Day
+    public var end: Day
+}
+
+public struct Criterion: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+}
+
+public struct Quota: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var size: Int
+    public var criteria: [String]?
+    public var anyOfCriteria: [String]?
+}
+
+public struct AgeRange: Sendable, Codable, Hashable {
+    public var min: Int
+    public var max: Int
+}
+
+public struct TargetGroup: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var unit: String?
+    public var size: Int?
+    public var approximate: Bool?
+    public var age: AgeRange?
+    public var criteria: [String]?
+    public var eligibility: [LocalizedText]?
+    public var preferences: [LocalizedText]?
+    public var quotas: [Quota]?
+    public var relatedTo: String?
+}
+
+public struct Participation: Sendable, Codable, Hashable {
+    public var unit: String
+    public var minimumDuration: Duration?
+    public var description: LocalizedText?
+}
+
+public struct Caseload: Sendable, Codable, Hashable {
+    public var min: Int?
+    public var max: Int
+    public var unit: String?
+}
+
+public struct Role: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var caseload: Caseload?
+}
+
+public struct Plan: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var `for`: String?
+}
+
+public struct Outcome: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var unit: String?
+}
+
+public struct Cadence: Sendable, Codable, Hashable {
+    public var times: Int
+    public var per: String
+}
+
+public struct Occasion: Sendable, Codable, Hashable {
+    public var start: Day
+    public var end: Day?
+    public var place: String?
+    public var hours: String?
+}
+
+public struct Activity: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var delivery: String?
+    public var roles: [String]?
+    public var cadence: Cadence?
+    public var count: Int?
+    public var groupSize: Int?
+    public var participants: Int?
+    public var occasions: [Occasion]?
+    public var actionType: String?
+}
+
+public struct Component: Sendable, Codable, Hashable {
+    public var id: String
+    /// The library component this one is built on, resolved to an exact version.
+    public var use: String?
+    public var name: LocalizedText?
+    public var description: LocalizedText?
+    public var core: Bool?
+    public var delivery: [String]?
+    public var roles: [String]?
+    public var targetGroups: [String]?
+    public var requiresPlan: String?
+    public var cadence: Cadence?
+    public var minimumSessions: Int?
+    public var activities: [Activity]?
+
+    /// True unless marked adaptable; a component is core by default.
+    public var isCore: Bool { core ?? true }
+}
+
+public struct Obligation: Sendable, Codable, Hashable {
+    public var minimum: Int
+    public var per: String
+    public var actionTypes: [String]
+}
+
+public struct Network: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var memberSectors: [String]?
+    public var obligations: [Obligation]?
+}
+
+/// A number, or a percentage.
+public struct Quantity: Sendable, Codable, Hashable, CustomStringConvertible {
+    public var value: Decimal
+    public var percent: Bool
+    public var description: String { "\(value)\(percent ? "%" : "")" }
+}
+
+public struct Target: Sendable, Codable, Hashable {
+    public var atLeast: Quantity?
+    public var atMost: Quantity?
+    public var direction: String?
+}
+
+public struct Measure: Sendable, Codable, Hashable {
+    public var type: String
+    public var subject: String
+    public var outcome: String?
+    public var targetGroup: String?
+    public var component: String?
+    public var activity: String?
+    public var plan: String?
+    public var network: String?
+    public var actionTypes: [String]?
+    public var per: String?
+    public var baseline: String?
+}
+
+public struct Indicator: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var kind: String
+    public var description: LocalizedText?
+    public var measure: Measure
+    public var target: Target?
+}
+
+public struct Baseline: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var value: Quantity?
+    public var share: Quantity?
+    public var year: Int?
+    public var source: String?
+    public var note: LocalizedText?
+}
+
+public struct Phase: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var start: Day?
+    public var end: Day?
+}
+
+public struct Product: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var kind: String
+    public var audience: LocalizedText?
+    public var description: LocalizedText?
+    public var component: String?
+}
+
+public struct CaseloadBound: Sendable, Codable, Hashable {
+    public var role: String
+    public var min: Int
+    public var max: Int
+}
+
+public struct AdaptationBounds: Sendable, Codable, Hashable {
+    public var caseload: [CaseloadBound]?
+    public var mayDrop: [String]?
+    public var mayAddActivities: Bool?
+    public var minimumDurationAtLeast: Duration?
+    public var notes: LocalizedText?
+}

@@ -1,0 +1,230 @@
+import Foundation
+
+/// A programme as a readable handbook: sections of paragraphs, lists and tables, rendered to
+/// Markdown or to one self-contained HTML page from the same content.
+public struct Handbook: Sendable {
+    /// A piece of a section.
+    public enum Block: Sendable {
+        /// A paragraph.
+        case paragraph(String)
+        /// A bulleted list.
+        case list([String])
+        /// A table with a header row.
+        case table(header: [String], rows: [[String]])
+        /// A sub-heading.
+        case heading(String)
+    }
+
+    /// A titled section.
+    public struct Section: Sendable {
+        /// The section's title.
+        public let title: String
+        /// Its content.
+        public let blocks: [Block]
+    }
+
+    /// The handbook's title.
+    public let title: String
+    /// Its sections, in reading order.
+    public let sections: [Section]
+
+    /// Builds the handbook of a programme, in Polish with English where the template has it.
+    public init(_ p: Programme) {
+        title = "\(p.name.pl) (\(p.reference))"
+        var sections: [Section] = []
+        func t(_ text: LocalizedText?) -> String { text?.pl ?? "" }
+        func list(_ items: [String]?) -> String { (items ?? []).joined(separator: ", ") }
+
+        var identity: [[String]] = [["Identyfikator", p.reference]]
+        if let en = p.name.en { identity.append(["Nazwa (en)", en]) }
+        if let origin = p.origin { identity.append(["Miejsce", [origin.municipality, origin.voivodeship, t(origin.area)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")]) }
+        if let implementer = p.implementer { identity.append(["Realizator", implementer]) }
+        if let period = p.period { identity.append(["Okres realizacji", "\(period.start) – \(period.end)"]) }
+        if let status = p.status { identity.append(["Status", status]) }
+        if let contact = p.contact { identity.append(["Kontakt", contact]) }
+        if !p.lineage.isEmpty { identity.append(["Rodowód (extends)", p.lineage.joined(separator: " → ")]) }
+        var overview: [Block] = [.table(header: ["", ""], rows: identity)]
+        if let summary = p.summary { overview.insert(.paragraph(summary.pl), at: 0) }
+        sections.append(Section(title: "Program", blocks: overview))
+
+        var money: [Block] = []
+        if let funding = p.funding {
+            let rows = [("Źródło", funding.source), ("Program", funding.programme), ("Okres programowania", funding.programmingPeriod),
+                        ("Priorytet / oś", funding.priority), ("Działanie", funding.measure), ("Poddziałanie", funding.submeasure),
+                        ("Nabór", funding.call), ("Typ projektu", funding.projectType), ("Umowa podpisana", funding.agreementSigned?.description),
+                        ("Cel szczegółowy", funding.specificObjective?.pl)]
+                .compactMap { label, value in value.map { [label, $0] } }
+            money.append(.table(header: ["Finansowanie", ""], rows: rows))
+        }
+        if let budget = p.budget {
+            var rows: [[String]] = []
+            if let total = budget.total { rows.append(["Koszt całkowity", (budget.approximate == true ? "około " : "") + total.description]) }
+            if let grant = budget.grant { rows.append(["Dofinansowanie", grant.description]) }
+            if let own = budget.ownContribution { rows.append(["Wkład własny", own.description]) }
+            if let years = budget.years { rows.append(["Lata budżetu", years]) }
+            for line in budget.lines ?? [] { rows.append([line.name.pl, line.amount?.description ?? ""]) }
+            money.append(.table(header: ["Budżet", ""], rows: rows))
+        }
+        if let partners = p.partners, !partners.isEmpty {
+            money.append(.heading("Partnerzy"))
+            money.append(.table(header: ["Organizacja", "Sektor", "Rola"], rows: partners.map { [$0.name + ($0.country.map { " (\($0))" } ?? ""), $0.sector, $0.role ?? ""] }))
+        }
+        if !money.isEmpty { sections.append(Section(title: "Finansowanie i partnerzy", blocks: money)) }
+
+        var aims: [Block] = []
+        if let themes = p.themes, !themes.isEmpty { aims += [.heading("Obszary"), .list(themes.map(\.pl))] }
+        if let goals = p.goals, !goals.isEmpty { aims += [.heading("Cele"), .list(goals.map(\.pl))] }
+        if let results = p.expectedResults, !results.isEmpty { aims += [.heading("Zakładane rezultaty"), .list(results.map(\.pl))] }
+        if !aims.isEmpty { sections.append(Section(title: "Cele i rezultaty", blocks: aims)) }
+
+        var people: [Block] = []
+        for group in p.targetGroups ?? [] {
+            var text = group.name.pl
+            if let size = group.size { text += " — \(group.approximate == true ? "ok. " : "")\(size)" + (group.unit.map { " (\($0))" } ?? "") }
+            if let age = group.age { text += ", wiek \(age.min)–\(age.max)" }
+            people.append(.heading("\(text) [\(group.id)]"))
+            if let criteria = group.criteria { people.append(.paragraph("Kryteria: " + criteria.map { id in p.criteria?.first { $0.id == id }?.name.pl ?? id }.joined(separator: "; "))) }
+            if let quotas = group.quotas {
+                people.append(.table(header: ["Kwota", "Liczba miejsc"], rows: quotas.map { [$0.name.pl, String($0.size)] }))
+            }
+            if let preferences = group.preferences { people.append(.paragraph("Preferowane przy rekrutacji:")); people.append(.list(preferences.map(\.pl))) }
+        }
+        if let participation = p.participation {
+            var rule = "Jednostka uczestnictwa: \(participation.unit)."
+            if let minimum = participation.minimumDuration { rule += " Minimalny czas udziału: \(minimum)." }
+            people.append(.paragraph(rule + (participation.description.map { " " + $0.pl } ?? "")))
+        }
+        if !people.isEmpty { sections.append(Section(title: "Grupy docelowe i zasady udziału", blocks: people)) }
+
+        if let roles = p.roles, !roles.isEmpty {
+            sections.append(Section(title: "Role", blocks: [.table(header: ["Rola", "Id", "Limit spraw"], rows: roles.map { role in
+                [role.name.pl, role.id, role.caseload.map { "\($0.min.map { "\($0)–" } ?? "do ")\($0.max)" } ?? ""]
+            })]))
+        }
+
+        var components: [Block] = []
+        for component in p.components ?? [] {
+            components.append(.heading("\(component.name?.pl ?? component.id) [\(component.id)] — \(component.isCore ? "rdzeń" : "adaptowalny")"))
+            if let description = component.description { components.append(.paragraph(description.pl)) }
+            var facts: [String] = []
+            if let delivery = component.delivery { facts.append("Forma: " + list(delivery)) }
+            if let roles = component.roles { facts.append("Role: " + list(roles)) }
+            if let groups = component.targetGroups { facts.append("Dla: " + list(groups)) }
+            if let plan = component.requiresPlan { facts.append("Wymagany plan: " + (p.plans?.first { $0.id == plan }?.name.pl ?? plan)) }
+            if let use = component.use { facts.append("Z biblioteki: \(use)") }
+            if !facts.isEmpty { components.append(.list(facts)) }
+            if let activities = component.activities, !activities.isEmpty {
+                components.append(.table(header: ["Działanie", "Forma", "Liczba", "Terminy"], rows: activities.map { activity in
+                    [activity.name.pl, activity.delivery ?? activity.actionType ?? "",
+                     [activity.count.map { "\($0)×" }, activity.groupSize.map { "po \($0) os." }, activity.participants.map { "\($0) uczestników" }].compactMap { $0 }.joined(separator: ", "),
+                     (activity.occasions ?? []).map { o in o.end.map { "\(o.start)–\($0)" } ?? o.start.description }.joined(separator: ", ")]
+                }))
+            }
+        }
+        if !components.isEmpty { sections.append(Section(title: "Komponenty", blocks: components)) }
+
+        if let networks = p.networks, !networks.isEmpty {
+            sections.append(Section(title: "Sieci współpracy", blocks: networks.flatMap { network -> [Block] in
+                var blocks: [Block] = [.heading(network.name.pl)]
+                if let description = network.description { blocks.append(.paragraph(description.pl)) }
+                var facts: [String] = []
+                if let sectors = network.memberSectors { facts.append("Sektory: " + list(sectors)) }
+                for obligation in network.obligations ?? [] {
+                    facts.append("Obowiązek: co najmniej \(obligation.minimum) działanie na \(obligation.per) (\(list(obligation.actionTypes)))")
+                }
+                if !facts.isEmpty { blocks.append(.list(facts)) }
+                return blocks
+            }))
+        }
+
+        var figures: [Block] = []
+        if let baselines = p.baselines, !baselines.isEmpty {
+            figures.append(.heading("Dane wyjściowe"))
+            figures.append(.table(header: ["Wskaźnik", "Wartość", "Rok", "Źródło"], rows: baselines.map {
+                [$0.name.pl, [$0.value?.description, $0.share?.description].compactMap { $0 }.joined(separator: " / "), $0.year.map(String.init) ?? "", $0.source ?? ""]
+            }))
+        }
+        if let indicators = p.indicators, !indicators.isEmpty {
+            figures.append(.heading("Wskaźniki"))
+            figures.append(.table(header: ["Wskaźnik", "Rodzaj", "Miara", "Cel"], rows: indicators.map { indicator in
+                let target = indicator.target.map { target in
+                    [target.atLeast.map { "≥ \($0)" }, target.atMost.map { "≤ \($0)" }, target.direction.map { $0 == "decrease" ? "spadek" : "wzrost" }].compactMap { $0 }.joined(separator: ", ")
+                } ?? ""
+                let measure = indicator.measure
+                return [indicator.name.pl, indicator.kind, [measure.type, measure.subject, measure.outcome, measure.targetGroup, measure.per.map { "na \($0)" }].compactMap { $0 }.joined(separator: " · "), target]
+            }))
+        }
+        if !figures.isEmpty { sections.append(Section(title: "Wskaźniki i cele", blocks: figures)) }
+
+        if let phases = p.phases, !phases.isEmpty {
+            sections.append(Section(title: "Etapy", blocks: [.list(phases.map { phase in
+                phase.name.pl + (phase.start.map { " (\($0)" + (phase.end.map { "–\($0)" } ?? "") + ")" } ?? "")
+            })]))
+        }
+        if let products = p.products, !products.isEmpty {
+            sections.append(Section(title: "Produkty", blocks: [.table(header: ["Produkt", "Rodzaj", "Dla kogo"], rows: products.map { [$0.name.pl, $0.kind, $0.audience?.pl ?? ""] })]))
+        }
+        if let adaptation = p.adaptation {
+            var facts: [String] = []
+            let core = (p.components ?? []).filter(\.isCore).map { $0.name?.pl ?? $0.id }
+            if !core.isEmpty { facts.append("Rdzeń (nie można pominąć): " + core.joined(separator: ", ")) }
+            if let drop = adaptation.mayDrop { facts.append("Można pominąć: " + list(drop)) }
+            for bound in adaptation.caseload ?? [] { facts.append("Limit spraw roli \(bound.role): od \(bound.min) do \(bound.max)") }
+            if let add = adaptation.mayAddActivities { facts.append(add ? "Można dodawać własne działania." : "Nie można dodawać działań.") }
+            if let minimum = adaptation.minimumDurationAtLeast { facts.append("Minimalny czas udziału nie krótszy niż \(minimum).") }
+            if let notes = adaptation.notes { facts.append(notes.pl) }
+            sections.append(Section(title: "Granice adaptacji", blocks: [.list(facts)]))
+        }
+        self.sections = sections
+    }
+
+    /// The handbook as Markdown.
+    public var markdown: String {
+        var out = "# \(title)\n"
+        for section in sections {
+            out += "\n## \(section.title)\n"
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text): out += "\n\(text)\n"
+                case .heading(let text): out += "\n### \(text)\n"
+                case .list(let items): out += "\n" + items.map { "- \($0)" }.joined(separator: "\n") + "\n"
+                case .table(let header, let rows):
+                    func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+                    out += "\n" + row(header) + "\n" + row(header.map { _ in "---" }) + "\n" + rows.map(row).joined(separator: "\n") + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// The handbook as one self-contained HTML page (inline CSS, no external assets).
+    public var html: String {
+        func e(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var out = """
+        <!DOCTYPE html>
+        <html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(title))</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.5}
+        h1{color:#1d4e89}h2{border-bottom:2px solid #1d4e89;padding-bottom:.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}
+        th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eef3f9}</style></head><body>
+        <h1>\(e(title))</h1>
+
+        """
+        for section in sections {
+            out += "<h2>\(e(section.title))</h2>\n"
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text): out += "<p>\(e(text))</p>\n"
+                case .heading(let text): out += "<h3>\(e(text))</h3>\n"
+                case .list(let items): out += "<ul>" + items.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+                case .table(let header, let rows):
+                    out += "<table><thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
+                    out += rows.map { "<tr>" + $0.map { "<td>\(e($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>\n"
+                }
+            }
+        }
+        return out + "</body></html>\n"
+    }
+}

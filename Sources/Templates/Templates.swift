@@ -1,2 +1,0 @@
-/// Programme templates: YAML → typed models. Knows nothing of databases.
-public enum Templates {}
