@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "TemplatesTests",
             dependencies: ["Templates"],
-            resources: [.copy("Corpus")]
+            exclude: ["Corpus"]
         ),
         .testTarget(
             name: "EngineTests",

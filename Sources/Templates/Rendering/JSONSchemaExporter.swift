@@ -33,9 +33,6 @@ public enum JSONSchemaExporter {
         ]
         let required = schema.fields.filter(\.required).map(\.key)
         if !required.isEmpty { result["required"] = required }
-        if !schema.exactlyOne.isEmpty {
-            result["oneOf"] = schema.exactlyOne.map { ["required": [$0]] }
-        }
         return result
     }
 

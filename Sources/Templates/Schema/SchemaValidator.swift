@@ -152,14 +152,6 @@ public struct SchemaValidator {
                       "add `\(field.key): \(field.example ?? "…")` — \(field.summary)")
                 ok = false
             }
-            if !schema.exactlyOne.isEmpty {
-                let given = schema.exactlyOne.filter { key in pairs.contains { $0.key.scalar == key } }
-                if given.count != 1 {
-                    error(node.location, "exactly-one", "\(path.isEmpty ? "the \(schema.title)" : "'\(path)'") needs exactly one of: \(schema.exactlyOne.joined(separator: ", "))",
-                          given.isEmpty ? nil : "it has \(given.joined(separator: " and ")); keep one")
-                    ok = false
-                }
-            }
             return ok ? make(.object(values)) : nil
         }
     }

@@ -52,16 +52,13 @@ public struct ObjectSchema: Sendable {
     public let fields: [Field]
     /// If set, items of this kind define an id of this kind (their `id` key) that others refer to.
     public let defines: ReferenceKind?
-    /// Keys of which exactly one must be given.
-    public let exactlyOne: [String]
 
     /// A mapping description.
-    public init(_ title: String, _ summary: String, defines: ReferenceKind? = nil, exactlyOne: [String] = [], fields: [Field]) {
+    public init(_ title: String, _ summary: String, defines: ReferenceKind? = nil, fields: [Field]) {
         self.title = title
         self.summary = summary
         self.fields = fields
         self.defines = defines
-        self.exactlyOne = exactlyOne
     }
 
     /// The field with a key.

@@ -116,10 +116,24 @@ private struct EventReader {
         self.limits = limits
     }
 
-    /// A container being filled.
-    enum Frame {
-        case mapping(SourceLocation, [(key: Node, value: Node)], pendingKey: Node?, seen: [String: SourceLocation])
-        case sequence(SourceLocation, [Node])
+    /// A container being filled. A class, so appending does not copy the items gathered so far
+    /// (a copy per item would make a long list quadratic).
+    final class Frame {
+        let location: SourceLocation
+        let isMapping: Bool
+        var items: [Node] = []
+        var pairs: [(key: Node, value: Node)] = []
+        var pendingKey: Node?
+        var seen: [String: SourceLocation] = [:]
+
+        init(location: SourceLocation, isMapping: Bool) {
+            self.location = location
+            self.isMapping = isMapping
+        }
+
+        var node: Node {
+            Node(kind: isMapping ? .mapping(pairs) : .sequence(items), location: location)
+        }
     }
 
     mutating func error(_ location: SourceLocation, _ code: String, _ message: String, _ hint: String? = nil) {
@@ -184,20 +198,15 @@ private struct EventReader {
                               "templates never need this much nesting; check the indentation")
                         return nil
                     }
-                    if case .mapping(_, _, nil, _) = stack.last {
+                    if let top = stack.last, top.isMapping, top.pendingKey == nil {
                         error(location, "complex-key", "a key must be a single value, not a list or mapping",
                               "write keys as plain words, e.g. `name:`")
                         return nil
                     }
-                    stack.append(isMapping ? .mapping(location, [], pendingKey: nil, seen: [:]) : .sequence(location, []))
+                    stack.append(Frame(location: location, isMapping: isMapping))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { return nil }
-                    let node: Node
-                    switch frame {
-                    case .mapping(let start, let pairs, _, _): node = Node(kind: .mapping(pairs), location: start)
-                    case .sequence(let start, let items): node = Node(kind: .sequence(items), location: start)
-                    }
-                    add(node, to: &stack, root: &root)
+                    add(frame.node, to: &stack, root: &root)
                 default:
                     break
                 }
@@ -218,29 +227,27 @@ private struct EventReader {
     }
 
     mutating func add(_ node: Node, to stack: inout [Frame], root: inout Node?) {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .sequence(let start, var items):
-            items.append(node)
-            stack.append(.sequence(start, items))
-        case .mapping(let start, var pairs, let pendingKey, var seen):
-            if let key = pendingKey {
-                pairs.append((key, node))
-                stack.append(.mapping(start, pairs, pendingKey: nil, seen: seen))
-            } else {
-                let name = node.scalar ?? ""
-                if let first = seen[name] {
-                    error(node.location, "duplicate-key", "the key '\(name)' appears twice in the same mapping",
-                          "it was first given at line \(first.line); keep one of them")
-                } else {
-                    seen[name] = node.location
-                }
-                stack.append(.mapping(start, pairs, pendingKey: node, seen: seen))
-            }
+        guard top.isMapping else {
+            top.items.append(node)
+            return
         }
+        if let key = top.pendingKey {
+            top.pairs.append((key, node))
+            top.pendingKey = nil
+            return
+        }
+        let name = node.scalar ?? ""
+        if let first = top.seen[name] {
+            error(node.location, "duplicate-key", "the key '\(name)' appears twice in the same mapping",
+                  "it was first given at line \(first.line); keep one of them")
+        } else {
+            top.seen[name] = node.location
+        }
+        top.pendingKey = node
     }
 
     mutating func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, at location: SourceLocation) {

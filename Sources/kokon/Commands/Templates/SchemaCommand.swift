@@ -17,10 +17,21 @@ struct SchemaCommand: ParsableCommand {
         case programme, component
     }
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown
+    }
+
     @Option(help: "Which files: programme (models/*) or component (models/components/*).")
     var kind: Kind = .programme
 
+    @Option(help: "json for editors (JSON Schema), markdown for the key reference in docs/.")
+    var format: Format = .json
+
     func run() throws {
+        if format == .markdown {
+            print(KeyReference.markdown(kind == .programme ? ProgrammeSchema.programme : ProgrammeSchema.libraryComponent), terminator: "")
+            return
+        }
         switch kind {
         case .programme: print(JSONSchemaExporter.export(ProgrammeSchema.programme, id: "https://kokon.example/schema/programme.json"), terminator: "")
         case .component: print(JSONSchemaExporter.export(ProgrammeSchema.libraryComponent, id: "https://kokon.example/schema/component.json"), terminator: "")

@@ -50,11 +50,7 @@ struct ShowCommand: ParsableCommand {
         switch format {
         case .markdown: print(Handbook(programme).markdown, terminator: "")
         case .html: print(Handbook(programme).html, terminator: "")
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            print(String(decoding: try encoder.encode(programme), as: UTF8.self))
+        case .json: print(try programme.resolvedJSON())
         }
     }
 }
