@@ -2,7 +2,7 @@
 ///
 /// For programmes: a new major version changes what cities must do (components, rules); a
 /// minor one adds without breaking (an indicator, an activity); a patch fixes wording.
-public struct SemanticVersion: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct SemanticVersion: Sendable, Hashable, Comparable, TextCodable {
     /// Breaking changes.
     public let major: Int
     /// Additions.
@@ -35,25 +35,13 @@ public struct SemanticVersion: Sendable, Hashable, Codable, Comparable, CustomSt
 
     public var description: String { "\(major).\(minor).\(patch)" }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let version = SemanticVersion.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a semantic version: \(text)"))
-        }
-        self = version
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 /// A reference to a model or component by id and a version prefix: `art@1`, `art@1.2`, `art@1.2.3`.
 ///
 /// The newest available version matching the prefix is chosen, so `@1` follows compatible
 /// updates and `@1.2.3` pins one exact version.
-public struct ModelReference: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct ModelReference: Sendable, Hashable, TextCodable {
     /// The id.
     public let id: String
     /// The version prefix: one, two or three numbers.
@@ -87,18 +75,6 @@ public struct ModelReference: Sendable, Hashable, Codable, CustomStringConvertib
 
     public var description: String { "\(id)@" + versionPrefix.map(String.init).joined(separator: ".") }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let reference = ModelReference.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a model reference: \(text)"))
-        }
-        self = reference
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 /// Rules for ids of programmes, components, roles and everything else a template names.
