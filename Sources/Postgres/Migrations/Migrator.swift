@@ -99,10 +99,10 @@ public struct Migrator: Sendable {
         if let stray = applied.keys.sorted().first(where: { !known.contains($0) }) {
             throw MigrationError.unknownApplied(scope: scope, name: stray)
         }
+        let checksums = Dictionary(uniqueKeysWithValues: migrations.map { ($0.name, Self.checksum($0.script.text)) })
         for migration in migrations {
-            let checksum = Self.checksum(migration.script.text)
-            if let row = applied[migration.name], row.checksum != checksum {
-                throw MigrationError.modified(scope: scope, name: migration.name, applied: row.checksum, current: checksum)
+            if let row = applied[migration.name], row.checksum != checksums[migration.name] {
+                throw MigrationError.modified(scope: scope, name: migration.name, applied: row.checksum, current: checksums[migration.name]!)
             }
         }
         var names: [String] = []
@@ -113,7 +113,7 @@ public struct Migrator: Sendable {
                     try await session.execute(migration.script)
                     try await session.query("""
                         INSERT INTO \(historyTable) (scope, version, name, checksum)
-                        VALUES (\(scope), \(migration.version), \(migration.name), \(Self.checksum(migration.script.text)))
+                        VALUES (\(scope), \(migration.version), \(migration.name), \(checksums[migration.name]!))
                         """)
                 }
             } catch let error as PostgresError {

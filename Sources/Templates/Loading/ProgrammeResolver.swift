@@ -52,8 +52,14 @@ struct ProgrammeResolver {
         let me = value["id"]?.text ?? path
         guard let parentFile = catalog.file(reference, kind: .programme), let parentValue = parentFile.value else {
             let ids = Set(catalog.files.filter { $0.kind == .programme }.compactMap(\.id))
-            let hint = Suggestions.hint(for: reference.id, in: ids).map { "\($0) (versions: \(catalog.knownReferences().filter { $0.hasPrefix(Suggestions.closest(to: reference.id, in: ids)! + "@") }.joined(separator: ", ")))" }
-                ?? (ids.contains(reference.id) ? "versions available: " + catalog.knownReferences().filter { $0.hasPrefix(reference.id + "@") }.joined(separator: ", ") : "programmes available: " + ids.sorted().joined(separator: ", "))
+            // The id itself when only the version misses, else the nearest id: list its versions.
+            let hint: String
+            if let near = ids.contains(reference.id) ? reference.id : Suggestions.closest(to: reference.id, in: ids) {
+                let versions = catalog.knownReferences().filter { $0.hasPrefix(near + "@") }.joined(separator: ", ")
+                hint = near == reference.id ? "versions available: \(versions)" : "did you mean '\(near)'? (versions: \(versions))"
+            } else {
+                hint = "programmes available: " + ids.sorted().joined(separator: ", ")
+            }
             error(extendsValue, "unknown-model", "'extends' names \(reference), but no programme matches it", hint)
             return nil
         }
