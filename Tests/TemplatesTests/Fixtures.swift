@@ -29,14 +29,15 @@ enum Fixtures {
 
     """
 
-    static func catalog(_ files: [(String, String)], components: [(String, String)] = []) -> ModelCatalog {
-        catalog(bytes: files.map { ($0.0, Array($0.1.utf8)) }, components: components)
+    static func catalog(_ files: [(String, String)], components: [(String, String)] = [], tenants: [(String, String)] = []) -> ModelCatalog {
+        catalog(bytes: files.map { ($0.0, Array($0.1.utf8)) }, components: components, tenants: tenants)
     }
 
-    static func catalog(bytes files: [(String, [UInt8])], components: [(String, String)] = []) -> ModelCatalog {
+    static func catalog(bytes files: [(String, [UInt8])], components: [(String, String)] = [], tenants: [(String, String)] = []) -> ModelCatalog {
         var catalog = ModelCatalog()
         for (path, text) in components { catalog.add(bytes: Array(text.utf8), path: path, kind: .component) }
         for (path, bytes) in files { catalog.add(bytes: bytes, path: path, kind: .programme) }
+        for (path, text) in tenants { catalog.add(bytes: Array(text.utf8), path: path, kind: .tenant) }
         catalog.checkAll()
         return catalog
     }

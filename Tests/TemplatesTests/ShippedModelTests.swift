@@ -178,4 +178,11 @@ struct GuideTests {
         #expect(text.hasSuffix(generated), "docs/template-reference.md is out of date: regenerate it with `kokon schema --format markdown`")
         for field in ProgrammeSchema.programme.fields { #expect(text.contains("| `\(field.key)` |")) }
     }
+
+    @Test func tenantKeyReferenceInDocsMatchesTheSchema() throws {
+        let path = ShippedModelTests.root.appending(path: "docs/tenant-reference.md").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix(KeyReference.markdown(TenantSchema.tenant)),
+                "docs/tenant-reference.md is out of date: regenerate it with `kokon schema --kind tenant --format markdown`")
+    }
 }

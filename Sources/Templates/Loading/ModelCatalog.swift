@@ -1,7 +1,8 @@
 import Foundation
 
-/// Every programme and library component found under the given folders, with their
-/// diagnostics; resolves references like `wygrana-rodzina@1` and builds ``Programme``s.
+/// Every programme, library component and tenant found under the given folders, with their
+/// diagnostics; resolves references like `wygrana-rodzina@1`, builds ``Programme``s, and
+/// checks each ``Tenant`` against the programmes it adopts.
 public struct ModelCatalog: Sendable {
     /// The files read, in path order.
     public private(set) var files: [TemplateFile] = []
@@ -10,13 +11,16 @@ public struct ModelCatalog: Sendable {
     /// The text of each file, for rendering diagnostics.
     public private(set) var sources: [String: String] = [:]
     private var resolved: [String: Programme] = [:]
+    private var resolvedTenants: [String: Tenant] = [:]
 
     /// Reads every `.yaml`/`.yml` file under the paths (files or folders). Files under a
-    /// `components` folder are library components; the rest are programmes.
+    /// `components` folder are library components, files under a `tenants` folder are
+    /// municipalities; the rest are programmes.
     public static func load(paths: [String], loader: YAMLLoader = YAMLLoader()) -> ModelCatalog {
         var catalog = ModelCatalog()
         for file in Self.yamlFiles(in: paths) {
-            let kind: TemplateFile.Kind = file.split(separator: "/").dropLast().contains("components") ? .component : .programme
+            let folders = file.split(separator: "/").dropLast()
+            let kind: TemplateFile.Kind = folders.contains("tenants") ? .tenant : folders.contains("components") ? .component : .programme
             guard let bytes = FileManager.default.contents(atPath: file) else {
                 catalog.diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: 1, column: 1), code: "unreadable",
                                                       message: "the file cannot be read", hint: "check that it exists and you may read it"))
@@ -36,7 +40,11 @@ public struct ModelCatalog: Sendable {
         var value: Value?
         if let root = result.root {
             var validator = SchemaValidator(file: path)
-            let schema = kind == .programme ? ProgrammeSchema.programme : ProgrammeSchema.libraryComponent
+            let schema = switch kind {
+            case .programme: ProgrammeSchema.programme
+            case .component: ProgrammeSchema.libraryComponent
+            case .tenant: TenantSchema.tenant
+            }
             value = validator.validate(root, as: .object(schema), path: "")
             diagnostics.append(contentsOf: validator.diagnostics)
         }
@@ -63,6 +71,19 @@ public struct ModelCatalog: Sendable {
             }
             diagnostics.append(contentsOf: resolver.diagnostics)
         }
+        for file in files where file.kind == .tenant && file.value != nil {
+            var resolver = TenantResolver(catalog: self)
+            if let tenant = resolver.resolve(file) {
+                if let other = resolvedTenants[tenant.id] {
+                    diagnostics.append(Diagnostic(file: file.path, location: file.value?["id"]?.location ?? SourceLocation(line: 1, column: 1), code: "duplicate-tenant",
+                                                  message: "the tenant id '\(tenant.id)' is also used by \(other.name)",
+                                                  hint: "every municipality needs its own id"))
+                } else {
+                    resolvedTenants[tenant.id] = tenant
+                }
+            }
+            diagnostics.append(contentsOf: resolver.diagnostics)
+        }
         var unique: [Diagnostic] = []
         var keys = Set<String>()
         for diagnostic in diagnostics.all where keys.insert("\(diagnostic.file):\(diagnostic.location.line):\(diagnostic.location.column):\(diagnostic.code):\(diagnostic.message)").inserted {
@@ -76,6 +97,14 @@ public struct ModelCatalog: Sendable {
     public var programmes: [Programme] {
         resolved.values.sorted { ($0.id, $0.version) < ($1.id, $1.version) }
     }
+
+    /// Every tenant that passed its checks, by id.
+    public var tenants: [Tenant] {
+        resolvedTenants.values.sorted { $0.id < $1.id }
+    }
+
+    /// The tenant with an id.
+    public func tenant(_ id: String) -> Tenant? { resolvedTenants[id] }
 
     /// The newest file of a kind matching a reference (`id@1`, `id@1.2`, `id@1.2.3`).
     public func file(_ reference: ModelReference, kind: TemplateFile.Kind) -> TemplateFile? {

@@ -1,4 +1,4 @@
-/// One loaded and schema-checked file of `models/`.
+/// One loaded and schema-checked file of `models/` or `tenants/`.
 public struct TemplateFile: Sendable {
     /// A programme or a library component.
     public enum Kind: String, Sendable {
@@ -6,6 +6,8 @@ public struct TemplateFile: Sendable {
         case programme
         /// A component in `models/components/`.
         case component
+        /// A municipality in `tenants/`.
+        case tenant
     }
 
     /// The path as given.

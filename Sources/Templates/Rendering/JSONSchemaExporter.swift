@@ -59,6 +59,8 @@ public enum JSONSchemaExporter {
         case .money: return ["type": "string", "pattern": #"^[0-9]{1,3}( [0-9]{3})*([.,][0-9]{1,2})? ([A-Z]{3}|zł)$|^[0-9]+([.,][0-9]{1,2})? ([A-Z]{3}|zł)$"#]
         case .version: return ["type": "string", "pattern": #"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"#]
         case .modelReference: return ["type": "string", "pattern": #"^[a-z][a-z0-9]*(-[a-z0-9]+)*@[0-9]+(\.[0-9]+){0,2}$"#]
+        case .tenantID: return ["type": "string", "pattern": TenantID.pattern]
+        case .teryt: return ["type": "string", "pattern": #"^(0[2468]|[12][02468]|3[02])(0[1-9]|[1-9][0-9])(0[1-9]|[1-9][0-9])[1234589]$"#]
         case .choice(let words): return ["type": "string", "enum": words]
         case .list(let item): return ["type": "array", "items": self.shape(item, definitions: &definitions)]
         case .object(let schema):

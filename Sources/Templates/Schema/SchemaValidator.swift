@@ -108,6 +108,14 @@ public struct SchemaValidator {
             guard let text = scalar() else { return nil }
             guard let reference = ModelReference.parse(text) else { return invalid(text, "write the id, @ and the major version, e.g. art@1") }
             return make(.modelReference(reference))
+        case .tenantID:
+            guard let text = scalar() else { return nil }
+            guard TenantID.isValid(text) else { return invalid(text, TenantID.hint(for: text)) }
+            return make(.text(text))
+        case .teryt:
+            guard let text = scalar() else { return nil }
+            if let problem = Teryt.problem(with: text) { return invalid(text, problem + "; quote it so the leading zero stays: \"0463011\"") }
+            return make(.text(text))
         case .choice(let words):
             guard let text = scalar() else { return nil }
             guard words.contains(text) else { return invalid(text, Suggestions.hint(for: text, in: words)) }

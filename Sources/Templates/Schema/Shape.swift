@@ -28,6 +28,10 @@ public indirect enum Shape: Sendable {
     case version
     /// `id@1`, `id@1.2`, `id@1.2.3`.
     case modelReference
+    /// A tenant id: lowercase letters, digits and underscores, e.g. `torun`.
+    case tenantID
+    /// A seven-digit TERYT municipality code, e.g. `0463011`.
+    case teryt
     /// One of a fixed set of words.
     case choice([String])
     /// A list of values.
@@ -106,6 +110,8 @@ extension Shape {
         case .money: "an amount with its currency, like \"1 239 061,22 PLN\" or \"75085 EUR\""
         case .version: "a version number like 1.0.0"
         case .modelReference: "a reference like art@1 (id, @, version or version prefix)"
+        case .tenantID: "a tenant id of 2 to 41 lowercase letters, digits and underscores, starting with a letter, like torun"
+        case .teryt: "a seven-digit TERYT code like 0463011"
         case .choice(let words): "one of: " + words.joined(separator: ", ")
         case .list: "a list (- items)"
         case .object(let schema): "a mapping describing a \(schema.title)"

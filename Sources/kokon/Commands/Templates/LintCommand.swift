@@ -6,11 +6,12 @@ import Templates
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check programme templates and report every problem with its file, line and column.",
+        abstract: "Check programme templates and tenant files and report every problem with its file, line and column.",
         discussion: """
-            Reads every .yaml file under the given paths (by default models/ in the current \
-            folder). Files under a components/ folder are library components; the others are \
-            programmes. Each problem is shown with the source line, a caret under the spot, and \
+            Reads every .yaml file under the given paths (by default models/ and tenants/ in the \
+            current folder). Files under a components/ folder are library components, files under \
+            a tenants/ folder are municipalities (checked against the programmes they adopt and \
+            the template's adaptation bounds); the others are programmes. Each problem is shown with the source line, a caret under the spot, and \
             a hint where there is one. Warnings (e.g. budget parts that do not add up) do not fail.
 
             Exit status: 0 when there are no errors, 1 when there are.
@@ -21,14 +22,14 @@ struct LintCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Files or folders to check (default: models/).")
+    @Argument(help: "Files or folders to check (default: models/ and tenants/). Tenant files need the models they adopt, so give both.")
     var paths: [String] = []
 
     @Option(help: "Output format: text for people, json for editors and CI (file, line, column, severity, code, message, hint).")
     var format: Format = .text
 
     func run() throws {
-        let targets = paths.isEmpty ? ["models"] : paths
+        let targets = paths.isEmpty ? ["models", "tenants"].filter { $0 == "models" || FileManager.default.fileExists(atPath: $0) } : paths
         for path in targets where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("'\(path)' does not exist. Run kokon lint from the project folder, or give the path to a template or folder.")
         }

@@ -5,7 +5,7 @@ import Templates
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft 2020-12) of programme templates, for YAML editors.",
+        abstract: "Print the JSON Schema (draft 2020-12) of programme templates or tenant files, for YAML editors.",
         discussion: """
             Save it and point your editor's YAML support at it, e.g. with a first line \
             `# yaml-language-server: $schema=../kokon-programme.schema.json` in a template, to get \
@@ -14,14 +14,22 @@ struct SchemaCommand: ParsableCommand {
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case programme, component
+        case programme, component, tenant
+
+        var schema: ObjectSchema {
+            switch self {
+            case .programme: ProgrammeSchema.programme
+            case .component: ProgrammeSchema.libraryComponent
+            case .tenant: TenantSchema.tenant
+            }
+        }
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, markdown
     }
 
-    @Option(help: "Which files: programme (models/*) or component (models/components/*).")
+    @Option(help: "Which files: programme (models/*), component (models/components/*) or tenant (tenants/*).")
     var kind: Kind = .programme
 
     @Option(help: "json for editors (JSON Schema), markdown for the key reference in docs/.")
@@ -29,12 +37,9 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         if format == .markdown {
-            print(KeyReference.markdown(kind == .programme ? ProgrammeSchema.programme : ProgrammeSchema.libraryComponent), terminator: "")
+            print(KeyReference.markdown(kind.schema), terminator: "")
             return
         }
-        switch kind {
-        case .programme: print(JSONSchemaExporter.export(ProgrammeSchema.programme, id: "https://kokon.example/schema/programme.json"), terminator: "")
-        case .component: print(JSONSchemaExporter.export(ProgrammeSchema.libraryComponent, id: "https://kokon.example/schema/component.json"), terminator: "")
-        }
+        print(JSONSchemaExporter.export(kind.schema, id: "https://kokon.example/schema/\(kind.rawValue).json"), terminator: "")
     }
 }

@@ -1,0 +1,89 @@
+/// A municipality's definition, checked against the programmes it adopts.
+public struct Tenant: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+    public var teryt: Teryt
+    public var voivodeship: String
+    public var example: Bool?
+    public var areas: [Area]
+    public var partners: [LocalPartner]?
+    public var adoptions: [Adoption]
+
+    /// True for a made-up municipality used in demonstrations.
+    public var isExample: Bool { example ?? false }
+}
+
+/// A neighbourhood or street quarter.
+public struct Area: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+    public var kind: String?
+}
+
+/// An organisation working with the municipality.
+public struct LocalPartner: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+    public var sector: String
+}
+
+/// One programme version a municipality runs.
+public struct Adoption: Sendable, Codable, Hashable {
+    public var model: ModelReference
+    public var period: Period
+    public var targets: LocalTargets?
+    public var staff: [StaffPlan]?
+    public var adaptations: [Adaptation]?
+    /// The exact programme version the reference resolved to, `id@x.y.z`; set by the loader.
+    public var resolvedModel: String?
+
+    /// The adoption's id within its tenant: the programme's id (a municipality runs one version
+    /// of a programme at a time; moving to a new version updates the adoption).
+    public var id: String { model.id }
+}
+
+/// What the municipality commits to reach.
+public struct LocalTargets: Sendable, Codable, Hashable {
+    public var families: Int?
+    public var participants: Int?
+    public var groups: Int?
+}
+
+/// Planned staff of one role.
+public struct StaffPlan: Sendable, Codable, Hashable {
+    public var role: String
+    public var count: Int
+    public var organisation: String?
+}
+
+/// A local change to the programme.
+public struct Adaptation: Sendable, Codable, Hashable {
+    public var change: String
+    public var component: String?
+    public var activity: AddedActivity?
+    public var role: String?
+    public var max: Int?
+    public var duration: Duration?
+    public var reason: LocalizedText
+    public var decidedBy: String
+    public var decidedOn: Day
+    public var planned: Bool
+
+    /// One line saying what changed, e.g. "adds activity cooking-workshop to family-education".
+    public var summary: String {
+        switch change {
+        case "drop-component": "drops component \(component ?? "?")"
+        case "add-activity": "adds activity \(activity?.id ?? "?") to \(component ?? "?")"
+        case "caseload": "sets the caseload of \(role ?? "?") to at most \(max.map(String.init) ?? "?")"
+        case "minimum-duration": "sets the minimum participation to \(duration?.description ?? "?")"
+        default: change
+        }
+    }
+}
+
+/// An activity added by an adaptation.
+public struct AddedActivity: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var delivery: String?
+}
