@@ -30,6 +30,12 @@ public struct SQLState: Sendable, Hashable, CustomStringConvertible, Expressible
     public static let exclusionViolation: SQLState = "23P01"
     /// `22P02`
     public static let invalidTextRepresentation: SQLState = "22P02"
+    /// COPY data that does not fit the column list (missing or extra fields, open quotes).
+    public static let badCopyFileFormat: SQLState = "22P04"
+    /// Bytes that are not valid in the encoding (e.g. a file that is not UTF-8).
+    public static let characterNotInRepertoire: SQLState = "22021"
+    /// A character with no equivalent in the target encoding.
+    public static let untranslatableCharacter: SQLState = "22P05"
     /// `22001`
     public static let stringDataRightTruncation: SQLState = "22001"
     /// `22012`

@@ -15,11 +15,15 @@ public struct Migrator: Sendable {
     public let scope: String
     /// Role that runs the migrations (`SET LOCAL ROLE`), so it owns what they create.
     public let role: Identifier?
+    /// Schemas the migrations run in (`SET LOCAL search_path`), so one set of files can serve
+    /// many schemas; empty keeps the connection's own path.
+    public let searchPath: [Identifier]
     /// Advisory lock key shared by every run against the same database.
     public let lockKey: Int64
 
     /// Validates that versions are unique and orders the migrations.
-    public init(migrations: [Migration], historyTable: Identifier, scope: String, role: Identifier?, lockKey: Int64) throws(MigrationError) {
+    public init(migrations: [Migration], historyTable: Identifier, scope: String, role: Identifier?,
+                searchPath: [Identifier] = [], lockKey: Int64) throws(MigrationError) {
         var seen: [Int: String] = [:]
         for migration in migrations {
             if let other = seen[migration.version] {
@@ -31,6 +35,7 @@ public struct Migrator: Sendable {
         self.historyTable = historyTable
         self.scope = scope
         self.role = role
+        self.searchPath = searchPath
         self.lockKey = lockKey
     }
 
@@ -109,7 +114,7 @@ public struct Migrator: Sendable {
         for migration in migrations where applied[migration.name] == nil {
             do {
                 try await session.transaction { session in
-                    if let role { try await session.query("SET LOCAL ROLE \(role)") }
+                    try await enter(session)
                     try await session.execute(migration.script)
                     try await session.query("""
                         INSERT INTO \(historyTable) (scope, version, name, checksum)
@@ -126,7 +131,7 @@ public struct Migrator: Sendable {
 
     private func ensureHistoryTable(on session: Session) async throws {
         try await session.transaction { session in
-            if let role { try await session.query("SET LOCAL ROLE \(role)") }
+            try await enter(session)
             let exists = try await session.query("SELECT to_regclass(\(historyTable.quoted)) IS NOT NULL AS present").scalar(Bool.self)
             guard !exists else { return }
             try await session.query("""
@@ -140,6 +145,12 @@ public struct Migrator: Sendable {
                 )
                 """)
         }
+    }
+
+    /// Takes on the role and search path (both end with the transaction).
+    private func enter(_ session: Session) async throws {
+        if let role { try await session.query("SET LOCAL ROLE \(role)") }
+        if !searchPath.isEmpty { try await session.query("SET LOCAL search_path TO \(searchPath)") }
     }
 
     private func appliedMigrations(on session: Session) async throws -> [String: (checksum: String, appliedAt: Date)] {

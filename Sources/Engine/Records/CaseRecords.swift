@@ -1,0 +1,146 @@
+import Foundation
+import Postgres
+import Templates
+
+/// A municipality's case records: every read and write is scoped to one tenant and runs in a
+/// transaction that has taken on the tenant's role and schema with `SET LOCAL`, so it can
+/// reach nothing else, and it ends when the transaction does.
+public struct CaseRecords: Sendable {
+    /// The database (normally as the application's login role).
+    public let pool: ConnectionPool
+    /// The tenant.
+    public let tenant: TenantBoundary
+    /// Who is writing, for the audit log (a staff code or a user name, never a personal name).
+    public let actor: String
+
+    /// Records of tenant `id`; fails if the tenant has not been applied to this database.
+    public init(pool: ConnectionPool, tenant id: String, actor: String) async throws {
+        let found = try await pool.withSession { session -> (String, Bool) in
+            let database = try await TenantDirectory.database(session)
+            let exists = try await session.query("SELECT EXISTS (SELECT 1 FROM kokon.tenants WHERE id = \(id)) AS found").scalar(Bool.self)
+            return (database, exists)
+        }
+        let boundary = try TenantBoundary(id: id, database: found.0)
+        guard found.1 else { throw TenantError.notApplied(id) }
+        self.pool = pool
+        self.tenant = boundary
+        self.actor = actor
+    }
+
+    /// Runs `body` inside the tenant's boundary (`SET LOCAL ROLE`, `SET LOCAL search_path`),
+    /// with the actor recorded for the audit log. Committed if it returns.
+    public func transaction<Value>(_ body: (Session) async throws -> Value) async throws -> Value {
+        try await pool.withSession { session in
+            try await session.transaction(as: tenant.role, searchPath: [tenant.schema]) { session in
+                try await session.query("SELECT set_config('kokon.actor', \(actor), true)")
+                return try await body(session)
+            }
+        }
+    }
+
+    /// Imports a CSV file of one record kind: all rows or none. With `dryRun`, checks
+    /// everything and reports what would be added, but writes nothing.
+    public func importFile(_ kind: RecordKind, path: String, dryRun: Bool = false,
+                           progress: (@Sendable (_ sent: Int, _ total: Int) -> Void)? = nil) async throws -> ImportReport {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RecordError.badFile(path, FileManager.default.fileExists(atPath: path) ? "it cannot be read; check its permissions" : "there is no such file")
+        }
+        defer { try? handle.close() }
+        let total = Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0)
+        let first = try handle.read(upToCount: 64 * 1024).map(Array.init) ?? []
+        let header = try CSVHeader.parse(first, file: name)
+        try header.check(against: kind, file: name)
+        let write = StagedWrite(kind: kind, columns: header.names, delimiter: header.delimiter, source: name)
+        return try await run(write, dryRun: dryRun) { writer in
+            var sent = header.length
+            try await writer.write(bytes: first[header.length...])
+            sent = first.count
+            progress?(sent, total)
+            while let chunk = try handle.read(upToCount: 1024 * 1024), !chunk.isEmpty {
+                try await writer.write(bytes: chunk)
+                sent += chunk.count
+                progress?(sent, total)
+            }
+        }
+    }
+
+    /// Writes records given as column → value maps (the API's form of a CSV file), with the
+    /// same checks as an import: all or none.
+    @discardableResult
+    public func write(_ kind: RecordKind, _ rows: [[String: String]], dryRun: Bool = false) async throws -> ImportReport {
+        for row in rows {
+            for key in row.keys where kind.column(key) == nil {
+                throw RecordError.badHeader("api", "unknown column '\(key)'", kind: kind)
+            }
+        }
+        let columns = kind.columns.map(\.name)
+        let write = StagedWrite(kind: kind, columns: columns, delimiter: UInt8(ascii: ","), source: "api")
+        return try await run(write, dryRun: dryRun) { writer in
+            for row in rows {
+                try await writer.writeRow(columns.map { row[$0].flatMap { $0.isEmpty ? nil : $0 } }, format: .csv)
+            }
+        }
+    }
+
+    /// Writes typed records.
+    @discardableResult
+    public func write<Record: CaseRecord>(_ records: [Record], dryRun: Bool = false) async throws -> ImportReport {
+        try await write(Record.kind, records.map(\.values), dryRun: dryRun)
+    }
+
+    private struct DryRunFinished: Error { let report: ImportReport }
+
+    private func run(_ write: StagedWrite, dryRun: Bool, feed: (CopyWriter) async throws -> Void) async throws -> ImportReport {
+        do {
+            return try await transaction { session in
+                let report = try await write.run(on: session, dryRun: dryRun, feed: feed)
+                if dryRun { throw DryRunFinished(report: report) }
+                return report
+            }
+        } catch let finished as DryRunFinished {
+            return finished.report
+        }
+    }
+
+    /// How many records of a kind the tenant holds.
+    public func count(_ kind: RecordKind) async throws -> Int {
+        try await transaction { session in
+            try await session.query("SELECT count(*) AS n FROM \(kind.table)").scalar(Int.self)
+        }
+    }
+
+    /// One entry of the audit log.
+    public struct AuditEntry: Sendable {
+        /// When.
+        public let at: Date
+        /// Who.
+        public let actor: String
+        /// Which kind of record (table).
+        public let kind: String
+        /// insert, update or delete.
+        public let operation: String
+        /// How many rows.
+        public let rows: Int
+        /// Pseudonymous keys of the rows, for writes of up to 100 rows.
+        public let keys: [String]?
+    }
+
+    /// The newest audit entries, newest first.
+    public func audit(limit: Int = 50) async throws -> [AuditEntry] {
+        try await transaction { session in
+            try await session.query("SELECT at, actor, kind, operation, rows, keys FROM audit ORDER BY id DESC LIMIT \(limit)").rows.map {
+                AuditEntry(at: try $0.decode("at"), actor: try $0.decode("actor"), kind: try $0.decode("kind"), operation: try $0.decode("operation"),
+                           rows: try $0.decode("rows"), keys: try $0.decode("keys", as: [String]?.self))
+            }
+        }
+    }
+}
+
+/// A typed case record that can be written through ``CaseRecords/write(_:dryRun:)-(_)``.
+public protocol CaseRecord: Sendable {
+    /// Its kind.
+    static var kind: RecordKind { get }
+    /// Its values by column name; absent or empty means none.
+    var values: [String: String] { get }
+}

@@ -1,0 +1,81 @@
+import Postgres
+
+extension RecordKind {
+    /// Sessions: an activity of a component held on a day.
+    public static let sessions = RecordKind(
+        name: "sessions", table: Identifier("session"),
+        summary: "One meeting, workshop, visit or class: an activity of a component, its date, length and the worker who led it.",
+        columns: [
+            .required("code", "code of the session, e.g. SES-000123"),
+            .required("adoption", "the programme's id"),
+            .required("component", "a component of the programme"),
+            .optional("activity", "an activity of that component (including activities the municipality added)"),
+            .required("date", "the day it was held, YYYY-MM-DD"),
+            .required("minutes", "how long it lasted, in minutes"),
+            .optional("staff", "code of the worker who led it"),
+        ],
+        key: ["code"],
+        joins: """
+            LEFT JOIN adoption a ON a.id = s.adoption
+            LEFT JOIN staff st ON st.code = s.staff
+            """,
+        checks: """
+            \(RecordChecks.adoptionExists)
+            \(RecordChecks.element(Identifier("component"), kind: "component", label: "component"))
+            WHEN s.activity IS NOT NULL AND NOT EXISTS (SELECT 1 FROM model_element m WHERE m.adoption = s.adoption AND m.kind = 'activity'
+                                                         AND m.id = s.activity AND m.parent = s.component AND m.active)
+                THEN format('activity ''%s'' is not an activity of component %s; its activities: %s', s.activity, s.component,
+                            coalesce((SELECT string_agg(id, ', ' ORDER BY id) FROM model_element m WHERE m.adoption = s.adoption
+                                      AND m.kind = 'activity' AND m.parent = s.component AND m.active), '(none)'))
+            \(RecordChecks.date(Identifier("date"), "date"))
+            WHEN try_integer(s.minutes) IS NULL OR try_integer(s.minutes) NOT BETWEEN 1 AND 1440 THEN format('minutes ''%s'' must be a whole number from 1 to 1440', s.minutes)
+            WHEN s.staff IS NOT NULL AND st.code IS NULL THEN format('staff ''%s'' is not recorded; import staff first', s.staff)
+            WHEN s.staff IS NOT NULL AND st.adoption <> s.adoption THEN format('staff %s works in %s, not in %s', s.staff, st.adoption, s.adoption)
+            """,
+        insert: """
+            INSERT INTO session (code, adoption, component, activity, held_on, minutes, staff)
+            SELECT s.code, s.adoption, s.component, s.activity, s.date::date, s.minutes::integer, s.staff FROM kokon_staging s ORDER BY s.row
+            ON CONFLICT DO NOTHING
+            """
+    )
+
+    /// Attendance of a person at a session. Checked with joins rather than per-row lookups,
+    /// because attendance files are the long ones.
+    public static let attendance = RecordKind(
+        name: "attendance", table: Identifier("attendance"),
+        summary: "Whether a person was at a session: present, excused or unexcused.",
+        columns: [
+            .required("session", "session code"),
+            .required("person", "person code"),
+            .required("status", "present, excused or unexcused"),
+        ],
+        key: ["session", "person"],
+        joins: """
+            LEFT JOIN session se ON se.code = s.session
+            LEFT JOIN person p ON p.code = s.person
+            LEFT JOIN (
+                SELECT st.row FROM kokon_staging st
+                JOIN session se2 ON se2.code = st.session
+                JOIN enrolment e ON e.adoption = se2.adoption AND e.person = st.person
+                WHERE se2.held_on >= e.starts_on AND (e.ends_on IS NULL OR se2.held_on <= e.ends_on)
+                UNION
+                SELECT st.row FROM kokon_staging st
+                JOIN session se2 ON se2.code = st.session
+                JOIN person p2 ON p2.code = st.person
+                JOIN enrolment e ON e.adoption = se2.adoption AND e.household = p2.household
+                WHERE se2.held_on >= e.starts_on AND (e.ends_on IS NULL OR se2.held_on <= e.ends_on)
+            ) covered ON covered.row = s.row
+            """,
+        checks: """
+            WHEN se.code IS NULL THEN format('session ''%s'' is not recorded; import sessions first', s.session)
+            WHEN p.code IS NULL THEN format('person ''%s'' is not recorded; import persons first', s.person)
+            \(RecordChecks.choice(Identifier("status"), "status", RecordVocabulary.attendance))
+            WHEN covered.row IS NULL THEN format('person %s is not enrolled in %s on %s, the day of session %s', s.person, se.adoption, se.held_on, s.session)
+            """,
+        insert: """
+            INSERT INTO attendance (session, person, status)
+            SELECT s.session, s.person, s.status FROM kokon_staging s
+            ON CONFLICT DO NOTHING
+            """
+    )
+}

@@ -1,0 +1,58 @@
+import Postgres
+
+extension RecordKind {
+    /// Outcome observations: employed, social activity improved, child placed in foster care, …
+    public static let outcomes = RecordKind(
+        name: "outcomes", table: Identifier("outcome"),
+        summary: "An outcome the programme defines, observed for a household or person on a day (e.g. employed, child placed in foster care).",
+        columns: [
+            .required("adoption", "the programme's id"),
+            .required("outcome", "an outcome the programme defines"),
+            .optional("household", "household code"),
+            .optional("person", "person code"),
+            .required("date", "the day it was observed, YYYY-MM-DD"),
+        ],
+        key: ["adoption", "outcome", "household", "person", "date"],
+        joins: """
+            LEFT JOIN adoption a ON a.id = s.adoption
+            \(RecordChecks.subjectJoins)
+            """,
+        checks: """
+            \(RecordChecks.adoptionExists)
+            \(RecordChecks.element(Identifier("outcome"), kind: "outcome", label: "outcome"))
+            \(RecordChecks.date(Identifier("date"), "date"))
+            \(RecordChecks.subject(enrolledOn: nil))
+            """,
+        insert: """
+            INSERT INTO outcome (adoption, outcome, household, person, observed_on)
+            SELECT s.adoption, s.outcome, s.household, s.person, s.date::date FROM kokon_staging s ORDER BY s.row
+            ON CONFLICT DO NOTHING
+            """
+    )
+
+    /// Expenditure booked against a budget line.
+    public static let expenditures = RecordKind(
+        name: "expenditures", table: Identifier("expenditure"),
+        summary: "Money spent, booked against a budget line of the programme (or a standard line when the programme names none).",
+        columns: [
+            .required("code", "code of the booking, e.g. an invoice register number"),
+            .required("adoption", "the programme's id"),
+            .required("budget_line", "a budget line of the programme"),
+            .required("date", "the day of the expense, YYYY-MM-DD"),
+            .required("amount", "amount in PLN, e.g. 1234,56"),
+        ],
+        key: ["code"],
+        joins: "LEFT JOIN adoption a ON a.id = s.adoption",
+        checks: """
+            \(RecordChecks.adoptionExists)
+            \(RecordChecks.element(Identifier("budget_line"), kind: "budget-line", label: "budget_line"))
+            \(RecordChecks.date(Identifier("date"), "date"))
+            WHEN try_amount(s.amount) IS NULL THEN format('amount ''%s'' must be an amount like 1234,56 (no currency, at most two decimals)', s.amount)
+            """,
+        insert: """
+            INSERT INTO expenditure (code, adoption, budget_line, spent_on, amount)
+            SELECT s.code, s.adoption, s.budget_line, s.date::date, try_amount(s.amount) FROM kokon_staging s ORDER BY s.row
+            ON CONFLICT DO NOTHING
+            """
+    )
+}

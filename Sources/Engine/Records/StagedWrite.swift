@@ -1,0 +1,104 @@
+import Foundation
+import Postgres
+
+/// The one path every case-record write takes: COPY into a temporary staging table, check
+/// every row there with set-based SQL, then `INSERT … SELECT … ON CONFLICT DO NOTHING`.
+///
+/// It runs inside the caller's tenant transaction, so a rejected row, a failed COPY or a lost
+/// connection leaves nothing behind, and re-sending rows already stored changes nothing.
+struct StagedWrite {
+    let kind: RecordKind
+    /// The columns the data carries, in its order (a CSV file's header order).
+    let columns: [String]
+    /// `,` or `;`.
+    let delimiter: UInt8
+    /// A file name or "api", for messages.
+    let source: String
+
+    static let staging = Identifier("kokon_staging")
+
+    /// Runs the write; `feed` sends the rows in CSV form. Throws ``RecordError/rejected(_:)``
+    /// if any row fails its checks.
+    func run(on session: Session, dryRun: Bool, feed: (CopyWriter) async throws -> Void) async throws -> ImportReport {
+        let all = try kind.columns.map { try Identifier(validating: $0.name) }
+        let sent = try columns.map { try Identifier(validating: $0) }
+        let definitions = SQL.join(all.map { "\($0) text" }, separator: ", ")
+        try await session.query("DROP TABLE IF EXISTS pg_temp.kokon_staging")
+        try await session.query("CREATE TEMP TABLE kokon_staging (row bigint GENERATED ALWAYS AS IDENTITY, \(definitions)) ON COMMIT DROP")
+        let copy: SQL = delimiter == UInt8(ascii: ";")
+            ? "COPY kokon_staging (\(sent)) FROM STDIN WITH (FORMAT csv, DELIMITER ';')"
+            : "COPY kokon_staging (\(sent)) FROM STDIN WITH (FORMAT csv, DELIMITER ',')"
+        let rows: Int
+        do {
+            rows = try await session.copyIn(copy, feed)
+        } catch let error as PostgresError where error.kind == .server {
+            throw Self.explain(error, source: source)
+        }
+        try await session.query("ANALYZE kokon_staging")
+
+        let rejected = try await session.query("""
+            SELECT row + 1 AS row, reason, count(*) OVER () AS total FROM (
+                SELECT s.row, CASE \(genericChecks()) \(kind.checks) END AS reason
+                FROM kokon_staging s \(duplicateJoin()) \(kind.joins)
+            ) checked
+            WHERE reason IS NOT NULL ORDER BY row LIMIT 100
+            """)
+        let rejects = try rejected.rows.map { ImportReport.Reject(row: try $0.decode("row", as: Int.self), reason: try $0.decode("reason")) }
+        let rejectCount = try rejected.first?.decode("total", as: Int.self) ?? 0
+        if rejectCount > 0 {
+            throw RecordError.rejected(ImportReport(kind: kind.name, source: source, rows: rows, inserted: 0, unchanged: 0,
+                                                    rejects: rejects, rejectCount: rejectCount, dryRun: dryRun))
+        }
+        let inserted = try await session.query(kind.insert).affectedRows ?? 0
+        try await session.query("DROP TABLE kokon_staging")
+        return ImportReport(kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: rows - inserted,
+                            rejects: [], rejectCount: 0, dryRun: dryRun)
+    }
+
+    /// Empty required cells and malformed codes, for every kind alike.
+    func genericChecks() -> SQL {
+        var branches: [SQL] = []
+        for column in kind.columns where column.required {
+            let name = try! Identifier(validating: column.name)
+            branches.append("WHEN s.\(name) IS NULL THEN \(column.name + " is empty; every row needs " + column.meaning)")
+        }
+        if kind.column("code") != nil {
+            branches.append("""
+                WHEN NOT valid_code(s.code) THEN format('code ''%s'' is not a valid pseudonymous code: use up to 40 letters, digits, dots, dashes or underscores, never a PESEL number or a name', s.code)
+                """)
+        }
+        branches.append("WHEN dup.first_row IS NOT NULL AND dup.first_row <> s.row THEN format('the same %s appears earlier in the file, in row %s', \(kind.key.joined(separator: " + "))::text, dup.first_row + 1)")
+        return SQL.join(branches, separator: " ")
+    }
+
+    /// Finds rows whose key repeats an earlier row of the same file.
+    func duplicateJoin() -> SQL {
+        let keys = kind.key.map { try! Identifier(validating: $0) }
+        let grouped = SQL.join(keys.map { "coalesce(\($0), '') AS \($0)" }, separator: ", ")
+        let byKey = SQL.join(keys.map { "\($0)" }, separator: ", ")
+        let matches = SQL.join(keys.map { "dup.\($0) = coalesce(s.\($0), '')" }, separator: " AND ")
+        return """
+            LEFT JOIN (
+                SELECT \(grouped), min(row) AS first_row FROM kokon_staging GROUP BY \(byKey) HAVING count(*) > 1
+            ) dup ON \(matches)
+            """
+    }
+
+    /// A COPY error in words a coordinator can act on, with the row it happened in.
+    static func explain(_ error: PostgresError, source: String) -> RecordError {
+        var row: Int?
+        if let context = error.context, let range = context.range(of: #"line [0-9]+"#, options: .regularExpression) {
+            row = Int(context[range].dropFirst(5)).map { $0 + 1 }
+        }
+        let problem: String
+        switch error.code {
+        case SQLState.badCopyFileFormat?:
+            problem = "\(error.message); every row must have the same columns as the header, and quotes must be closed"
+        case SQLState.characterNotInRepertoire?, SQLState.untranslatableCharacter?:
+            problem = "the text is not UTF-8; save the file as \"CSV UTF-8\""
+        default:
+            problem = error.message
+        }
+        return .badLine(source, line: row, (row.map { "row \($0): " } ?? "") + problem)
+    }
+}

@@ -1,0 +1,28 @@
+/// What can go wrong with a tenant, in words a coordinator can act on.
+public enum TenantError: Error, Sendable, CustomStringConvertible {
+    /// The id is not a valid tenant id.
+    case invalidID(String, hint: String)
+    /// No tenant file defines this id.
+    case notDefined(String, known: [String])
+    /// The tenant has not been applied to this database.
+    case notApplied(String)
+    /// The tenant's file has errors, so it cannot be applied.
+    case invalidDefinition(String)
+    /// `drop` was not confirmed with the same id.
+    case notConfirmed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidID(let id, let hint):
+            "'\(id)' is not a valid tenant id: \(hint)"
+        case .notDefined(let id, let known):
+            "no tenant file defines '\(id)'" + (known.isEmpty ? "; add tenants/\(id).yaml" : "; tenants defined: " + known.joined(separator: ", "))
+        case .notApplied(let id):
+            "tenant '\(id)' is not set up in this database; run `kokon tenant apply \(id)` first"
+        case .invalidDefinition(let id):
+            "tenants/\(id).yaml has errors; run `kokon lint` to see them, fix them, then apply again"
+        case .notConfirmed(let id):
+            "dropping '\(id)' deletes all of its case records; to go ahead, repeat the id: --confirm \(id)"
+        }
+    }
+}
