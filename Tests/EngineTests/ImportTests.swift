@@ -117,7 +117,7 @@ struct ImportTests {
                 wygrana-rodzina,,P-3,children-and-youth,2024-09-01,,
                 wygrana-rodzina,H-1,,families,2024-09-01,2024-08-01,completed
                 wygrana-rodzina,H-1,P-1,families,2024-09-01,,
-                wygrana-rodzina,H-1,,familes,2024-09-01,,
+                wygrana-rodzina,H-1,,familes,2024-09-02,,
 
                 """))
             #expect(enrolments.rejects.map(\.reason) == [
