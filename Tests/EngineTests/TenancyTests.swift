@@ -81,3 +81,92 @@ struct IsolationTests {
         }
     }
 }
+
+@Suite("Tenants: plans and version changes")
+struct TenantPlanTests {
+    static let models = TenancyFixture.root.appending(path: "models")
+
+    /// The shipped models, a 1.1.0 of the Toruń model with deliberate changes, and one tenant.
+    static func catalog(adopting version: String, adaptation: String = "") throws -> ModelCatalog {
+        var catalog = ModelCatalog()
+        for file in ["components/art/1.0.0.yaml", "wygrana-rodzina/1.0.0.yaml"] {
+            let path = models.appending(path: file).path
+            catalog.add(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path, kind: file.hasPrefix("components") ? .component : .programme)
+        }
+        let original = try String(contentsOf: models.appending(path: "wygrana-rodzina/1.0.0.yaml"), encoding: .utf8)
+        let changed = original
+            .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
+            .replacingOccurrences(of: "  - id: community-animator\n    name: {pl: animator środowiskowy, en: community animator}\n", with: "")
+            .replacingOccurrences(of: "    roles: [community-animator]\n", with: "    roles: [mentor]\n")
+            .replacingOccurrences(of: "    roles: [family-assistant, mentor, community-animator, education-leader]\n", with: "    roles: [family-assistant, mentor, education-leader]\n")
+            .replacingOccurrences(of: "      - id: mentoring-session\n", with: "      - id: home-visit\n        name: {pl: wizyta domowa, en: home visit}\n        delivery: individual\n      - id: mentoring-session\n")
+            .replacingOccurrences(of: "  minimum_duration: 18 months\n", with: "  minimum_duration: 24 months\n")
+            .replacingOccurrences(of: "  minimum_duration_at_least: 18 months\n", with: "  minimum_duration_at_least: 24 months\n")
+            .replacingOccurrences(of: "    target: {at_least: 1}\n", with: "    target: {at_least: 2}\n")
+        catalog.add(bytes: Array(changed.utf8), path: "models/wygrana-rodzina/1.1.0.yaml", kind: .programme)
+        catalog.add(bytes: Array("""
+            id: testowo
+            name: Gmina Testowo
+            teryt: "0463011"
+            voivodeship: kujawsko-pomorskie
+            example: true
+            areas: [{id: centrum, name: Centrum}]
+            adoptions:
+              - model: wygrana-rodzina@\(version)
+                period: {start: 2025-01-01, end: 2026-12-31}
+            \(adaptation)
+            """.utf8), path: "tenants/testowo.yaml", kind: .tenant)
+        catalog.checkAll()
+        return catalog
+    }
+
+    @Test func aVersionChangeListsTheDifferencesThatAffectTheTenant() async throws {
+        let old = try Self.catalog(adopting: "1.0")
+        #expect(old.diagnostics.errors.isEmpty, "\(old.diagnostics.errors.map { old.render($0) })")
+        try await TenancyFixture.with(applying: ["testowo"], catalog: old) { fixture in
+            let new = try Self.catalog(adopting: "1.1")
+            #expect(new.diagnostics.errors.isEmpty, "\(new.diagnostics.errors.map { new.render($0) })")
+            let directory = TenantDirectory(pool: fixture.admin, catalog: new)
+            let plan = try #require(try await directory.plan(["testowo"]).first)
+            guard case .changeVersion(let adoption, let from, let to, let differences)? = plan.steps.first else {
+                Issue.record("expected a version change, got \(plan.steps)")
+                return
+            }
+            #expect(adoption == "wygrana-rodzina" && from == "wygrana-rodzina@1.0.0" && to == "wygrana-rodzina@1.1.0")
+            let lines = differences.map(\.description)
+            #expect(lines.contains("added activity specialist-work/home-visit"))
+            #expect(lines.contains("removed role community-animator"))
+            #expect(lines.contains("changed component neighbourhood-self-help: roles community-animator → mentor"))
+            #expect(lines.contains("changed rule minimum-participation: 18 months → 24 months"))
+            #expect(lines.contains("changed indicator network-actions-per-year: target at least 1 → at least 2"))
+            #expect(plan.steps.count == 1, "\(plan.steps)")
+            // plan changed nothing; apply does it once.
+            #expect(try await directory.plan(["testowo"]).first?.steps.count == 1)
+            _ = try await directory.apply(["testowo"])
+            #expect(try await directory.plan(["testowo"]).first?.isEmpty == true)
+            let records = try await fixture.records("testowo")
+            let roles = try await records.transaction { session in
+                try await session.query("SELECT id, active FROM model_element WHERE kind = 'role' ORDER BY id").rows.map { "\(try $0.decode("id", as: String.self)):\(try $0.decode("active", as: Bool.self))" }
+            }
+            #expect(roles == ["community-animator:false", "education-leader:true", "family-assistant:true", "mentor:true"])
+            let changes = try await fixture.admin.query("SELECT count(*) AS n FROM kokon.adoption_changes WHERE tenant = 'testowo' AND from_version = 'wygrana-rodzina@1.0.0'").scalar(Int.self)
+            #expect(changes == 1)
+        }
+    }
+
+    @Test func aTenantWithAnOutOfBoundsAdaptationIsNotApplied() async throws {
+        let catalog = try Self.catalog(adopting: "1.0", adaptation: """
+                adaptations:
+                  - {change: drop-component, component: talent-academy, reason: brak szkoły, decided_by: Rada, decided_on: 2025-01-01, planned: true}
+            """)
+        let rendered = catalog.diagnostics.errors.map { catalog.render($0) }.joined()
+        #expect(rendered.contains("talent-academy is a core component of wygrana-rodzina@1.0.0 and cannot be dropped"))
+        try await TenancyFixture.with(applying: [], catalog: catalog) { fixture in
+            await #expect { try await fixture.directory.apply(["testowo"]) } throws: { error in
+                "\(error)" == "tenants/testowo.yaml has errors; run `kokon lint` to see them, fix them, then apply again"
+            }
+            let schemas = try await fixture.admin.query("SELECT count(*) AS n FROM pg_namespace WHERE nspname = 't_testowo'").scalar(Int.self)
+            #expect(schemas == 0)
+        }
+    }
+}

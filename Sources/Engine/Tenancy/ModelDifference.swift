@@ -80,6 +80,10 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             roles = component.roles ?? []
             var stripped = component
             stripped.activities = nil
+            stripped.roles = nil
+            stripped.core = nil
+            stripped.requiresPlan = nil
+            stripped.minimumSessions = nil
             rest = stripped.hashValue
         }
     }

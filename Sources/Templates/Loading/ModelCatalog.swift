@@ -13,6 +13,9 @@ public struct ModelCatalog: Sendable {
     private var resolved: [String: Programme] = [:]
     private var resolvedTenants: [String: Tenant] = [:]
 
+    /// An empty catalog, to be filled with ``add(bytes:path:kind:loader:)`` and checked with ``checkAll()``.
+    public init() {}
+
     /// Reads every `.yaml`/`.yml` file under the paths (files or folders). Files under a
     /// `components` folder are library components, files under a `tenants` folder are
     /// municipalities; the rest are programmes.
