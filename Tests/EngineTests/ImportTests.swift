@@ -129,6 +129,9 @@ struct ImportTests {
             // The same household enrolled in the same file makes a member's enrolment valid.
             let both = try TorunFiles.write([("enrolments", "adoption,household,person,target_group,start\nwygrana-rodzina,,P-3,children-and-youth,2024-10-01\nwygrana-rodzina,H-2,,families,2024-09-01\n")])
             #expect(try await records.importFile(.enrolments, path: both[0].1).inserted == 2)
+            // A second, overlapping enrolment of the same household is refused.
+            let overlap = try #require(try await Self.rejection(records, .enrolments, "adoption,household,target_group,start\nwygrana-rodzina,H-2,families,2025-01-01\n"))
+            #expect(overlap.rejects.map(\.reason) == ["H-2 is already enrolled in wygrana-rodzina for part of this time; end that enrolment before this one starts"])
             try await records.write([SessionRecord(code: "SES-1", adoption: "wygrana-rodzina", component: "family-education", date: Day.parse("2024-08-15")!, minutes: 60)])
             let attendance = try #require(try await Self.rejection(records, .attendance, "session,person,status\nSES-1,P-3,present\nSES-1,P-3,late\n"))
             #expect(attendance.rejects.map(\.reason) == [

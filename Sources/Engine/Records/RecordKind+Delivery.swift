@@ -34,13 +34,14 @@ extension RecordKind {
             """,
         insert: """
             INSERT INTO session (code, adoption, component, activity, held_on, minutes, staff)
-            SELECT s.code, s.adoption, s.component, s.activity, s.date::date, s.minutes::integer, s.staff FROM kokon_staging s ORDER BY s.row
+            SELECT s.code, s.adoption, s.component, s.activity, s.date::date, s.minutes::integer, s.staff FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )
 
     /// Attendance of a person at a session. Checked with joins rather than per-row lookups,
-    /// because attendance files are the long ones.
+    /// because attendance files are the long ones; a subject's enrolments in one adoption never
+    /// overlap (see ``enrolments``), so each join finds at most one enrolment per row.
     public static let attendance = RecordKind(
         name: "attendance", table: Identifier("attendance"),
         summary: "Whether a person was at a session: present, excused or unexcused.",
@@ -53,28 +54,20 @@ extension RecordKind {
         joins: """
             LEFT JOIN session se ON se.code = s.session
             LEFT JOIN person p ON p.code = s.person
-            LEFT JOIN (
-                SELECT st.row FROM kokon_staging st
-                JOIN session se2 ON se2.code = st.session
-                JOIN enrolment e ON e.adoption = se2.adoption AND e.person = st.person
-                WHERE se2.held_on >= e.starts_on AND (e.ends_on IS NULL OR se2.held_on <= e.ends_on)
-                UNION
-                SELECT st.row FROM kokon_staging st
-                JOIN session se2 ON se2.code = st.session
-                JOIN person p2 ON p2.code = st.person
-                JOIN enrolment e ON e.adoption = se2.adoption AND e.household = p2.household
-                WHERE se2.held_on >= e.starts_on AND (e.ends_on IS NULL OR se2.held_on <= e.ends_on)
-            ) covered ON covered.row = s.row
+            LEFT JOIN enrolment ep ON ep.adoption = se.adoption AND ep.person = s.person
+                 AND se.held_on >= ep.starts_on AND (ep.ends_on IS NULL OR se.held_on <= ep.ends_on)
+            LEFT JOIN enrolment eh ON eh.adoption = se.adoption AND eh.household = p.household
+                 AND se.held_on >= eh.starts_on AND (eh.ends_on IS NULL OR se.held_on <= eh.ends_on)
             """,
         checks: """
             WHEN se.code IS NULL THEN format('session ''%s'' is not recorded; import sessions first', s.session)
             WHEN p.code IS NULL THEN format('person ''%s'' is not recorded; import persons first', s.person)
             \(RecordChecks.choice(Identifier("status"), "status", RecordVocabulary.attendance))
-            WHEN covered.row IS NULL THEN format('person %s is not enrolled in %s on %s, the day of session %s', s.person, se.adoption, se.held_on, s.session)
+            WHEN ep.adoption IS NULL AND eh.adoption IS NULL THEN format('person %s is not enrolled in %s on %s, the day of session %s', s.person, se.adoption, se.held_on, s.session)
             """,
         insert: """
             INSERT INTO attendance (session, person, status)
-            SELECT s.session, s.person, s.status FROM kokon_staging s
+            SELECT s.session, s.person, s.status FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )

@@ -35,6 +35,13 @@ extension RecordKind {
             WHEN s."end" IS NULL AND s.exit_reason IS NOT NULL THEN 'exit_reason is given but end is empty; give the last day too'
             WHEN s."end" IS NOT NULL AND s.exit_reason IS NULL THEN format('end is %s but exit_reason is empty; say why: %s', s."end", array_to_string(\(RecordVocabulary.exitReasons), ', '))
             \(RecordChecks.choice(Identifier("exit_reason"), "exit_reason", RecordVocabulary.exitReasons, optional: true))
+            WHEN EXISTS (SELECT 1 FROM enrolment e WHERE e.adoption = s.adoption AND e.household IS NOT DISTINCT FROM s.household
+                         AND e.person IS NOT DISTINCT FROM s.person AND e.starts_on <> try_date(s.start)
+                         AND daterange(e.starts_on, e.ends_on, '[]') && daterange(try_date(s.start), try_date(s."end"), '[]'))
+                 OR EXISTS (SELECT 1 FROM kokon_staging o WHERE o.row <> s.row AND o.adoption = s.adoption AND o.household IS NOT DISTINCT FROM s.household
+                            AND o.person IS NOT DISTINCT FROM s.person AND try_date(o.start) <> try_date(s.start)
+                            AND daterange(try_date(o.start), try_date(o."end"), '[]') && daterange(try_date(s.start), try_date(s."end"), '[]'))
+                THEN format('%s is already enrolled in %s for part of this time; end that enrolment before this one starts', coalesce(s.household, s.person), s.adoption)
             WHEN s.person IS NOT NULL AND a.unit = 'family'
                  AND NOT enrolled(s.adoption, p.household, NULL, try_date(s.start))
                  AND NOT EXISTS (SELECT 1 FROM kokon_staging o WHERE o.adoption = s.adoption AND o.household = p.household AND o.person IS NULL
@@ -45,7 +52,7 @@ extension RecordKind {
         insert: """
             INSERT INTO enrolment (adoption, household, person, target_group, starts_on, ends_on, exit_reason)
             SELECT s.adoption, s.household, s.person, s.target_group, s.start::date, s."end"::date, s.exit_reason
-            FROM kokon_staging s ORDER BY s.row
+            FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )
@@ -77,7 +84,7 @@ extension RecordKind {
             """,
         insert: """
             INSERT INTO assignment (staff, household, starts_on, ends_on)
-            SELECT s.staff, s.household, s.start::date, s."end"::date FROM kokon_staging s ORDER BY s.row
+            SELECT s.staff, s.household, s.start::date, s."end"::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )
@@ -107,7 +114,7 @@ extension RecordKind {
             """,
         insert: """
             INSERT INTO plan (code, adoption, plan, household, person, drawn_up_on)
-            SELECT s.code, s.adoption, s.plan, s.household, s.person, s.drawn_up::date FROM kokon_staging s ORDER BY s.row
+            SELECT s.code, s.adoption, s.plan, s.household, s.person, s.drawn_up::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )
@@ -134,7 +141,7 @@ extension RecordKind {
             """,
         insert: """
             INSERT INTO goal (plan, number, domain, status, due_on)
-            SELECT s.plan, s.number::integer, s.domain, s.status, s.due::date FROM kokon_staging s ORDER BY s.row
+            SELECT s.plan, s.number::integer, s.domain, s.status, s.due::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )

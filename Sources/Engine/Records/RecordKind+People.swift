@@ -19,7 +19,7 @@ extension RecordKind {
             """,
         insert: """
             INSERT INTO household (code, area, size)
-            SELECT s.code, s.area, s.size::integer FROM kokon_staging s ORDER BY s.row
+            SELECT s.code, s.area, s.size::integer FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )
@@ -57,7 +57,7 @@ extension RecordKind {
             INSERT INTO person (code, household, birth_year, relation, labour_status, disability, flags)
             SELECT s.code, s.household, s.birth_year::integer, s.relation, s.labour_status, coalesce(s.disability, 'none'),
                    coalesce(string_to_array(s.flags, '|'), '{}')
-            FROM kokon_staging s ORDER BY s.row
+            FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )
@@ -86,7 +86,7 @@ extension RecordKind {
             """,
         insert: """
             INSERT INTO staff (code, adoption, role, organisation)
-            SELECT s.code, s.adoption, s.role, s.organisation FROM kokon_staging s ORDER BY s.row
+            SELECT s.code, s.adoption, s.role, s.organisation FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             ON CONFLICT DO NOTHING
             """
     )

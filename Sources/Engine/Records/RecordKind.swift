@@ -23,7 +23,8 @@ public struct RecordKind: Sendable {
     let joins: SQL
     /// `WHEN <problem> THEN <reason>` branches, after the generic empty-value checks.
     let checks: SQL
-    /// `INSERT INTO <table> … SELECT … FROM kokon_staging s ON CONFLICT DO NOTHING`.
+    /// `INSERT INTO <table> … SELECT … FROM checked s WHERE s.reason IS NULL … ON CONFLICT DO
+    /// NOTHING`: `checked` is the staging table with each row's reject reason.
     let insert: SQL
 
     /// The column with a name.

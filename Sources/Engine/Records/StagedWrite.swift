@@ -23,7 +23,11 @@ struct StagedWrite {
         let all = try kind.columns.map { try Identifier(validating: $0.name) }
         let sent = try columns.map { try Identifier(validating: $0) }
         let definitions = SQL.join(all.map { "\($0) text" }, separator: ", ")
-        try await session.query("DROP TABLE IF EXISTS pg_temp.kokon_staging")
+        // Room for the hash tables of a large file's checks, for this transaction only.
+        try await session.query("SET LOCAL work_mem TO '64MB'")
+        if try await session.query("SELECT to_regclass('pg_temp.kokon_staging') IS NOT NULL AS present").scalar(Bool.self) {
+            try await session.query("DROP TABLE pg_temp.kokon_staging")
+        }
         try await session.query("CREATE TEMP TABLE kokon_staging (row bigint GENERATED ALWAYS AS IDENTITY, \(definitions)) ON COMMIT DROP")
         let copy: SQL = delimiter == UInt8(ascii: ";")
             ? "COPY kokon_staging (\(sent)) FROM STDIN WITH (FORMAT csv, DELIMITER ';')"
@@ -36,23 +40,48 @@ struct StagedWrite {
         }
         try await session.query("ANALYZE kokon_staging")
 
+        // The happy path is one statement: check every row and store the valid ones. Only if
+        // something is wrong (or fewer rows were stored than read) is the file looked at again
+        // to list what and where; the transaction is then rolled back.
+        // The happy path is one statement: check every row and store the valid ones. Only when
+        // fewer rows were stored than read (a rejected row, a key repeated in the file, or rows
+        // already recorded) is the file looked at again, to list what is wrong and where; the
+        // caller's transaction is then rolled back.
+        let inserted = try await session.query("""
+            WITH checked AS (
+                SELECT s.*, CASE \(genericChecks()) \(kind.checks) END AS reason
+                FROM kokon_staging s \(kind.joins)
+            )
+            \(kind.insert)
+            """).affectedRows ?? 0
+        if inserted < rows {
+            let rejects = try await listRejects(on: session)
+            if let first = rejects.first {
+                throw RecordError.rejected(ImportReport(kind: kind.name, source: source, rows: rows, inserted: 0, unchanged: 0,
+                                                        rejects: rejects.map(\.0), rejectCount: first.1, dryRun: dryRun))
+            }
+        }
+        try await session.query("DROP TABLE kokon_staging")
+        // Fresh statistics after a bulk load, so the checks of the next import (which look
+        // these rows up) are planned well. Attendance is looked up by nothing.
+        if inserted > 0 && kind.name != RecordKind.attendance.name { try await session.query("ANALYZE \(kind.table)") }
+        return ImportReport(kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: rows - inserted,
+                            rejects: [], rejectCount: 0, dryRun: dryRun)
+    }
+
+    /// Every rejected row with its reason (the first 100) and how many there are in all,
+    /// including keys repeated within the file.
+    func listRejects(on session: Session) async throws -> [(ImportReport.Reject, Int)] {
         let rejected = try await session.query("""
             SELECT row + 1 AS row, reason, count(*) OVER () AS total FROM (
-                SELECT s.row, CASE \(genericChecks()) \(kind.checks) END AS reason
+                SELECT s.row, CASE \(genericChecks()) \(duplicateCheck) \(kind.checks) END AS reason
                 FROM kokon_staging s \(duplicateJoin()) \(kind.joins)
             ) checked
             WHERE reason IS NOT NULL ORDER BY row LIMIT 100
             """)
-        let rejects = try rejected.rows.map { ImportReport.Reject(row: try $0.decode("row", as: Int.self), reason: try $0.decode("reason")) }
-        let rejectCount = try rejected.first?.decode("total", as: Int.self) ?? 0
-        if rejectCount > 0 {
-            throw RecordError.rejected(ImportReport(kind: kind.name, source: source, rows: rows, inserted: 0, unchanged: 0,
-                                                    rejects: rejects, rejectCount: rejectCount, dryRun: dryRun))
+        return try rejected.rows.map {
+            (ImportReport.Reject(row: try $0.decode("row", as: Int.self), reason: try $0.decode("reason")), try $0.decode("total", as: Int.self))
         }
-        let inserted = try await session.query(kind.insert).affectedRows ?? 0
-        try await session.query("DROP TABLE kokon_staging")
-        return ImportReport(kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: rows - inserted,
-                            rejects: [], rejectCount: 0, dryRun: dryRun)
     }
 
     /// Empty required cells and malformed codes, for every kind alike.
@@ -67,8 +96,12 @@ struct StagedWrite {
                 WHEN NOT valid_code(s.code) THEN format('code ''%s'' is not a valid pseudonymous code: use up to 40 letters, digits, dots, dashes or underscores, never a PESEL number or a name', s.code)
                 """)
         }
-        branches.append("WHEN dup.first_row IS NOT NULL AND dup.first_row <> s.row THEN format('the same %s appears earlier in the file, in row %s', \(kind.key.joined(separator: " + "))::text, dup.first_row + 1)")
         return SQL.join(branches, separator: " ")
+    }
+
+    /// A key repeating an earlier row; ``duplicateJoin()`` brings in `dup`.
+    var duplicateCheck: SQL {
+        "WHEN dup.first_row IS NOT NULL AND dup.first_row <> s.row THEN format('the same %s appears earlier in the file, in row %s', \(kind.key.joined(separator: " + "))::text, dup.first_row + 1)"
     }
 
     /// Finds rows whose key repeats an earlier row of the same file.

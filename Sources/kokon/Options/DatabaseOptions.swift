@@ -32,6 +32,12 @@ struct DatabaseOptions: ParsableArguments {
         return nil
     }
 
+    /// psql for the configured server, or the one matching the local cluster.
+    func psqlPath() -> String? {
+        if configuredConnection != nil { return PostgresBinaries.findInPath("psql") }
+        return (try? LocalCluster.inWorkingDirectory())?.psqlPath()
+    }
+
     var logger: Logger {
         var logger = Logger(label: "kokon")
         logger.logLevel = verbose ? .debug : .info

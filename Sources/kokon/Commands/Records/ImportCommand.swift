@@ -1,0 +1,64 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+/// `kokon import`
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a CSV file of case records into a municipality: every row or none.",
+        discussion: """
+            KIND is one of: \(RecordKind.all.map(\.name).joined(separator: ", ")). Import them in \
+            that order, since later kinds refer to earlier ones.
+
+            The file is UTF-8 (with or without a byte-order mark), separated by , or ; and its \
+            first line names the columns; `kokon import --columns KIND` lists them. Every row is \
+            checked against the programme version the municipality adopted. If any row is wrong, \
+            nothing is imported and the first 100 problems are listed with their row numbers as a \
+            spreadsheet shows them (the header is row 1). Rows already recorded are left as they \
+            are, so importing the same file again changes nothing.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The tenant id, e.g. torun.")
+    var tenant: String
+
+    @Argument(help: "The kind of record.")
+    var kind: String
+
+    @Argument(help: "The CSV file.")
+    var file: String?
+
+    @Flag(help: "Check the file and report what would be added, without writing anything.")
+    var dryRun = false
+
+    @Flag(help: "List the columns of KIND and exit.")
+    var columns = false
+
+    @Option(help: "Who is importing, for the audit log (default: your user name).")
+    var actor: String = NSUserName()
+
+    func run() async throws {
+        guard let recordKind = RecordKind.named(kind) else { throw RecordError.unknownKind(kind) }
+        if columns {
+            print("\(recordKind.name): \(recordKind.summary)")
+            for column in recordKind.columns { print("  \(column.name)\(column.required ? " (required)" : "") – \(column.meaning)") }
+            return
+        }
+        guard let file else { throw ValidationError("Give the CSV file to import, e.g. kokon import \(tenant) \(recordKind.name) \(recordKind.name).csv") }
+        let progress = TerminalProgress(label: "importing \(URL(fileURLWithPath: file).lastPathComponent)")
+        try await database.withPool(size: 1) { pool in
+            let records = try await CaseRecords(pool: pool, tenant: tenant, actor: actor)
+            do {
+                let report = try await records.importFile(recordKind, path: file, dryRun: dryRun) { sent, total in progress.update(sent, of: total) }
+                progress.finish()
+                print(report.summary)
+            } catch {
+                progress.finish()
+                throw error
+            }
+        }
+    }
+}
