@@ -6,27 +6,17 @@ import Templates
 import Synchronization
 import Testing
 
-/// A small, complete set of Toruń's records, one CSV file per kind, in import order.
+/// A small, complete set of Toruń's records, one CSV file per kind, as shipped in
+/// examples/records/torun/ for coordinators to copy; in import order.
 enum TorunFiles {
-    static let files: [(String, String)] = [
-        ("households", "code,area,size\nH-1,mokre,4\nH-2,podgorz,2\n"),
-        ("persons", "code;household;birth_year;relation;labour_status;disability;flags\nP-1;H-1;1985;head;unemployed-profile-ii;none;inherited-poverty|lives-in-selected-area\nP-2;H-1;2014;child;pupil;;\nP-3;H-2;1990;head;employed;mild;\n"),
-        ("staff", "code,adoption,role,organisation\nS-1,wygrana-rodzina,family-assistant,mopr\nS-2,wygrana-rodzina,education-leader,schools\n"),
-        ("enrolments", "adoption,household,person,target_group,start,end,exit_reason\nwygrana-rodzina,H-1,,families,2024-09-01,,\nwygrana-rodzina,,P-2,children-and-youth,2024-09-15,,\nwygrana-rodzina,H-2,,families,2024-10-01,2025-03-31,moved-away\n"),
-        ("assignments", "staff,household,start,end\nS-1,H-1,2024-09-01,\n"),
-        ("plans", "code,adoption,plan,household,person,drawn_up\nIPR-1,wygrana-rodzina,individual-development-plan,,P-2,2024-10-01\n"),
-        ("goals", "plan,number,domain,status,due\nIPR-1,1,education,open,2025-06-30\nIPR-1,2,sport,achieved,\n"),
-        ("sessions", "code,adoption,component,activity,date,minutes,staff\nSES-1,wygrana-rodzina,family-education,parent-workshop,2024-10-10,90,S-2\nSES-2,wygrana-rodzina,neighbourhood-self-help,yard-picnic,2024-10-12,180,\n"),
-        ("attendance", "session,person,status\nSES-1,P-1,present\nSES-2,P-1,excused\nSES-2,P-2,present\n"),
-        ("networks", "code,adoption,network,area,formed\nLSW-MOKRE,wygrana-rodzina,local-support-system,mokre,2024-09-20\n"),
-        ("network_members", "network,member,sector,joined\nLSW-MOKRE,mopr,public,2024-09-20\nLSW-MOKRE,sp-12,school,2024-09-20\n"),
-        ("network_actions", "code,network,action_type,date,participants\nNA-1,LSW-MOKRE,debate,2024-11-05,35\n"),
-        ("outcomes", "adoption,outcome,household,person,date\nwygrana-rodzina,social-capital-improved,H-1,,2025-03-01\n"),
-        ("expenditures", "code,adoption,budget_line,date,amount\nFV-1,wygrana-rodzina,staff,2024-10-31,\"12 500,00\"\n"),
-    ]
+    static let folder = TenancyFixture.root.appending(path: "examples/records/torun")
+
+    static var files: [(String, String)] {
+        RecordKind.all.map { kind in (kind.name, (try? String(contentsOf: folder.appending(path: "\(kind.name).csv"), encoding: .utf8)) ?? "") }
+    }
 
     /// Writes the files to a fresh folder and returns (kind, path) pairs.
-    static func write(_ files: [(String, String)] = files) throws -> [(RecordKind, String)] {
+    static func write(_ files: [(String, String)] = TorunFiles.files) throws -> [(RecordKind, String)] {
         let folder = FileManager.default.temporaryDirectory.appending(path: "kokon-import-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return try files.map { name, text in
