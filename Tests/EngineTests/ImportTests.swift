@@ -177,9 +177,17 @@ struct ImportTests {
                 }
             }
             while !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
-            try await fixture.admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'kokon_app' AND query LIKE 'COPY kokon_staging%'")
+            try await fixture.admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND usename = 'kokon_app' AND query LIKE 'COPY kokon_staging%'")
             await #expect(throws: (any Error).self) { try await importing.value }
             #expect(try await records.count(.households) == 2)
         }
+    }
+}
+
+@Suite("Case records: documentation")
+struct RecordDocumentationTests {
+    @Test func docsListEveryKindAndColumn() throws {
+        let text = try String(contentsOf: TenancyFixture.root.appending(path: "docs/records.md"), encoding: .utf8)
+        #expect(text.hasSuffix(RecordKind.reference()), "docs/records.md is out of date: regenerate its last part with `kokon import --reference`")
     }
 }

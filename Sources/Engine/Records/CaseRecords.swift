@@ -40,6 +40,7 @@ public struct CaseRecords: Sendable {
 
     /// Imports a CSV file of one record kind: all rows or none. With `dryRun`, checks
     /// everything and reports what would be added, but writes nothing.
+    @discardableResult
     public func importFile(_ kind: RecordKind, path: String, dryRun: Bool = false,
                            progress: (@Sendable (_ sent: Int, _ total: Int) -> Void)? = nil) async throws -> ImportReport {
         let name = URL(fileURLWithPath: path).lastPathComponent

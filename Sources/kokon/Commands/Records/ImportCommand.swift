@@ -23,10 +23,10 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     @Argument(help: "The tenant id, e.g. torun.")
-    var tenant: String
+    var tenant: String?
 
     @Argument(help: "The kind of record.")
-    var kind: String
+    var kind: String?
 
     @Argument(help: "The CSV file.")
     var file: String?
@@ -37,10 +37,18 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "List the columns of KIND and exit.")
     var columns = false
 
+    @Flag(help: "Print every kind's columns as markdown (docs/records.md) and exit.")
+    var reference = false
+
     @Option(help: "Who is importing, for the audit log (default: your user name).")
     var actor: String = NSUserName()
 
     func run() async throws {
+        if reference {
+            print(RecordKind.reference(), terminator: "")
+            return
+        }
+        guard let tenant, let kind else { throw ValidationError("Give the tenant, the kind of record and the file, e.g. kokon import torun households households.csv") }
         guard let recordKind = RecordKind.named(kind) else { throw RecordError.unknownKind(kind) }
         if columns {
             print("\(recordKind.name): \(recordKind.summary)")
