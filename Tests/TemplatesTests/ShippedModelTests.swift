@@ -151,6 +151,23 @@ struct ShippedModelTests {
         let bad = try validate(schema: programmeSchema, files: broken)
         #expect(bad.status == 1)
         #expect(bad.output.split(separator: "\n").allSatisfy { $0.hasPrefix("invalid ") }, "\(bad.output)")
+
+        // Tenant files too: the shipped ones pass, a bad TERYT code or id does not.
+        let tenantSchema = folder.appending(path: "tenant.json")
+        try JSONSchemaExporter.export(TenantSchema.tenant, id: "tenant").write(to: tenantSchema, atomically: true, encoding: .utf8)
+        let tenants = TenantTests.shipped.files.filter { $0.kind == .tenant }.map(\.path)
+        #expect(tenants.count == 6)
+        let goodTenants = try validate(schema: tenantSchema, files: tenants)
+        #expect(goodTenants.status == 0, "\(goodTenants.output)")
+        var brokenTenants: [String] = []
+        for (index, mutation) in [("teryt: \"0463011\"", "teryt: \"0063011\""), ("id: torun", "id: Toruń"), ("sector: public", "sector: government")].enumerated() {
+            let source = try String(contentsOfFile: tenants.first { $0.hasSuffix("torun.yaml") }!, encoding: .utf8)
+            let path = folder.appending(path: "tenant-\(index).yaml").path
+            try source.replacingOccurrences(of: mutation.0, with: mutation.1).write(toFile: path, atomically: true, encoding: .utf8)
+            brokenTenants.append(path)
+        }
+        let badTenants = try validate(schema: tenantSchema, files: brokenTenants)
+        #expect(badTenants.output.split(separator: "\n").filter { $0.hasPrefix("invalid ") }.count == 3, "\(badTenants.output)")
     }
 
     func validate(schema: URL, files: [String]) throws -> (status: Int32, output: String) {
