@@ -110,7 +110,9 @@ public struct TenantDirectory: Sendable {
             : migrations.migrations.map(\.name)
         if !pending.isEmpty { steps.append(.migrate(pending)) }
 
-        let stored = try await session.query("SELECT definition FROM kokon.tenants WHERE id = \(tenant.id)").first
+        // Before the first `kokon migrate` there is no catalogue yet: every tenant is new.
+        let catalogued = try await session.query("SELECT to_regclass('kokon.tenants') IS NOT NULL AS present").scalar(Bool.self)
+        let stored = catalogued ? try await session.query("SELECT definition FROM kokon.tenants WHERE id = \(tenant.id)").first : nil
         if let stored {
             let previous = try stored.decode("definition", as: JSONB.self).decode(Tenant.self)
             let changed = Self.changedParts(previous, tenant)
@@ -119,7 +121,7 @@ public struct TenantDirectory: Sendable {
             steps.append(.register(tenant.name))
         }
         var adopted: [String: (version: String, programme: Programme)] = [:]
-        for row in try await session.query("SELECT adoption, model_version, programme FROM kokon.adoptions WHERE tenant = \(tenant.id)").rows {
+        for row in catalogued ? try await session.query("SELECT adoption, model_version, programme FROM kokon.adoptions WHERE tenant = \(tenant.id)").rows : [] {
             adopted[try row.decode("adoption")] = (try row.decode("model_version"), try row.decode("programme", as: JSONB.self).decode(Programme.self))
         }
         for adoption in tenant.adoptions {
