@@ -13,7 +13,9 @@ CREATE TABLE adoption (
     unit text NOT NULL CHECK (unit IN ('family', 'person')),
     minimum_months integer,
     targets jsonb NOT NULL DEFAULT '{}',
-    programme jsonb NOT NULL
+    programme jsonb NOT NULL,
+    -- The municipality's recorded adaptations, shown beside fidelity scores.
+    adaptations jsonb NOT NULL DEFAULT '[]'
 );
 
 -- The programme's components, activities, roles, target groups, plans, outcomes, networks,
@@ -270,3 +272,8 @@ CREATE FUNCTION element_ids(in_adoption text, in_kind text) RETURNS text LANGUAG
     WHERE adoption = in_adoption AND kind = in_kind AND active
 $$;
 ALTER FUNCTION element_ids(text, text) SET search_path FROM CURRENT;
+
+-- Whole months from one day up to (not including) another: 2024-01-01 to 2025-07-01 is 18.
+CREATE FUNCTION months_between(from_day date, until_day date) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+    SELECT (extract(year FROM age(until_day, from_day)) * 12 + extract(month FROM age(until_day, from_day)))::integer
+$$;

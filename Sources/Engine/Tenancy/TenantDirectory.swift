@@ -238,13 +238,14 @@ public struct TenantDirectory: Sendable {
             let longer = (adoption.adaptations ?? []).last { $0.change == "minimum-duration" }?.duration
             let minimumMonths = (longer ?? programme.participation?.minimumDuration)?.months
             try await session.query("""
-                INSERT INTO adoption (id, model_id, model_version, starts_on, ends_on, unit, minimum_months, targets, programme)
+                INSERT INTO adoption (id, model_id, model_version, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations)
                 VALUES (\(adoption.id), \(programme.id), \(programme.version.description), \(CalendarDate(adoption.period.start)),
                         \(CalendarDate(adoption.period.end)), \(programme.participation?.unit ?? "family"), \(minimumMonths),
-                        \(try adoption.targets.map { try JSONB(encoding: $0) } ?? JSONB(text: "{}")), \(try JSONB(encoding: programme)))
+                        \(try adoption.targets.map { try JSONB(encoding: $0) } ?? JSONB(text: "{}")), \(try JSONB(encoding: programme)),
+                        \(try JSONB(encoding: adoption.adaptations ?? [])))
                 ON CONFLICT (id) DO UPDATE SET model_version = EXCLUDED.model_version, starts_on = EXCLUDED.starts_on,
                     ends_on = EXCLUDED.ends_on, unit = EXCLUDED.unit, minimum_months = EXCLUDED.minimum_months,
-                    targets = EXCLUDED.targets, programme = EXCLUDED.programme
+                    targets = EXCLUDED.targets, programme = EXCLUDED.programme, adaptations = EXCLUDED.adaptations
                 """)
             let elements = ModelElement.of(programme, adoption: adoption)
             try await session.query("""

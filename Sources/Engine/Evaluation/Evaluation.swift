@@ -1,0 +1,130 @@
+import Foundation
+import Templates
+
+/// How one municipality delivers one adopted programme: rule findings, indicator values and
+/// fidelity, computed inside the municipality's own boundary from its case records.
+public struct Evaluation: Sendable, Codable {
+    /// The tenant.
+    public let tenant: String
+    /// The adoption (the programme's id).
+    public let adoption: String
+    /// `id@version` of the programme adopted.
+    public let model: String
+    /// The programme's Polish name.
+    public let modelName: String
+    /// The period evaluated.
+    public let period: EvaluationPeriod
+    /// The day the figures describe (the period's end, or today if earlier).
+    public let asOf: String
+    /// Every rule not met, with the entity and how far it is from compliance.
+    public let findings: [Finding]
+    /// How many entities each rule checked, by rule, so "no findings" can be read as "all met".
+    public let rulesChecked: [String: Int]
+    /// Every indicator the programme defines.
+    public let indicators: [IndicatorValue]
+    /// Adherence, dose and reach.
+    public let fidelity: Fidelity
+    /// The municipality's recorded adaptations, shown beside the fidelity score.
+    public let adaptations: [Adaptation]
+}
+
+/// The days an evaluation covers: a whole adoption, or one calendar year of it.
+public struct EvaluationPeriod: Sendable, Codable, Hashable, CustomStringConvertible {
+    /// A label: `all` or a year such as `2025`.
+    public let label: String
+    /// First day.
+    public let start: String
+    /// Last day.
+    public let end: String
+
+    public var description: String { label == "all" ? "\(start) – \(end)" : label }
+}
+
+/// A rule not met by one entity.
+public struct Finding: Sendable, Codable, Hashable {
+    /// The rule: `minimum-participation`, `network-obligation`, `caseload`, `required-plan`, `quota`.
+    public let rule: String
+    /// The entity: a pseudonymous code (household, person, staff, network) or a quota's id.
+    public let entity: String
+    /// What is wrong, in words.
+    public let detail: String
+    /// How far from compliance, in the rule's unit (months, actions, cases, plans, places).
+    public let shortfall: Int
+}
+
+/// An indicator's value for the period.
+public struct IndicatorValue: Sendable, Codable, Hashable {
+    /// Whether the target is reached.
+    public enum Status: String, Sendable, Codable {
+        /// The value reaches the target.
+        case met
+        /// Not yet, but the period is not over and the pace would reach it.
+        case onTrack = "on-track"
+        /// The value misses the target.
+        case notMet = "not-met"
+        /// The programme sets no target.
+        case noTarget = "no-target"
+        /// Case records cannot give this value (or there is nothing to count yet).
+        case noData = "no-data"
+    }
+
+    /// The indicator's id.
+    public let id: String
+    /// Its Polish name.
+    public let name: String
+    /// output, result, …
+    public let kind: String
+    /// The value: a count, a percentage (0–100) for shares, or a change.
+    public let value: Decimal?
+    /// For shares: the entities meeting it.
+    public let numerator: Int?
+    /// For shares: the entities counted.
+    public let denominator: Int?
+    /// Whether the value is a percentage.
+    public let percent: Bool
+    /// The target in words, e.g. "at least 34%".
+    public let target: String?
+    /// Met, on track, not met…
+    public let status: Status
+    /// Why there is no value, when there is none.
+    public let note: String?
+}
+
+/// How faithfully the programme is delivered.
+public struct Fidelity: Sendable, Codable, Hashable {
+    /// Core components with at least one session in the period, of all core components not dropped.
+    public let coreComponentsDelivered: Int
+    /// Core components the municipality must deliver.
+    public let coreComponents: Int
+    /// Core components with no session in the period.
+    public let missingComponents: [String]
+    /// Adherence, 0–1.
+    public let adherence: Double
+    /// Mean months of participation received, capped at the minimum, over the minimum (0–1);
+    /// nil when the programme sets no minimum.
+    public let doseMonths: Double?
+    /// Mean sessions attended (present) per enrolled household or person.
+    public let sessionsPerSubject: Double
+    /// Households or persons enrolled.
+    public let enrolled: Int
+    /// The local target, if the tenant set one.
+    public let target: Int?
+    /// Enrolled over target, 0–1 (may exceed 1), when there is a target.
+    public let reach: Double?
+    /// One score, 0–100: the mean of adherence, dose and reach (each capped at 1) that apply.
+    public let score: Double
+    /// Per household (or person): months, sessions attended, and whether they completed.
+    public let subjects: [SubjectDose]
+}
+
+/// What one household or person received.
+public struct SubjectDose: Sendable, Codable, Hashable {
+    /// The pseudonymous code.
+    public let code: String
+    /// Months taken part so far.
+    public let months: Int
+    /// Sessions attended (present).
+    public let sessions: Int
+    /// Reached the minimum participation.
+    public let completed: Bool
+}

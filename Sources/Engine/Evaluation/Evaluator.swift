@@ -1,0 +1,108 @@
+import Foundation
+import Postgres
+import Templates
+
+/// Computes an ``Evaluation`` for each adoption of a tenant, in SQL, inside the tenant's own
+/// boundary (its role and schema), so no case record leaves it.
+public struct Evaluator: Sendable {
+    /// The tenant's records.
+    public let records: CaseRecords
+
+    /// An evaluator for one tenant.
+    public init(records: CaseRecords) { self.records = records }
+
+    /// Evaluates every adoption (or one) for the whole adoption period, or one calendar year.
+    /// `today` is the day figures are "as of" when the period has not ended yet.
+    public func evaluate(adoption: String? = nil, year: Int? = nil, today: CalendarDate = .today) async throws -> [Evaluation] {
+        try await records.transaction { session in
+            let rows = try await session.query("SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations FROM adoption ORDER BY id").rows
+            var evaluations: [Evaluation] = []
+            for row in rows {
+                let id: String = try row.decode("id")
+                if let adoption, adoption != id { continue }
+                let start: CalendarDate = try row.decode("starts_on")
+                let end: CalendarDate = try row.decode("ends_on")
+                var period = (start: start, end: end, label: "all")
+                if let year {
+                    let first = max(start, CalendarDate(year: year, month: 1, day: 1))
+                    let last = min(end, CalendarDate(year: year, month: 12, day: 31))
+                    guard first <= last else { continue }
+                    period = (first, last, String(year))
+                }
+                let context = AdoptionContext(
+                    id: id, unit: try row.decode("unit"), minimumMonths: try row.decode("minimum_months", as: Int?.self),
+                    targets: try row.decode("targets", as: JSONB.self).decode(LocalTargets.self),
+                    programme: try row.decode("programme", as: JSONB.self).decode(Programme.self),
+                    adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self),
+                    adoptionEnd: end, start: period.start, end: period.end, asOf: min(period.end, today), label: period.label)
+                evaluations.append(try await evaluate(context, on: session))
+            }
+            if let adoption, evaluations.isEmpty, !rows.contains(where: { (try? $0.decode("id", as: String.self)) == adoption }) {
+                throw EvaluationError.unknownAdoption(adoption, known: try rows.map { try $0.decode("id", as: String.self) })
+            }
+            return evaluations
+        }
+    }
+
+    func evaluate(_ context: AdoptionContext, on session: Session) async throws -> Evaluation {
+        var checked: [String: Int] = [:]
+        var findings: [Finding] = []
+        for rule in RuleCheck.all {
+            let result = try await rule.check(context, session)
+            checked[rule.name] = result.checked
+            findings += result.findings
+        }
+        let indicators = try await IndicatorMeasure.values(context, on: session)
+        let fidelity = try await FidelityMeasure.score(context, on: session)
+        return Evaluation(tenant: records.tenant.id, adoption: context.id, model: context.programme.reference, modelName: context.programme.name.pl,
+                          period: EvaluationPeriod(label: context.label, start: context.start.description, end: context.end.description),
+                          asOf: context.asOf.description, findings: findings, rulesChecked: checked, indicators: indicators,
+                          fidelity: fidelity, adaptations: context.adaptations)
+    }
+}
+
+/// What every check needs to know about the adoption being evaluated.
+struct AdoptionContext: Sendable {
+    let id: String
+    /// `family` or `person`: what an enrolment counts.
+    let unit: String
+    let minimumMonths: Int?
+    let targets: LocalTargets
+    let programme: Programme
+    let adaptations: [Adaptation]
+    let adoptionEnd: CalendarDate
+    /// The period evaluated.
+    let start: CalendarDate
+    let end: CalendarDate
+    /// The day the figures describe.
+    let asOf: CalendarDate
+    let label: String
+
+    /// Components the municipality dropped.
+    var dropped: Set<String> { Set(adaptations.filter { $0.change == "drop-component" }.compactMap(\.component)) }
+
+    /// A role's caseload limit, after any adaptation.
+    func caseloadLimit(_ role: String) -> Int? {
+        adaptations.last { $0.change == "caseload" && $0.role == role }?.max ?? programme.role(role)?.caseload?.max
+    }
+}
+
+/// Why an evaluation could not be made.
+public enum EvaluationError: Error, Sendable, CustomStringConvertible {
+    /// No such adoption in the tenant.
+    case unknownAdoption(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .unknownAdoption(let id, let known): "the tenant has not adopted '\(id)'; its adoptions: " + known.joined(separator: ", ")
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Today, in the server's time zone of reference (UTC).
+    public static var today: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Postgres
+import Templates
+
+/// Computes every indicator a programme defines from the tenant's records.
+enum IndicatorMeasure {
+    static func values(_ context: AdoptionContext, on session: Session) async throws -> [IndicatorValue] {
+        var values: [IndicatorValue] = []
+        for indicator in context.programme.indicators ?? [] {
+            values.append(try await value(of: indicator, context, on: session))
+        }
+        return values
+    }
+
+    /// The persons or households a measure's subject names, enrolled during the period, as
+    /// a query returning `code` (pseudonymous) rows.
+    static func subjects(_ measure: Measure, _ context: AdoptionContext) -> SQL {
+        let group = measure.targetGroup ?? ""
+        let households = measure.subject == "families"
+        let childrenOnly = measure.subject == "children"
+        return """
+            SELECT DISTINCT CASE WHEN \(households) THEN coalesce(e.household, p.household) ELSE coalesce(e.person, m.code) END AS code
+            FROM enrolment e
+            LEFT JOIN person p ON p.code = e.person
+            LEFT JOIN person m ON m.household = e.household AND NOT \(households)
+            WHERE e.adoption = \(context.id) AND e.starts_on <= least(\(context.end), \(context.asOf))
+              AND (e.ends_on IS NULL OR e.ends_on >= \(context.start))
+              AND (\(group) = '' OR e.target_group = \(group)
+                   OR e.target_group IN (SELECT id FROM model_element WHERE adoption = e.adoption AND kind = 'target-group' AND parent = \(group)))
+              AND (NOT \(childrenOnly) OR coalesce(p.birth_year, m.birth_year) > extract(year FROM \(context.asOf))::integer - 18)
+              AND CASE WHEN \(households) THEN coalesce(e.household, p.household) ELSE coalesce(e.person, m.code) END IS NOT NULL
+            """
+    }
+
+    static func value(of indicator: Indicator, _ context: AdoptionContext, on session: Session) async throws -> IndicatorValue {
+        let measure = indicator.measure
+        func result(_ value: Decimal?, percent: Bool = false, numerator: Int? = nil, denominator: Int? = nil, note: String? = nil, countLike: Bool = false) -> IndicatorValue {
+            IndicatorValue(id: indicator.id, name: indicator.name.pl, kind: indicator.kind, value: value, numerator: numerator, denominator: denominator,
+                           percent: percent, target: targetText(indicator.target), status: status(value, indicator.target, context, countLike: countLike), note: note)
+        }
+        switch (measure.type, measure.subject) {
+        case ("count", "families"), ("count", "participants"), ("count", "persons"), ("count", "children"):
+            let count = try await session.query("SELECT count(*) AS n FROM (\(subjects(measure, context))) s").scalar(Int.self)
+            return result(Decimal(count), countLike: true)
+        case ("count", "network-actions"):
+            let types = measure.actionTypes ?? []
+            let row = try await session.query("""
+                SELECT (SELECT count(*) FROM network_action na JOIN network n ON n.code = na.network
+                        WHERE n.adoption = \(context.id) AND (\(measure.network ?? "") = '' OR n.network = \(measure.network ?? ""))
+                          AND (cardinality(\(types)) = 0 OR na.action_type = ANY(\(types)))
+                          AND na.held_on BETWEEN \(context.start) AND \(context.asOf)) AS actions,
+                       (SELECT count(*) FROM network n WHERE n.adoption = \(context.id)
+                          AND (\(measure.network ?? "") = '' OR n.network = \(measure.network ?? ""))) AS networks
+                """).first!
+            let actions: Int = try row.decode("actions")
+            let networks: Int = try row.decode("networks")
+            guard measure.per == "year" else { return result(Decimal(actions), countLike: true) }
+            let days = max(1, context.asOf.daysSinceEpoch - context.start.daysSinceEpoch + 1)
+            guard networks > 0 else { return result(nil, note: "no network is recorded yet") }
+            // Actions per network per year, over the part of the period that has passed.
+            let perYear = Double(actions) / Double(networks) / (Double(days) / 365.25)
+            return result(Decimal(string: String(format: "%.2f", perYear)), note: "\(actions) actions of \(networks) network\(networks == 1 ? "" : "s") over \(days) days")
+        case ("count", "sessions"):
+            let count = try await session.query("""
+                SELECT count(*) AS n FROM session WHERE adoption = \(context.id) AND held_on BETWEEN \(context.start) AND \(context.asOf)
+                  AND (\(measure.component ?? "") = '' OR component = \(measure.component ?? "")) AND (\(measure.activity ?? "") = '' OR activity = \(measure.activity ?? ""))
+                """).scalar(Int.self)
+            return result(Decimal(count), countLike: true)
+        case ("count", "plans"):
+            let count = try await session.query("""
+                SELECT count(*) AS n FROM plan WHERE adoption = \(context.id) AND drawn_up_on <= \(context.asOf)
+                  AND (\(measure.plan ?? "") = '' OR plan = \(measure.plan ?? ""))
+                """).scalar(Int.self)
+            return result(Decimal(count), countLike: true)
+        case ("share", _) where measure.outcome != nil:
+            let subjects = subjects(measure, context)
+            let row = try await session.query("""
+                SELECT count(*) AS denominator,
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outcome o LEFT JOIN person op ON op.code = o.person
+                                                       WHERE o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on <= \(context.asOf)
+                                                         AND (o.household = s.code OR o.person = s.code OR op.household = s.code))) AS numerator
+                FROM (\(subjects)) s
+                """).first!
+            return share(row, result)
+        case ("share", _) where measure.plan != nil:
+            var planMeasure = measure
+            if planMeasure.targetGroup == nil, let component = measure.component, let group = context.programme.component(component)?.targetGroups?.first {
+                planMeasure.targetGroup = group
+            }
+            let row = try await session.query("""
+                SELECT count(*) AS denominator,
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM plan pl WHERE pl.adoption = \(context.id) AND pl.plan = \(measure.plan!)
+                                                        AND pl.drawn_up_on <= \(context.asOf) AND (pl.person = s.code OR pl.household = s.code))) AS numerator
+                FROM (\(subjects(planMeasure, context))) s
+                """).first!
+            return share(row, result)
+        case ("change", _) where measure.outcome != nil:
+            let rows = try await session.query("""
+                SELECT extract(year FROM o.observed_on)::integer AS year, count(*) AS n FROM outcome o
+                WHERE o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on BETWEEN \(context.start) AND \(context.asOf)
+                GROUP BY 1 ORDER BY 1
+                """).rows
+            guard rows.count >= 2, let first = rows.first, let last = rows.last else {
+                return result(nil, note: "a change needs observations in at least two years; so far there \(rows.count == 1 ? "is one" : "are none")")
+            }
+            let change = try last.decode("n", as: Int.self) - first.decode("n", as: Int.self)
+            return result(Decimal(change), note: "\(try first.decode("year", as: Int.self)): \(try first.decode("n", as: Int.self)), \(try last.decode("year", as: Int.self)): \(try last.decode("n", as: Int.self))")
+        default:
+            let why = measure.baseline.map { "this indicator compares figures with the baseline \($0), which case records do not hold; record them with the funder's reporting" }
+                ?? "case records do not give a value for a \(measure.type) of \(measure.subject)"
+            return result(nil, note: why)
+        }
+    }
+
+    static func share(_ row: Row, _ result: (Decimal?, Bool, Int?, Int?, String?, Bool) -> IndicatorValue) -> IndicatorValue {
+        let denominator = (try? row.decode("denominator", as: Int.self)) ?? 0
+        let numerator = (try? row.decode("numerator", as: Int.self)) ?? 0
+        guard denominator > 0 else { return result(nil, true, 0, 0, "nobody to count yet", false) }
+        let percent = Decimal(string: String(format: "%.1f", Double(numerator) * 100 / Double(denominator)))
+        return result(percent, true, numerator, denominator, nil, false)
+    }
+
+    static func targetText(_ target: Target?) -> String? {
+        guard let target else { return nil }
+        var parts: [String] = []
+        if let atLeast = target.atLeast { parts.append("at least \(atLeast)") }
+        if let atMost = target.atMost { parts.append("at most \(atMost)") }
+        if let direction = target.direction { parts.append(direction == "decrease" ? "a decrease" : direction == "increase" ? "an increase" : direction) }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// Met, not met, or (for counts while the period runs) on track at the pace so far.
+    static func status(_ value: Decimal?, _ target: Target?, _ context: AdoptionContext, countLike: Bool) -> IndicatorValue.Status {
+        guard let target else { return value == nil ? .noData : .noTarget }
+        guard let value else { return .noData }
+        var met = true
+        if let atLeast = target.atLeast, value < atLeast.value { met = false }
+        if let atMost = target.atMost, value > atMost.value { met = false }
+        if target.direction == "decrease", value >= 0 { met = false }
+        if target.direction == "increase", value <= 0 { met = false }
+        if met { return .met }
+        if countLike, context.asOf < context.end, let atLeast = target.atLeast {
+            let elapsed = Double(context.asOf.daysSinceEpoch - context.start.daysSinceEpoch + 1) / Double(context.end.daysSinceEpoch - context.start.daysSinceEpoch + 1)
+            if NSDecimalNumber(decimal: value).doubleValue >= NSDecimalNumber(decimal: atLeast.value).doubleValue * elapsed { return .onTrack }
+        }
+        return .notMet
+    }
+}
