@@ -16,7 +16,7 @@ struct Kokon: AsyncParsableCommand {
             that need one start Kokon's own local PostgreSQL under .kokon/ of the current folder \
             and stop it again when they finish.
             """,
-        subcommands: [LintCommand.self, ShowCommand.self, SchemaCommand.self, DatabaseCommand.self, MigrateCommand.self,
-                      TenantCommand.self, ImportCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, LintCommand.self, ShowCommand.self, SchemaCommand.self, DatabaseCommand.self, MigrateCommand.self,
+                      TenantCommand.self, ImportCommand.self, EvaluateCommand.self, BenchCommand.self]
     )
 }

@@ -1,0 +1,50 @@
+import Engine
+import Foundation
+
+extension Reporting {
+    /// An evaluation as plain text for the terminal (`kokon evaluate`).
+    public static func text(_ evaluation: Evaluation) -> String {
+        var lines: [String] = []
+        lines.append("\(evaluation.tenant) · \(evaluation.modelName) (\(evaluation.model)) · period \(evaluation.period) · as of \(evaluation.asOf)")
+        lines.append("")
+        lines.append("Rules")
+        for (rule, checked) in evaluation.rulesChecked.sorted(by: { $0.key < $1.key }) where checked > 0 {
+            let failing = evaluation.findings.filter { $0.rule == rule }
+            lines.append("  \(rule): \(checked - Set(failing.map(\.entity)).count) of \(checked) comply")
+            for finding in failing.prefix(20) { lines.append("    - \(finding.entity): \(finding.detail)") }
+            if failing.count > 20 { lines.append("    … and \(failing.count - 20) more") }
+        }
+        lines.append("")
+        lines.append("Indicators")
+        for value in evaluation.indicators {
+            let shown = value.value.map { Polish.number($0, decimals: value.percent || $0 != $0.rounded ? 1 : 0) + (value.percent ? "%" : "") } ?? "–"
+            let share = value.denominator.map { " (\(value.numerator ?? 0) of \($0))" } ?? ""
+            let target = value.target.map { ", target \($0)" } ?? ""
+            let note = value.note.map { " — \($0)" } ?? ""
+            lines.append("  \(value.id): \(shown)\(share)\(target): \(value.status.rawValue)\(note)")
+        }
+        let fidelity = evaluation.fidelity
+        lines.append("")
+        lines.append("Fidelity: \(Polish.number(fidelity.score)) of 100")
+        lines.append("  adherence: \(fidelity.coreComponentsDelivered) of \(fidelity.coreComponents) core components delivered"
+                     + (fidelity.missingComponents.isEmpty ? "" : " (missing: \(fidelity.missingComponents.joined(separator: ", ")))"))
+        if let dose = fidelity.doseMonths { lines.append("  dose: \(Polish.percent(dose)) of the minimum participation received on average; \(Polish.number(fidelity.sessionsPerSubject)) sessions attended per \(evaluation.fidelity.subjects.isEmpty ? "subject" : "household or person")") }
+        lines.append("  reach: \(fidelity.enrolled) enrolled" + (fidelity.target.map { " of a local target of \($0) (\(Polish.percent(fidelity.reach ?? 0)))" } ?? ""))
+        if !evaluation.adaptations.isEmpty {
+            lines.append("  adaptations:")
+            for adaptation in evaluation.adaptations {
+                lines.append("    - \(adaptation.summary) (\(adaptation.planned ? "planned" : "unplanned"), \(adaptation.decidedBy), \(adaptation.decidedOn)): \(adaptation.reason.pl)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Decimal {
+    var rounded: Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, 0, .plain)
+        return result
+    }
+}
