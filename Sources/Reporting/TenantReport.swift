@@ -106,7 +106,8 @@ extension Reporting {
         table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px solid #e5e7eb;padding:.35rem .5rem;text-align:left;vertical-align:top}
         th{background:#f9fafb}.num{text-align:right;white-space:nowrap}
         .badge{border-radius:999px;padding:.1rem .5rem;font-size:.8rem;white-space:nowrap}.ok{background:#dcfce7}.bad{background:#fee2e2}.track{background:#dbeafe}.none{background:#f3f4f6}
-        .sup{color:#6b7280;font-style:italic}
+        .sup{color:#6b7280;font-style:italic;background:#f3f4f6}.scroll{overflow-x:auto}
+        td.ok{background:#dcfce7}td.bad{background:#fee2e2}td.track{background:#dbeafe}
         @media print{body{margin:0}}
         </style></head><body>
         \(body)

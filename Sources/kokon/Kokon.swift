@@ -17,6 +17,7 @@ struct Kokon: AsyncParsableCommand {
             and stop it again when they finish.
             """,
         subcommands: [DemoCommand.self, LintCommand.self, ShowCommand.self, SchemaCommand.self, DatabaseCommand.self, MigrateCommand.self,
-                      TenantCommand.self, ImportCommand.self, EvaluateCommand.self, BenchCommand.self]
+                      TenantCommand.self, ImportCommand.self, EvaluateCommand.self,
+                      PublishCommand.self, ReportCommand.self, BenchCommand.self]
     )
 }

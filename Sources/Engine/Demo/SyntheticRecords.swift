@@ -18,10 +18,10 @@ public struct SyntheticRecords: Sendable {
         case full
     }
 
-    /// How strongly a municipality delivers, 0.55 (weak) to 1 (strong).
+    /// How strongly a municipality delivers, 0.3 (weak) to 1 (strong).
     public static func strength(of tenant: String, seed: UInt64) -> Double {
         var random = SeededRandom(seed: seed, name: "strength:" + tenant)
-        return 0.55 + 0.45 * Double.random(in: 0..<1, using: &random)
+        return 0.3 + 0.7 * Double.random(in: 0..<1, using: &random)
     }
 
     let records: CaseRecords
@@ -66,7 +66,7 @@ public struct SyntheticRecords: Sendable {
         let familyGroups = Set(groups.filter { $0.unit == "family" }.map(\.id))
         let childGroup = groups.first { group in group.unit == "person" && group.relatedTo.map(familyGroups.contains) == true }?.id
         let target = family ? (adoption.targets?.families ?? 30) : (adoption.targets?.participants ?? 40)
-        let count = size == .small ? min(target, 8) : Int((Double(target) * (0.7 + 0.35 * strength)).rounded())
+        let count = size == .small ? min(target, 8) : Int((Double(target) * (0.45 + 0.6 * strength)).rounded())
         let areas = tenant.areas.map(\.id)
         func code(_ kind: String, _ n: Int) -> String { "\(prefix)-\(kind)\(n)" }
         func date(_ offset: Int) -> Day { Day.parse(start.adding(days: offset).description)! }
@@ -108,7 +108,7 @@ public struct SyntheticRecords: Sendable {
         // Enrolments: recruitment over the first half year; weaker cities lose more families.
         var enrolments: [EnrolmentRecord] = []
         var spans: [String: (Int, Int)] = [:]
-        let dropOut = 0.08 + 0.45 * (1 - strength)
+        let dropOut = 0.06 + 0.6 * (1 - strength)
         for (index, household) in households.enumerated() {
             let from = Int.random(in: 0...min(180, span / 3), using: &random)
             var to: Int? = nil
@@ -175,7 +175,7 @@ public struct SyntheticRecords: Sendable {
         let rolesStaff = Dictionary(grouping: staff, by: \.role)
         for component in programme.components ?? [] where !dropped.contains(component.id) {
             // Weaker cities leave some core components undelivered.
-            if component.isCore && !random.chance(0.6 + 0.5 * strength) { continue }
+            if component.isCore && !random.chance(0.25 + 0.85 * strength) { continue }
             var activities: [String?] = (component.activities ?? []).map(\.id)
             for adaptation in adoption.adaptations ?? [] where adaptation.change == "add-activity" && adaptation.component == component.id {
                 activities.append(adaptation.activity?.id)

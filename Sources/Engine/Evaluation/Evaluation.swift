@@ -127,4 +127,6 @@ public struct SubjectDose: Sendable, Codable, Hashable {
     public let sessions: Int
     /// Reached the minimum participation.
     public let completed: Bool
+    /// Left early by dropping out (not for moving away or other reasons).
+    public let droppedOut: Bool
 }

@@ -15,33 +15,38 @@ public struct Evaluator: Sendable {
     /// `today` is the day figures are "as of" when the period has not ended yet.
     public func evaluate(adoption: String? = nil, year: Int? = nil, today: CalendarDate = .today) async throws -> [Evaluation] {
         try await records.transaction { session in
-            let rows = try await session.query("SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations FROM adoption ORDER BY id").rows
-            var evaluations: [Evaluation] = []
-            for row in rows {
-                let id: String = try row.decode("id")
-                if let adoption, adoption != id { continue }
-                let start: CalendarDate = try row.decode("starts_on")
-                let end: CalendarDate = try row.decode("ends_on")
-                var period = (start: start, end: end, label: "all")
-                if let year {
-                    let first = max(start, CalendarDate(year: year, month: 1, day: 1))
-                    let last = min(end, CalendarDate(year: year, month: 12, day: 31))
-                    guard first <= last else { continue }
-                    period = (first, last, String(year))
-                }
-                let context = AdoptionContext(
-                    id: id, unit: try row.decode("unit"), minimumMonths: try row.decode("minimum_months", as: Int?.self),
-                    targets: try row.decode("targets", as: JSONB.self).decode(LocalTargets.self),
-                    programme: try row.decode("programme", as: JSONB.self).decode(Programme.self),
-                    adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self),
-                    adoptionEnd: end, start: period.start, end: period.end, asOf: min(period.end, today), label: period.label)
-                evaluations.append(try await evaluate(context, on: session))
-            }
-            if let adoption, evaluations.isEmpty, !rows.contains(where: { (try? $0.decode("id", as: String.self)) == adoption }) {
-                throw EvaluationError.unknownAdoption(adoption, known: try rows.map { try $0.decode("id", as: String.self) })
-            }
-            return evaluations
+            try await evaluate(adoption: adoption, year: year, today: today, on: session)
         }
+    }
+
+    /// The same, in a transaction already inside the tenant's boundary.
+    func evaluate(adoption: String?, year: Int?, today: CalendarDate, on session: Session) async throws -> [Evaluation] {
+        let rows = try await session.query("SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations FROM adoption ORDER BY id").rows
+        var evaluations: [Evaluation] = []
+        for row in rows {
+            let id: String = try row.decode("id")
+            if let adoption, adoption != id { continue }
+            let start: CalendarDate = try row.decode("starts_on")
+            let end: CalendarDate = try row.decode("ends_on")
+            var period = (start: start, end: end, label: "all")
+            if let year {
+                let first = max(start, CalendarDate(year: year, month: 1, day: 1))
+                let last = min(end, CalendarDate(year: year, month: 12, day: 31))
+                guard first <= last else { continue }
+                period = (first, last, String(year))
+            }
+            let context = AdoptionContext(
+                id: id, unit: try row.decode("unit"), minimumMonths: try row.decode("minimum_months", as: Int?.self),
+                targets: try row.decode("targets", as: JSONB.self).decode(LocalTargets.self),
+                programme: try row.decode("programme", as: JSONB.self).decode(Programme.self),
+                adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self),
+                adoptionEnd: end, start: period.start, end: period.end, asOf: min(period.end, today), label: period.label)
+            evaluations.append(try await evaluate(context, on: session))
+        }
+        if let adoption, evaluations.isEmpty, !rows.contains(where: { (try? $0.decode("id", as: String.self)) == adoption }) {
+            throw EvaluationError.unknownAdoption(adoption, known: try rows.map { try $0.decode("id", as: String.self) })
+        }
+        return evaluations
     }
 
     func evaluate(_ context: AdoptionContext, on session: Session) async throws -> Evaluation {

@@ -18,13 +18,14 @@ enum FidelityMeasure {
         let subjects = try await session.query("""
             WITH enrolled AS (
                 SELECT coalesce(e.household, e.person) AS code, min(e.starts_on) AS starts_on,
-                       sum(months_between(e.starts_on, least(coalesce(e.ends_on, \(context.asOf)), \(context.asOf)) + 1)) AS months
+                       sum(months_between(e.starts_on, least(coalesce(e.ends_on, \(context.asOf)), \(context.asOf)) + 1)) AS months,
+                       coalesce(bool_or(e.exit_reason = 'dropped-out' AND e.ends_on <= \(context.asOf)), false) AS dropped
                 FROM enrolment e
                 WHERE e.adoption = \(context.id) AND (CASE WHEN \(context.unit) = 'family' THEN e.household IS NOT NULL ELSE e.person IS NOT NULL END)
                   AND e.starts_on <= \(context.asOf) AND (e.ends_on IS NULL OR e.ends_on >= \(context.start))
                 GROUP BY 1
             )
-            SELECT en.code, en.months::integer AS months,
+            SELECT en.code, en.months::integer AS months, en.dropped,
                    (SELECT count(*) FROM attendance at JOIN session se ON se.code = at.session JOIN person p ON p.code = at.person
                     WHERE se.adoption = \(context.id) AND at.status = 'present' AND se.held_on BETWEEN \(context.start) AND \(context.asOf)
                       AND (p.household = en.code OR p.code = en.code)) AS sessions
@@ -32,7 +33,7 @@ enum FidelityMeasure {
             """).rows.map { row in
                 let months: Int = try row.decode("months")
                 return SubjectDose(code: try row.decode("code"), months: months, sessions: try row.decode("sessions"),
-                                   completed: context.minimumMonths.map { months >= $0 } ?? true)
+                                   completed: context.minimumMonths.map { months >= $0 } ?? true, droppedOut: try row.decode("dropped"))
             }
         let enrolled = subjects.count
         let doseMonths: Double? = context.minimumMonths.flatMap { minimum in

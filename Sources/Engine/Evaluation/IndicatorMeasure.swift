@@ -104,7 +104,7 @@ enum IndicatorMeasure {
                 return result(nil, note: "a change needs observations in at least two years; so far there \(rows.count == 1 ? "is one" : "are none")")
             }
             let change = try last.decode("n", as: Int.self) - first.decode("n", as: Int.self)
-            return result(Decimal(change), note: "\(try first.decode("year", as: Int.self)): \(try first.decode("n", as: Int.self)), \(try last.decode("year", as: Int.self)): \(try last.decode("n", as: Int.self))")
+            return result(Decimal(change), numerator: try last.decode("n", as: Int.self), denominator: try first.decode("n", as: Int.self), note: "\(try first.decode("year", as: Int.self)): \(try first.decode("n", as: Int.self)), \(try last.decode("year", as: Int.self)): \(try last.decode("n", as: Int.self))")
         default:
             let why = measure.baseline.map { "this indicator compares figures with the baseline \($0), which case records do not hold; record them with the funder's reporting" }
                 ?? "case records do not give a value for a \(measure.type) of \(measure.subject)"

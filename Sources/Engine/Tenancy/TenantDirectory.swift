@@ -104,6 +104,13 @@ public struct TenantDirectory: Sendable {
         let schemaExists = try await session.query("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = \(boundary.schema.parts[0])) AS found").scalar(Bool.self)
         if !roleExists { steps.append(.createRole(boundary.role.description)) }
         if !schemaExists { steps.append(.createSchema(boundary.schema.description)) }
+        var mayPublish = false
+        if roleExists {
+            mayPublish = try await session.query("""
+                SELECT pg_has_role(\(boundary.role.parts[0]), 'kokon_tenants', 'USAGE') AS granted
+                """).scalar(Bool.self)
+        }
+        if !mayPublish { steps.append(.grantPublishing(boundary.role.description)) }
         let migrations = try Self.migrator(boundary)
         let pending = schemaExists
             ? try await migrations.status(on: session).filter { $0.state != .applied }.map(\.name)
@@ -176,7 +183,11 @@ public struct TenantDirectory: Sendable {
 
     func createBoundary(_ boundary: TenantBoundary, on session: Session) async throws {
         let exists = try await session.query("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(boundary.role.parts[0])) AS found").scalar(Bool.self)
-        if !exists { try await session.query("CREATE ROLE \(boundary.role) NOLOGIN NOINHERIT") }
+        if exists {
+            try await session.query("ALTER ROLE \(boundary.role) INHERIT")
+        } else {
+            try await session.query("CREATE ROLE \(boundary.role) NOLOGIN")
+        }
         // The application may take on the tenant's role (SET ROLE) but, being NOINHERIT,
         // never holds its rights otherwise.
         try await session.query("GRANT \(boundary.role) TO \(DatabaseRoles.application)")
@@ -184,6 +195,8 @@ public struct TenantDirectory: Sendable {
         if !superuser { try await session.query("GRANT \(boundary.role) TO CURRENT_USER") }
         try await session.query("CREATE SCHEMA IF NOT EXISTS \(boundary.schema) AUTHORIZATION \(boundary.role)")
         try await session.query("REVOKE ALL ON SCHEMA \(boundary.schema) FROM PUBLIC")
+        // The right to publish to `shared`, where row-level security keeps it to its own rows.
+        try await session.query("GRANT \(DatabaseRoles.tenants) TO \(boundary.role)")
     }
 
     func register(_ tenant: Tenant, boundary: TenantBoundary, plan: TenantPlan, on session: Session) async throws {

@@ -7,6 +7,8 @@ public struct TenantPlan: Sendable {
         case createRole(String)
         /// Create the tenant's schema, owned by its role.
         case createSchema(String)
+        /// Let the tenant's role write its own published aggregates to `shared`.
+        case grantPublishing(String)
         /// Apply tenant migrations not yet applied in the schema.
         case migrate([String])
         /// Record a new tenant in the catalogue.
@@ -26,6 +28,7 @@ public struct TenantPlan: Sendable {
             switch self {
             case .createRole(let role): "create role \(role) (NOLOGIN, owns only the tenant's schema)"
             case .createSchema(let schema): "create schema \(schema)"
+            case .grantPublishing(let role): "let \(role) publish its own aggregates to schema shared (and only its own), as a member of kokon_tenants"
             case .migrate(let names): "apply \(names.count) tenant migration\(names.count == 1 ? "" : "s"): " + names.joined(separator: ", ")
             case .register(let name): "register \(name) in the catalogue"
             case .updateDefinition(let parts): "update the tenant's " + parts.joined(separator: ", ")

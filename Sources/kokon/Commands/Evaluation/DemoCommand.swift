@@ -15,7 +15,8 @@ struct DemoCommand: AsyncParsableCommand {
             and checks models/ and tenants/, sets up every municipality, writes about two years \
             of clearly labelled synthetic records per adoption (codes start with SYN-; the same \
             --seed gives the same records), evaluates every adoption and writes a report for each \
-            municipality to kokon-demo/. Safe to run again: records already there are kept.
+            municipality to kokon-demo/, publishes each municipality's suppressed aggregates, and \
+            writes the network report for each model (HTML, CSV, JSON). Safe to run again: records already there are kept.
             """
     )
 
@@ -45,6 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
         step("\(loaded.programmes.count) programmes and \(loaded.tenants.count) municipalities are valid (\(loaded.diagnostics.warnings.count) warning\(loaded.diagnostics.warnings.count == 1 ? "" : "s"))")
         let programmes = Dictionary(uniqueKeysWithValues: loaded.programmes.map { ($0.reference, $0) })
 
+        var networkReports: [(String, URL, Int)] = []
         let reports = try await database.withPool(size: 2) { pool -> [(Tenant, URL, [Evaluation])] in
             step("Migrating the database")
             try await Catalogue.migrate(pool)
@@ -66,13 +68,26 @@ struct DemoCommand: AsyncParsableCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 try encoder.encode(evaluations).write(to: folder.appending(path: "\(tenant.id).json"))
                 let scores = evaluations.map { "\($0.adoption) \(Int($0.fidelity.score.rounded()))/100" }.joined(separator: ", ")
-                step("\(tenant.name): \(written) synthetic rows written; fidelity \(scores)")
+                let published = try await Publisher(records: records, tenant: tenant).publish(k: 5)
+                step("\(tenant.name): \(written) synthetic rows written; fidelity \(scores); \(published.cells) figures published, \(published.suppressed) hidden")
                 reports.append((tenant, file, evaluations))
+            }
+            let network = URL(fileURLWithPath: output).appending(path: "network")
+            try FileManager.default.createDirectory(at: network, withIntermediateDirectories: true)
+            for model in try await PublishedFigures.models(pool) {
+                let report = NetworkReport(model: model.id, period: "all", figures: try await PublishedFigures.read(pool, model: model.id, period: "all"))
+                let file = network.appending(path: "\(model.id).html")
+                try report.html().write(to: file, atomically: true, encoding: .utf8)
+                try Data(report.csv().utf8).write(to: network.appending(path: "\(model.id).csv"))
+                try report.json().write(to: network.appending(path: "\(model.id).json"), atomically: true, encoding: .utf8)
+                networkReports.append((model.name, file, report.rows.count))
             }
             return reports
         }
         print("")
-        print("Reports for each municipality (open them in a browser):")
+        print("Network reports, one per model (open them in a browser; CSV and JSON beside them):")
+        for (name, file, count) in networkReports { print("  \(file.path)  – \(name), \(count) municipalit\(count == 1 ? "y" : "ies")") }
+        print("Reports for each municipality:")
         for (_, file, _) in reports { print("  \(file.path)") }
         step("Done.")
     }

@@ -1,0 +1,162 @@
+import Foundation
+import Postgres
+import Templates
+
+/// Publishes a municipality's aggregates to schema `shared`: computed inside its own boundary
+/// (as its role), suppressed where they count fewer than k persons or households, and written
+/// in the same transaction that removes its previous figures, so readers see either the old
+/// set or the new one. Row-level security lets the role write only its own rows.
+public struct Publisher: Sendable {
+    /// The tenant's records.
+    public let records: CaseRecords
+    /// The tenant's definition (its name is published with the figures).
+    public let tenant: Tenant
+
+    /// A publisher for one tenant.
+    public init(records: CaseRecords, tenant: Tenant) {
+        self.records = records
+        self.tenant = tenant
+    }
+
+    /// What was published.
+    public struct Report: Sendable {
+        /// Cells written.
+        public let cells: Int
+        /// Of which suppressed.
+        public let suppressed: Int
+    }
+
+    /// Replaces the tenant's published figures with new ones for every adoption: the whole
+    /// period and each calendar year so far.
+    @discardableResult
+    public func publish(k: Int = 5, today: CalendarDate = .today) async throws -> Report {
+        precondition(k >= 1)
+        return try await records.transaction { session in
+            let evaluator = Evaluator(records: records)
+            let whole = try await evaluator.evaluate(adoption: nil, year: nil, today: today, on: session)
+            try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id)")
+            try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id)")
+            var written = 0
+            var hidden = 0
+            for evaluation in whole {
+                var evaluations = [evaluation]
+                if let first = Int(evaluation.period.start.prefix(4)), let last = Int(evaluation.asOf.prefix(4)), first <= last {
+                    for year in first...last {
+                        evaluations += try await evaluator.evaluate(adoption: evaluation.adoption, year: year, today: today, on: session)
+                    }
+                }
+                var cells: [AggregateCell] = []
+                for period in evaluations { cells += try await Self.cells(of: period, on: session) }
+                cells = Suppression.apply(cells, k: k)
+                try await write(evaluation, cells, k: k, on: session)
+                written += cells.count
+                hidden += cells.filter(\.suppressed).count
+            }
+            return Report(cells: written, suppressed: hidden)
+        }
+    }
+
+    func write(_ evaluation: Evaluation, _ cells: [AggregateCell], k: Int, on session: Session) async throws {
+        let programme = try await session.query("SELECT programme FROM adoption WHERE id = \(evaluation.adoption)").scalar(JSONB.self).decode(Programme.self)
+        let lineage = [programme.id] + programme.lineage.map { String($0.split(separator: "@")[0]) }
+        try await session.query("""
+            INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, lineage, k, as_of)
+            VALUES (\(tenant.id), \(tenant.name), \(tenant.isExample), \(evaluation.adoption), \(programme.id), \(programme.version.description),
+                    \(programme.name.pl), \(lineage), \(k), \(CalendarDate(iso: evaluation.asOf)!))
+            """)
+        func text(_ value: (AggregateCell) -> String?) -> [String] { cells.map { value($0) ?? "" } }
+        try await session.query("""
+            INSERT INTO shared.aggregates (tenant, adoption, model_version, measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed)
+            SELECT \(tenant.id), \(evaluation.adoption), \(programme.version.description), c.measure, c.label, nullif(c.kind, ''), c.period, c.unit,
+                   nullif(c.value, '')::numeric, nullif(c.numerator, '')::bigint, nullif(c.denominator, '')::bigint,
+                   nullif(c.target, ''), nullif(c.status, ''), c.suppressed::boolean
+            FROM unnest(\(text { $0.measure })::text[], \(text { $0.label })::text[], \(text { $0.kind })::text[], \(text { $0.period })::text[], \(text { $0.unit })::text[], \(text { $0.value.map { "\($0)" } })::text[],
+                        \(text { $0.numerator.map(String.init) })::text[], \(text { $0.denominator.map(String.init) })::text[],
+                        \(text { $0.target })::text[], \(text { $0.status })::text[], \(text { String($0.suppressed) })::text[])
+                 AS c(measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed)
+            """)
+    }
+
+    /// The figures of one evaluation, each with the counts of persons or households it reveals.
+    static func cells(of evaluation: Evaluation, on session: Session) async throws -> [AggregateCell] {
+        let period = evaluation.period.label
+        let fidelity = evaluation.fidelity
+        let enrolled = fidelity.enrolled
+        let dropped = fidelity.subjects.filter(\.droppedOut).count
+        let completed = fidelity.subjects.filter(\.completed).count
+        func cell(_ measure: String, _ unit: String, _ value: Decimal?, counts: [Int], numerator: Int? = nil, denominator: Int? = nil,
+                  target: String? = nil, status: String? = nil, label: String? = nil, kind: String? = nil) -> AggregateCell {
+            AggregateCell(measure: measure, label: label ?? StandardMeasure.label(measure), kind: kind, period: period, unit: unit, value: value, numerator: numerator, denominator: denominator,
+                          target: target, status: status, sensitiveCounts: counts)
+        }
+        func percent(_ part: Int, _ whole: Int) -> Decimal? { whole == 0 ? nil : rounded(Double(part) * 100 / Double(whole)) }
+        var cells = [
+            cell("enrolled", "count", Decimal(enrolled), counts: [enrolled]),
+            cell("retained", "count", Decimal(enrolled - dropped), counts: [enrolled - dropped]),
+            cell("dropped-out", "count", Decimal(dropped), counts: [dropped]),
+            cell("retention", "percent", percent(enrolled - dropped, enrolled), counts: [enrolled - dropped, dropped], numerator: enrolled - dropped, denominator: enrolled),
+            cell("adherence", "percent", rounded(fidelity.adherence * 100), counts: [], numerator: fidelity.coreComponentsDelivered, denominator: fidelity.coreComponents),
+            cell("sessions-per-subject", "rate", rounded(fidelity.sessionsPerSubject), counts: [enrolled]),
+            cell("fidelity", "score", rounded(fidelity.score), counts: [enrolled]),
+        ]
+        if evaluation.fidelity.doseMonths != nil || evaluation.rulesChecked["minimum-participation"].map({ $0 > 0 }) == true {
+            cells += [
+                cell("completed", "count", Decimal(completed), counts: [completed]),
+                cell("not-completed", "count", Decimal(enrolled - completed), counts: [enrolled - completed]),
+                cell("completion", "percent", percent(completed, enrolled), counts: [completed, enrolled - completed], numerator: completed, denominator: enrolled),
+                cell("dose-months", "percent", fidelity.doseMonths.map { rounded($0 * 100) }, counts: [enrolled]),
+            ]
+        }
+        if let target = fidelity.target {
+            cells.append(cell("target", "count", Decimal(target), counts: []))
+            cells.append(cell("reach", "percent", percent(enrolled, target), counts: [enrolled], numerator: enrolled, denominator: target))
+        }
+        let money = try await session.query("""
+            SELECT coalesce(sum(amount), 0) AS spent,
+                   (SELECT count(*) FROM network WHERE adoption = \(evaluation.adoption)) AS networks,
+                   (SELECT count(*) FROM network_action na JOIN network n ON n.code = na.network
+                    WHERE n.adoption = \(evaluation.adoption) AND na.held_on BETWEEN \(CalendarDate(iso: evaluation.period.start)!) AND \(CalendarDate(iso: evaluation.asOf)!)) AS actions
+            FROM expenditure WHERE adoption = \(evaluation.adoption)
+              AND spent_on BETWEEN \(CalendarDate(iso: evaluation.period.start)!) AND \(CalendarDate(iso: evaluation.asOf)!)
+            """).first!
+        let spent: Decimal = try money.decode("spent")
+        cells.append(cell("expenditure", "pln", spent, counts: []))
+        cells.append(cell("cost-per-subject", "pln", enrolled == 0 ? nil : rounded(NSDecimalNumber(decimal: spent).doubleValue / Double(enrolled)), counts: [enrolled]))
+        let networks: Int = try money.decode("networks")
+        let actions: Int = try money.decode("actions")
+        let days = (CalendarDate(iso: evaluation.asOf)!.daysSinceEpoch - CalendarDate(iso: evaluation.period.start)!.daysSinceEpoch) + 1
+        if networks > 0, days > 0 {
+            cells.append(cell("network-actions-per-network-year", "rate", rounded(Double(actions) / Double(networks) / (Double(days) / 365.25)), counts: [],
+                              numerator: actions, denominator: networks))
+        }
+        for indicator in evaluation.indicators {
+            let counts: [Int]
+            switch (indicator.percent, indicator.numerator, indicator.denominator) {
+            case (true, let numerator?, let denominator?): counts = [numerator, denominator - numerator]
+            case (false, let numerator?, let denominator?): counts = [numerator, denominator]
+            default: counts = personCount(indicator) ? [NSDecimalNumber(decimal: indicator.value ?? 0).intValue] : []
+            }
+            cells.append(cell("indicator:" + indicator.id, indicator.percent ? "percent" : (indicator.value.map { $0 != $0.rounded0 } ?? false) ? "rate" : "count",
+                              indicator.value, counts: counts, numerator: indicator.numerator, denominator: indicator.denominator,
+                              target: indicator.target, status: indicator.status.rawValue, label: indicator.name, kind: indicator.kind))
+        }
+        return cells
+    }
+
+    /// Counts of families, participants, persons, children or plans are counts of people.
+    static func personCount(_ indicator: IndicatorValue) -> Bool {
+        !indicator.percent && indicator.value != nil && indicator.note == nil
+    }
+
+    static func rounded(_ value: Double) -> Decimal { Decimal(string: String(format: "%.1f", value))! }
+}
+
+extension Decimal {
+    /// Rounded to a whole number.
+    var rounded0: Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, 0, .plain)
+        return result
+    }
+}

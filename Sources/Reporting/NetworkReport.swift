@@ -1,0 +1,194 @@
+import Engine
+import Foundation
+
+/// The comparison a network meeting looks at: every municipality running a model (or a model
+/// built on it), side by side, from published figures only. Suppressed figures stay marked as
+/// such; no total is ever computed across municipalities, since a total and the other cities'
+/// figures could give a hidden one away.
+public struct NetworkReport: Sendable, Codable {
+    /// One column.
+    public struct Column: Sendable, Codable, Hashable {
+        /// The measure id (`reach`, `indicator:social-effectiveness`, …).
+        public let measure: String
+        /// Its Polish name.
+        public let label: String
+        /// count, percent, score, rate or pln.
+        public let unit: String
+        /// The programme's target, when there is one.
+        public let target: String?
+    }
+
+    /// One figure of one municipality.
+    public struct Cell: Sendable, Codable, Hashable {
+        /// The value; nil when suppressed or missing.
+        public let value: Decimal?
+        /// For shares: part and whole.
+        public let numerator: Int?
+        public let denominator: Int?
+        /// met, not-met, on-track, …
+        public let status: String?
+        /// Hidden because it counts (or would reveal) fewer than k persons or households.
+        public let suppressed: Bool
+    }
+
+    /// One municipality.
+    public struct Row: Sendable, Codable, Hashable {
+        public let tenant: String
+        public let name: String
+        public let example: Bool
+        public let model: String
+        public let asOf: String
+        /// Figures by measure id.
+        public let cells: [String: Cell]
+    }
+
+    /// The model's id.
+    public let model: String
+    /// Its Polish name.
+    public let modelName: String
+    /// `all` or a year.
+    public let period: String
+    /// The suppression threshold(s) used by the municipalities.
+    public let k: [Int]
+    /// Columns in order.
+    public let columns: [Column]
+    /// Municipalities in alphabetical order.
+    public let rows: [Row]
+
+    /// The measures compared, in order: the standard ones, then the programme's result
+    /// indicators, then its other indicators.
+    static let standardColumns = ["target", "enrolled", "reach", "retention", "completion", "fidelity", "adherence", "dose-months",
+                                  "sessions-per-subject", "network-actions-per-network-year", "cost-per-subject"]
+
+    /// Builds the report from published figures.
+    public init(model: String, period: String, figures: PublishedFigures) {
+        self.model = model
+        self.period = period
+        modelName = figures.publications.first { $0.modelID == model }?.modelName ?? figures.publications.first?.modelName ?? model
+        k = Array(Set(figures.publications.map(\.k))).sorted()
+        var columns: [Column] = []
+        for measure in Self.standardColumns {
+            if let figure = figures.figures.first(where: { $0.measure == measure }) {
+                columns.append(Column(measure: measure, label: figure.label, unit: figure.unit, target: figure.target))
+            }
+        }
+        let indicators = Dictionary(figures.figures.filter { $0.measure.hasPrefix("indicator:") }.map { ($0.measure, $0) }, uniquingKeysWith: { a, _ in a })
+        for figure in indicators.values.sorted(by: { ($0.kind == "result" ? 0 : 1, $0.measure) < ($1.kind == "result" ? 0 : 1, $1.measure) }) {
+            columns.append(Column(measure: figure.measure, label: figure.label, unit: figure.unit, target: figure.target))
+        }
+        self.columns = columns
+        rows = figures.publications.map { publication in
+            let mine = figures.figures.filter { $0.tenant == publication.tenant && $0.adoption == publication.adoption }
+            let cells = Dictionary(mine.map { ($0.measure, Cell(value: $0.value, numerator: $0.numerator, denominator: $0.denominator, status: $0.status, suppressed: $0.suppressed)) },
+                                   uniquingKeysWith: { a, _ in a })
+            return Row(tenant: publication.tenant, name: publication.tenantName, example: publication.example,
+                       model: "\(publication.modelID)@\(publication.modelVersion)", asOf: publication.asOf, cells: cells)
+        }
+    }
+
+    /// A figure as text: "42,5%", "ukryte (<5)" or "–".
+    func text(_ cell: Cell?, _ column: Column) -> String {
+        guard let cell else { return "–" }
+        if cell.suppressed { return "ukryte (<\(k.first ?? 5))" }
+        guard let value = cell.value else { return "–" }
+        switch column.unit {
+        case "percent": return Polish.number(value) + "%"
+        case "count": return Polish.number(value, decimals: 0)
+        case "pln": return Polish.number(value, decimals: 0) + " zł"
+        default: return Polish.number(value)
+        }
+    }
+
+    // MARK: JSON
+
+    /// Stable JSON: sorted keys, documented in docs/reports.md.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    // MARK: CSV
+
+    /// CSV for spreadsheets: UTF-8 with a byte-order mark, `;` between columns and decimal
+    /// commas, as Polish spreadsheet programs expect; suppressed figures read "ukryte".
+    public func csv() -> String {
+        func field(_ text: String) -> String {
+            text.contains(";") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var lines = [(["gmina", "przykładowa", "model"] + columns.map(\.label)).map(field).joined(separator: ";")]
+        for row in rows {
+            var fields = [row.name, row.example ? "tak" : "nie", row.model]
+            for column in columns {
+                let cell = row.cells[column.measure]
+                if cell?.suppressed == true { fields.append("ukryte") } else if let value = cell?.value {
+                    fields.append(Polish.number(value, decimals: column.unit == "count" ? 0 : 1).replacingOccurrences(of: "\u{00A0}", with: ""))
+                } else { fields.append("") }
+            }
+            lines.append(fields.map(field).joined(separator: ";"))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: HTML
+
+    /// One self-contained HTML page in Polish: inline CSS and SVG charts, no external files.
+    public func html() -> String {
+        var body = "<header><h1>\(HTML.escape(modelName))</h1>"
+        body += "<p class=\"meta\">Porównanie gmin realizujących model · okres: \(period == "all" ? "cały okres realizacji" : period) · \(rows.count) \(rows.count == 1 ? "gmina" : "gmin")</p>"
+        body += "<p class=\"notice\">Dane opublikowane przez gminy w postaci zagregowanej. Liczby dotyczące mniej niż \(k.first ?? 5) osób lub rodzin (oraz te, z których dałoby się je odtworzyć) są ukryte i oznaczone jako „ukryte”. Gminy oznaczone jako przykładowe nie są prawdziwymi wdrożeniami.</p></header>"
+        if rows.isEmpty {
+            body += "<p>Żadna gmina nie opublikowała jeszcze danych dla tego modelu. Uruchom <code>kokon publish</code>.</p>"
+            return Reporting.page(title: "Raport sieci – \(modelName)", body: body)
+        }
+        for measure in ["fidelity", "reach", "completion"] {
+            if let column = columns.first(where: { $0.measure == measure }) { body += chart(column) }
+        }
+        body += "<h2>Zestawienie</h2><div class=\"scroll\"><table><thead><tr><th>gmina</th>"
+        for column in columns {
+            body += "<th>\(HTML.escape(column.label))\(column.target.map { "<br><span class=\"meta\">cel: \(HTML.escape($0))</span>" } ?? "")</th>"
+        }
+        body += "</tr></thead><tbody>"
+        for row in rows {
+            body += "<tr><th>\(HTML.escape(row.name))\(row.example ? " <span class=\"meta\">(przykładowa)</span>" : "")<br><span class=\"meta\">\(HTML.escape(row.model)), stan na \(row.asOf)</span></th>"
+            for column in columns {
+                let cell = row.cells[column.measure]
+                let text = HTML.escape(text(cell, column))
+                if cell?.suppressed == true {
+                    body += "<td class=\"num sup\" title=\"ukryte: mniej niż \(k.first ?? 5) osób lub rodzin\">\(text)</td>"
+                } else {
+                    let status = cell?.status.map { s in s == "met" ? " ok" : s == "not-met" ? " bad" : s == "on-track" ? " track" : "" } ?? ""
+                    body += "<td class=\"num\(status)\">\(text)</td>"
+                }
+            }
+            body += "</tr>"
+        }
+        body += "</tbody></table></div>"
+        body += "<p class=\"meta\">Kolory: zielony – cel osiągnięty, czerwony – nieosiągnięty, niebieski – w toku.</p>"
+        return Reporting.page(title: "Raport sieci – \(modelName)", body: body)
+    }
+
+    /// A horizontal bar chart of one measure across municipalities, as inline SVG.
+    func chart(_ column: Column) -> String {
+        let values = rows.map { row -> (String, Double?, Bool) in
+            let cell = row.cells[column.measure]
+            return (row.name, cell?.value.map { NSDecimalNumber(decimal: $0).doubleValue }, cell?.suppressed ?? false)
+        }
+        let maximum = max(100, values.compactMap(\.1).max() ?? 100)
+        let rowHeight = 24
+        var svg = "<svg width=\"720\" height=\"\(values.count * rowHeight + 10)\" role=\"img\" aria-label=\"\(HTML.escape(column.label))\">"
+        for (index, (name, value, suppressed)) in values.enumerated() {
+            let y = index * rowHeight + 5
+            svg += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"13\">\(HTML.escape(name))</text>"
+            if let value {
+                let width = Int(value / maximum * 380)
+                svg += "<rect x=\"260\" y=\"\(y + 3)\" width=\"\(max(width, 1))\" height=\"16\" fill=\"#2563eb\"/>"
+                svg += "<text x=\"\(268 + width)\" y=\"\(y + 15)\" font-size=\"12\">\(HTML.escape(text(NetworkReport.Cell(value: Decimal(value), numerator: nil, denominator: nil, status: nil, suppressed: false), column)))</text>"
+            } else {
+                svg += "<text x=\"260\" y=\"\(y + 15)\" font-size=\"12\" fill=\"#6b7280\">\(suppressed ? "ukryte" : "brak danych")</text>"
+            }
+        }
+        svg += "</svg>"
+        return "<h2>\(HTML.escape(column.label))</h2>\(svg)"
+    }
+}
