@@ -74,7 +74,7 @@ let package = Package(
         // Shared by the test targets: a throwaway PostgreSQL cluster per test process.
         .target(
             name: "KokonTestSupport",
-            dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Postgres", "Engine", "Templates", .product(name: "Logging", package: "swift-log")],
             path: "Tests/Support"
         ),
         .testTarget(
@@ -89,6 +89,10 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine", "Postgres", "KokonTestSupport"]
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Engine", "Postgres", "Templates", "KokonTestSupport"]
         ),
     ]
 )

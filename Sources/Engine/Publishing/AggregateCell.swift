@@ -27,6 +27,22 @@ public struct AggregateCell: Sendable, Codable, Hashable {
     /// Stored without numbers because it, or a figure it could be worked out from, is small.
     public var suppressed = false
 
+    /// A figure, not yet suppressed.
+    public init(measure: String, label: String, kind: String?, period: String, unit: String, value: Decimal?, numerator: Int?, denominator: Int?,
+                target: String?, status: String?, sensitiveCounts: [Int]) {
+        self.measure = measure
+        self.label = label
+        self.kind = kind
+        self.period = period
+        self.unit = unit
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.target = target
+        self.status = status
+        self.sensitiveCounts = sensitiveCounts
+    }
+
     /// Removes the numbers, keeping the mark.
     mutating func suppress() {
         suppressed = true

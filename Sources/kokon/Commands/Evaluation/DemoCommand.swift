@@ -44,51 +44,16 @@ struct DemoCommand: AsyncParsableCommand {
             throw ValidationError("the templates or tenant files have errors; fix them (see `kokon lint`) and run the demo again")
         }
         step("\(loaded.programmes.count) programmes and \(loaded.tenants.count) municipalities are valid (\(loaded.diagnostics.warnings.count) warning\(loaded.diagnostics.warnings.count == 1 ? "" : "s"))")
-        let programmes = Dictionary(uniqueKeysWithValues: loaded.programmes.map { ($0.reference, $0) })
-
-        var networkReports: [(String, URL, Int)] = []
-        let reports = try await database.withPool(size: 2) { pool -> [(Tenant, URL, [Evaluation])] in
+        let outcome = try await database.withPool(size: 2) { pool in
             step("Migrating the database")
             try await Catalogue.migrate(pool)
-            step("Setting up municipalities")
-            let plans = try await TenantDirectory(pool: pool, catalog: loaded).apply(actor: "kokon demo", parallel: 2)
-            step("\(plans.filter { !$0.isEmpty }.count) set up or updated, \(plans.filter(\.isEmpty).count) already up to date")
-
-            let folder = URL(fileURLWithPath: output).appending(path: "tenants")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var reports: [(Tenant, URL, [Evaluation])] = []
-            for tenant in loaded.tenants {
-                let records = try await CaseRecords(pool: pool, tenant: tenant.id, actor: "kokon demo (synthetic data)")
-                let written = try await SyntheticRecords(records: records, tenant: tenant, seed: seed, size: size).generate(programmes: programmes)
-                let evaluations = try await Evaluator(records: records).evaluate()
-                let file = folder.appending(path: "\(tenant.id).html")
-                let notice = "Dane syntetyczne wygenerowane przez kokon demo (ziarno \(seed)) – nie opisują prawdziwych rodzin."
-                try Reporting.tenantHTML(tenant: tenant, evaluations: evaluations, notice: notice).write(to: file, atomically: true, encoding: .utf8)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                try encoder.encode(evaluations).write(to: folder.appending(path: "\(tenant.id).json"))
-                let scores = evaluations.map { "\($0.adoption) \(Int($0.fidelity.score.rounded()))/100" }.joined(separator: ", ")
-                let published = try await Publisher(records: records, tenant: tenant).publish(k: 5)
-                step("\(tenant.name): \(written) synthetic rows written; fidelity \(scores); \(published.cells) figures published, \(published.suppressed) hidden")
-                reports.append((tenant, file, evaluations))
-            }
-            let network = URL(fileURLWithPath: output).appending(path: "network")
-            try FileManager.default.createDirectory(at: network, withIntermediateDirectories: true)
-            for model in try await PublishedFigures.models(pool) {
-                let report = NetworkReport(model: model.id, period: "all", figures: try await PublishedFigures.read(pool, model: model.id, period: "all"))
-                let file = network.appending(path: "\(model.id).html")
-                try report.html().write(to: file, atomically: true, encoding: .utf8)
-                try Data(report.csv().utf8).write(to: network.appending(path: "\(model.id).csv"))
-                try report.json().write(to: network.appending(path: "\(model.id).json"), atomically: true, encoding: .utf8)
-                networkReports.append((model.name, file, report.rows.count))
-            }
-            return reports
+            return try await Demo(pool: pool, catalog: loaded, seed: seed, size: size, output: URL(fileURLWithPath: output)).run(progress: step)
         }
         print("")
         print("Network reports, one per model (open them in a browser; CSV and JSON beside them):")
-        for (name, file, count) in networkReports { print("  \(file.path)  – \(name), \(count) municipalit\(count == 1 ? "y" : "ies")") }
+        for (name, file, count) in outcome.networkReports { print("  \(file.path)  – \(name), \(count) municipalit\(count == 1 ? "y" : "ies")") }
         print("Reports for each municipality:")
-        for (_, file, _) in reports { print("  \(file.path)") }
+        for (_, file) in outcome.tenantReports { print("  \(file.path)") }
         step("Done.")
     }
 

@@ -1,21 +1,25 @@
 import Engine
 import Foundation
-import KokonTestSupport
 import Postgres
 import Templates
 
 /// The shipped models and tenants, a fresh database with the catalogue migrated, and pools
 /// for the administrator and for the application's login role.
-struct TenancyFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shipped = ModelCatalog.load(paths: [root.appending(path: "models").path, root.appending(path: "tenants").path])
+public struct TenancyFixture: Sendable {
+    /// The package folder.
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The shipped models and tenants, loaded and checked.
+    public static let shipped = ModelCatalog.load(paths: [root.appending(path: "models").path, root.appending(path: "tenants").path])
 
-    let admin: ConnectionPool
-    let app: ConnectionPool
-    let directory: TenantDirectory
+    /// The superuser's pool.
+    public let admin: ConnectionPool
+    /// The application's login role's pool.
+    public let app: ConnectionPool
+    /// Tenants over the admin pool.
+    public let directory: TenantDirectory
 
     /// Runs `body` on a fresh database with the given tenants applied.
-    static func with<Value>(applying tenants: [String], catalog: ModelCatalog = shipped,
+    public static func with<Value>(applying tenants: [String], catalog: ModelCatalog = shipped,
                             _ body: (TenancyFixture) async throws -> Value) async throws -> Value {
         let conninfo = try await TestCluster.freshDatabase()
         let admin = ConnectionPool(conninfo: conninfo, size: 2)
@@ -46,7 +50,7 @@ struct TenancyFixture {
     }
 
     /// Case records of a tenant through the application's login role.
-    func records(_ tenant: String) async throws -> CaseRecords {
+    public func records(_ tenant: String) async throws -> CaseRecords {
         try await CaseRecords(pool: app, tenant: tenant, actor: "test")
     }
 }

@@ -1,0 +1,150 @@
+import Engine
+import Foundation
+import KokonTestSupport
+import Postgres
+import Reporting
+import Templates
+import Testing
+
+@Suite("Publishing: suppression and who may read or write what")
+struct PublishingTests {
+    static func cell(_ measure: String, _ value: Int, period: String = "all") -> AggregateCell {
+        AggregateCell(measure: measure, label: measure, kind: nil, period: period, unit: "count", value: Decimal(value),
+                      numerator: nil, denominator: nil, target: nil, status: nil, sensitiveCounts: [value])
+    }
+
+    @Test func smallCellsAndTheCellsThatWouldRevealThemAreHidden() {
+        // 40 enrolled, 3 dropped out: dropped-out is small, and retained = 40 − 3 would give it away.
+        let cells = [Self.cell("enrolled", 40), Self.cell("retained", 37), Self.cell("dropped-out", 3),
+                     AggregateCell(measure: "retention", label: "", kind: nil, period: "all", unit: "percent", value: 92.5, numerator: 37, denominator: 40,
+                                   target: nil, status: nil, sensitiveCounts: [37, 3]),
+                     Self.cell("completed", 30), Self.cell("not-completed", 10)]
+        let result = Suppression.apply(cells, k: 5)
+        let hidden = Set(result.filter(\.suppressed).map(\.measure))
+        #expect(hidden == ["dropped-out", "retained", "retention"])
+        #expect(result.filter(\.suppressed).allSatisfy { $0.value == nil && $0.numerator == nil && $0.denominator == nil })
+        // A small total hides everything that adds up to it.
+        let small = Suppression.apply([Self.cell("enrolled", 4), Self.cell("retained", 4), Self.cell("dropped-out", 0)], k: 5)
+        #expect(small.allSatisfy { $0.suppressed })
+    }
+
+    /// Every published figure of the demo is checked by brute force: none counts fewer than k,
+    /// and no hidden count can be worked out from the published ones.
+    @Test func noSuppressedFigureCanBeRecovered() async throws {
+        try await TenancyFixture.with(applying: []) { fixture in
+            let output = FileManager.default.temporaryDirectory.appending(path: "kokon-demo-\(UUID().uuidString.prefix(8))")
+            defer { try? FileManager.default.removeItem(at: output) }
+            _ = try await Demo(pool: fixture.admin, catalog: TenancyFixture.shipped, seed: 7, size: .small, output: output, k: 5).run { _ in }
+            let rows = try await fixture.admin.query("""
+                SELECT tenant, adoption, period, measure, unit, value, numerator, denominator, suppressed FROM shared.aggregates
+                """).rows
+            #expect(rows.count > 100)
+            var groups: [String: [String: (value: Decimal?, numerator: Int?, denominator: Int?, suppressed: Bool)]] = [:]
+            for row in rows {
+                let key = "\(try row.decode("tenant", as: String.self))/\(try row.decode("adoption", as: String.self))/\(try row.decode("period", as: String.self))"
+                groups[key, default: [:]][try row.decode("measure")] = (try row.decode("value", as: Decimal?.self), try row.decode("numerator", as: Int?.self),
+                                                                          try row.decode("denominator", as: Int?.self), try row.decode("suppressed", as: Bool.self))
+            }
+            var suppressed = 0
+            for (key, cells) in groups {
+                // 1. No published count of persons or households below k.
+                for measure in ["enrolled", "retained", "dropped-out", "completed", "not-completed"] {
+                    if let cell = cells[measure], !cell.suppressed, let value = cell.value { #expect(value >= 5, "\(key) \(measure) = \(value)") }
+                }
+                for (measure, cell) in cells where measure.hasPrefix("indicator:") && !cell.suppressed {
+                    if let numerator = cell.numerator, let denominator = cell.denominator, cells[measure]?.value.map({ $0 <= 100 }) == true, measure != "indicator:children-placed-in-foster-care" {
+                        #expect(numerator >= 5 && denominator - numerator >= 5, "\(key) \(measure) \(numerator)/\(denominator)")
+                    }
+                }
+                suppressed += cells.values.filter(\.suppressed).count
+                // 2. Sums: with the total and all other parts published, a hidden part would follow.
+                for (total, parts) in [("enrolled", ["retained", "dropped-out"]), ("enrolled", ["completed", "not-completed"])] {
+                    let members = [total] + parts
+                    guard members.allSatisfy({ cells[$0] != nil }) else { continue }
+                    #expect(members.filter { cells[$0]!.suppressed }.count != 1, "\(key): \(members) has exactly one hidden member")
+                }
+                // 3. Ratios of a public whole: a published percentage of a hidden count would give it away.
+                if cells["enrolled"]?.suppressed == true {
+                    for derived in ["reach", "cost-per-subject", "dose-months"] { #expect(cells[derived].map(\.suppressed) ?? true, "\(key) \(derived)") }
+                }
+                if cells["retained"]?.suppressed == true { #expect(cells["retention"]?.suppressed ?? true, "\(key) retention") }
+                if cells["completed"]?.suppressed == true { #expect(cells["completion"]?.suppressed ?? true, "\(key) completion") }
+            }
+            #expect(suppressed > 0, "a small demo must hide something")
+        }
+    }
+
+    @Test func aTenantWritesOnlyItsOwnFiguresAndTheReportingRoleReadsOnlyShared() async throws {
+        try await TenancyFixture.with(applying: ["torun", "warszawa"]) { fixture in
+            let torun = try await fixture.records("torun")
+            let warszawa = try await fixture.records("warszawa")
+            try await Publisher(records: warszawa, tenant: TenancyFixture.shipped.tenant("warszawa")!).publish(k: 5)
+            let first = try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish(k: 5)
+            let again = try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish(k: 5)
+            #expect(first.cells == again.cells, "publishing again replaces, never adds")
+            let total = try await fixture.admin.query("SELECT count(*) AS n FROM shared.aggregates WHERE tenant = 'torun'").scalar(Int.self)
+            #expect(total == first.cells)
+
+            // As Toruń: only Toruń's rows are visible, and Warszawa's cannot be written or removed.
+            let visible = try await torun.transaction { try await $0.query("SELECT count(DISTINCT tenant) AS n FROM shared.aggregates").scalar(Int.self) }
+            #expect(visible == 1)
+            await #expect(throws: PostgresError.self) {
+                _ = try await torun.transaction { session in
+                    try await session.query("""
+                        INSERT INTO shared.aggregates (tenant, adoption, model_version, measure, label, period, unit, value)
+                        VALUES ('warszawa', 'praski-kokon', '1.0.0', 'enrolled', 'x', 'all', 'count', 1)
+                        """)
+                }
+            }
+            let deleted = try await torun.transaction { try await $0.query("DELETE FROM shared.aggregates WHERE tenant = 'warszawa'").affectedRows }
+            #expect(deleted == 0)
+            let warszawaRows = try await fixture.admin.query("SELECT count(*) AS n FROM shared.aggregates WHERE tenant = 'warszawa'").scalar(Int.self)
+            #expect(warszawaRows > 0)
+
+            // The reporting role reads every tenant's published figures and nothing else.
+            let figures = try await PublishedFigures.read(fixture.app, model: "praski-kokon", period: "all")
+            #expect(figures.publications.map(\.tenant) == ["warszawa"] && !figures.figures.isEmpty)
+            let forbidden: [SQL] = ["SELECT count(*) FROM t_torun.household", "SELECT count(*) FROM t_warszawa.person", "SELECT count(*) FROM kokon.tenants"]
+            for query in forbidden {
+                let error = await #expect(throws: PostgresError.self) {
+                    _ = try await fixture.app.withSession { session in
+                        try await session.transaction(as: DatabaseRoles.reporting, searchPath: []) { try await $0.query(query) }
+                    }
+                }
+                #expect(error?.code == SQLState.insufficientPrivilege, "\(query)")
+            }
+        }
+    }
+}
+
+@Suite("kokon demo")
+struct DemoTests {
+    @Test func smallDemoReportsEveryTenantAndModel() async throws {
+        try await TenancyFixture.with(applying: []) { fixture in
+            let output = FileManager.default.temporaryDirectory.appending(path: "kokon-demo-\(UUID().uuidString.prefix(8))")
+            defer { try? FileManager.default.removeItem(at: output) }
+            let demo = Demo(pool: fixture.admin, catalog: TenancyFixture.shipped, seed: 11, size: .small, output: output)
+            let outcome = try await demo.run { _ in }
+            #expect(Set(outcome.tenantReports.map(\.tenant)) == Set(TenancyFixture.shipped.tenants.map(\.id)))
+            #expect(outcome.networkReports.count == TenancyFixture.shipped.programmes.count)
+            var everyTenant = Set<String>()
+            for (model, file, count) in outcome.networkReports {
+                let html = try String(contentsOf: file, encoding: .utf8)
+                #expect(html.contains(model) && count >= 1)
+                #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"), "self-contained")
+                for tenant in TenancyFixture.shipped.tenants where html.contains(tenant.name) { everyTenant.insert(tenant.id) }
+                let csv = try Data(contentsOf: file.deletingPathExtension().appendingPathExtension("csv"))
+                #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]), "CSV starts with a byte-order mark")
+                let json = try Data(contentsOf: file.deletingPathExtension().appendingPathExtension("json"))
+                let report = try JSONDecoder().decode(NetworkReport.self, from: json)
+                #expect(report.rows.count == count)
+            }
+            #expect(everyTenant == Set(TenancyFixture.shipped.tenants.map(\.id)), "every municipality appears in a network report")
+            let wygrana = try String(contentsOf: outcome.networkReports.first { $0.file.lastPathComponent == "wygrana-rodzina.html" }!.file, encoding: .utf8)
+            for name in ["Gmina Miasta Toruń", "Gmina Miasto Włocławek", "Gmina-Miasto Grudziądz"] { #expect(wygrana.contains(name)) }
+            // Safe to run again: nothing new is written, the reports are rebuilt.
+            let again = try await demo.run { _ in }
+            #expect(again.networkReports.map(\.municipalities) == outcome.networkReports.map(\.municipalities))
+        }
+    }
+}
