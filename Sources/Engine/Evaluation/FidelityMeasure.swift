@@ -25,11 +25,18 @@ enum FidelityMeasure {
                   AND e.starts_on <= \(context.asOf) AND (e.ends_on IS NULL OR e.ends_on >= \(context.start))
                 GROUP BY 1
             )
+            , present AS (
+                SELECT p.household, p.code AS person, count(*) AS n
+                FROM attendance at JOIN session se ON se.code = at.session JOIN person p ON p.code = at.person
+                WHERE se.adoption = \(context.id) AND at.status = 'present' AND se.held_on BETWEEN \(context.start) AND \(context.asOf)
+                GROUP BY p.household, p.code
+            ), by_household AS (SELECT household AS code, sum(n) AS n FROM present GROUP BY household)
             SELECT en.code, en.months::integer AS months, en.dropped,
-                   (SELECT count(*) FROM attendance at JOIN session se ON se.code = at.session JOIN person p ON p.code = at.person
-                    WHERE se.adoption = \(context.id) AND at.status = 'present' AND se.held_on BETWEEN \(context.start) AND \(context.asOf)
-                      AND (p.household = en.code OR p.code = en.code)) AS sessions
-            FROM enrolled en ORDER BY en.code
+                   coalesce(CASE WHEN \(context.unit) = 'family' THEN bh.n ELSE bp.n END, 0)::bigint AS sessions
+            FROM enrolled en
+            LEFT JOIN by_household bh ON bh.code = en.code
+            LEFT JOIN present bp ON bp.person = en.code
+            ORDER BY en.code
             """).rows.map { row in
                 let months: Int = try row.decode("months")
                 return SubjectDose(code: try row.decode("code"), months: months, sessions: try row.decode("sessions"),

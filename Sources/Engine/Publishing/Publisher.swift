@@ -33,7 +33,7 @@ public struct Publisher: Sendable {
         precondition(k >= 1)
         return try await records.transaction { session in
             let evaluator = Evaluator(records: records)
-            let whole = try await evaluator.evaluate(adoption: nil, year: nil, today: today, on: session)
+            let whole = try await evaluator.evaluate(adoption: nil, year: nil, today: today, rules: false, on: session)
             try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id)")
             try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id)")
             var written = 0
@@ -42,7 +42,7 @@ public struct Publisher: Sendable {
                 var evaluations = [evaluation]
                 if let first = Int(evaluation.period.start.prefix(4)), let last = Int(evaluation.asOf.prefix(4)), first <= last {
                     for year in first...last {
-                        evaluations += try await evaluator.evaluate(adoption: evaluation.adoption, year: year, today: today, on: session)
+                        evaluations += try await evaluator.evaluate(adoption: evaluation.adoption, year: year, today: today, rules: false, on: session)
                     }
                 }
                 var cells: [AggregateCell] = []
@@ -99,7 +99,8 @@ public struct Publisher: Sendable {
             cell("sessions-per-subject", "rate", rounded(fidelity.sessionsPerSubject), counts: [enrolled]),
             cell("fidelity", "score", rounded(fidelity.score), counts: [enrolled]),
         ]
-        if evaluation.fidelity.doseMonths != nil || evaluation.rulesChecked["minimum-participation"].map({ $0 > 0 }) == true {
+        // Completion is published for programmes with a minimum participation.
+        if fidelity.subjects.contains(where: { !$0.completed }) || fidelity.doseMonths != nil {
             cells += [
                 cell("completed", "count", Decimal(completed), counts: [completed]),
                 cell("not-completed", "count", Decimal(enrolled - completed), counts: [enrolled - completed]),

@@ -1,0 +1,89 @@
+import Engine
+import Foundation
+import Postgres
+import Templates
+
+/// A network of example municipalities with bulk records, shared by `bench publish` and
+/// `bench report`. The records are written straight into each tenant's tables as the
+/// administrator, with SQL (a benchmark's fixture, not an import), so millions of rows take
+/// minutes rather than hours; what is measured afterwards goes through the normal paths.
+struct BenchNetwork {
+    let tenants: Int
+    let rows: Int
+    let models: String
+
+    /// Sets up the tenants and their records; returns the catalog with their definitions.
+    func build(_ database: ThrowawayDatabase, progress: TerminalProgress) async throws -> ModelCatalog {
+        var catalog = ModelCatalog.load(paths: [models])
+        for index in 1...tenants {
+            let id = String(format: "bench_%04d", index)
+            catalog.add(bytes: Array(BenchProvisionCommand.tenantFile(id: id).utf8), path: "tenants/\(id).yaml", kind: .tenant)
+        }
+        catalog.checkAll()
+        try await Catalogue.migrate(database.pool)
+        _ = try await TenantDirectory(pool: database.pool, catalog: catalog).apply(parallel: database.pool.size)
+        let perTenant = max(40, rows / tenants)
+        let households = max(20, perTenant / 400)
+        let sessions = (perTenant + 39) / 40
+        let done = Counter()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 1
+            func launch() {
+                let id = String(format: "bench_%04d", next)
+                next += 1
+                group.addTask {
+                    try await database.pool.withSession { session in
+                        try await session.transaction { session in
+                            try await Self.fill(try Identifier(validating: "t_" + id), households: households, sessions: sessions, perTenant: perTenant, on: session)
+                        }
+                    }
+                    progress.update(done.increment(), of: tenants)
+                }
+            }
+            for _ in 0..<min(database.pool.size, tenants) { launch() }
+            while try await group.next() != nil { if next <= tenants { launch() } }
+        }
+        progress.finish()
+        return catalog
+    }
+
+    static func fill(_ schema: Identifier, households: Int, sessions: Int, perTenant: Int, on session: Session) async throws {
+        func table(_ name: String) throws -> Identifier { try schema.appending(name) }
+        let persons = households * 3
+        try await session.query("""
+            INSERT INTO \(try table("household")) (code, area, size) SELECT 'B-H' || g, 'centrum', 3 FROM generate_series(1, \(households)) g
+            """)
+        try await session.query("""
+            INSERT INTO \(try table("person")) (code, household, birth_year, relation)
+            SELECT 'B-P' || g, 'B-H' || ((g - 1) / 3 + 1), CASE WHEN g % 3 = 1 THEN 1982 ELSE 2013 END, CASE WHEN g % 3 = 1 THEN 'head' ELSE 'child' END
+            FROM generate_series(1, \(persons)) g
+            """)
+        try await session.query("""
+            INSERT INTO \(try table("enrolment")) (adoption, household, target_group, starts_on, ends_on, exit_reason)
+            SELECT 'wygrana-rodzina', 'B-H' || g, 'families', date '2025-01-01' + (g % 90)::integer,
+                   CASE WHEN g % 7 = 0 THEN date '2025-09-30' END, CASE WHEN g % 7 = 0 THEN 'dropped-out' END
+            FROM generate_series(1, \(households)) g
+            """)
+        try await session.query("""
+            INSERT INTO \(try table("session")) (code, adoption, component, activity, held_on, minutes)
+            SELECT 'B-S' || g, 'wygrana-rodzina', 'family-education', 'parent-workshop', date '2025-04-01' + (g % 240)::integer, 60
+            FROM generate_series(1, \(sessions)) g
+            """)
+        try await session.query("""
+            INSERT INTO \(try table("attendance")) (session, person, status)
+            SELECT 'B-S' || s, 'B-P' || ((s * 7 + i) % \(persons) + 1), CASE WHEN i % 10 = 0 THEN 'excused' ELSE 'present' END
+            FROM generate_series(1, \(sessions)) s, generate_series(0, 39) i
+            WHERE (s - 1) * 40 + i < \(perTenant)
+            """)
+        try await session.query("""
+            INSERT INTO \(try table("expenditure")) (code, adoption, budget_line, spent_on, amount)
+            SELECT 'B-E' || g, 'wygrana-rodzina', 'staff', date '2025-01-28' + g * 30, 25000 FROM generate_series(0, 17) g
+            """)
+        try await session.query("ANALYZE \(try table("attendance"))")
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
