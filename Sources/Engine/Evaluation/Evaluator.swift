@@ -20,35 +20,30 @@ public struct Evaluator: Sendable {
     }
 
     /// The same, in a transaction already inside the tenant's boundary.
-    /// `rules: false` leaves the rule checks out, for callers (publishing) that use only
-    /// indicators and fidelity.
-    func evaluate(adoption: String?, year: Int?, today: CalendarDate, rules: Bool = true, on session: Session) async throws -> [Evaluation] {
-        let rows = try await session.query("SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations FROM adoption ORDER BY id").rows
+    func evaluate(adoption: String?, year: Int?, today: CalendarDate, on session: Session) async throws -> [Evaluation] {
         var evaluations: [Evaluation] = []
-        for row in rows {
-            let id: String = try row.decode("id")
-            if let adoption, adoption != id { continue }
+        for context in try await contexts(adoption: adoption, today: today, on: session) {
+            guard let period = year.map({ context.narrowed(to: $0) }) ?? context else { continue }
+            evaluations.append(try await evaluate(period, rules: true, on: session))
+        }
+        return evaluations
+    }
+
+    /// What evaluating each adoption (or one) over its whole period needs, read and decoded once.
+    func contexts(adoption: String?, today: CalendarDate, on session: Session) async throws -> [AdoptionContext] {
+        let rows = try await session.query("SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations FROM adoption ORDER BY id").rows
+        let known = try rows.map { try $0.decode("id", as: String.self) }
+        if let adoption, !known.contains(adoption) { throw EvaluationError.unknownAdoption(adoption, known: known) }
+        return try rows.filter { row in try adoption.map { $0 == (try row.decode("id", as: String.self)) } ?? true }.map { row in
             let start: CalendarDate = try row.decode("starts_on")
             let end: CalendarDate = try row.decode("ends_on")
-            var period = (start: start, end: end, label: "all")
-            if let year {
-                let first = max(start, CalendarDate(year: year, month: 1, day: 1))
-                let last = min(end, CalendarDate(year: year, month: 12, day: 31))
-                guard first <= last else { continue }
-                period = (first, last, String(year))
-            }
-            let context = AdoptionContext(
-                id: id, unit: try row.decode("unit"), minimumMonths: try row.decode("minimum_months", as: Int?.self),
+            return AdoptionContext(
+                id: try row.decode("id"), unit: try row.decode("unit"), minimumMonths: try row.decode("minimum_months", as: Int?.self),
                 targets: try row.decode("targets", as: JSONB.self).decode(LocalTargets.self),
                 programme: try row.decode("programme", as: JSONB.self).decode(Programme.self),
                 adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self),
-                adoptionEnd: end, start: period.start, end: period.end, asOf: min(period.end, today), label: period.label)
-            evaluations.append(try await evaluate(context, rules: rules, on: session))
+                adoptionEnd: end, start: start, end: end, asOf: min(end, today), today: today, label: "all")
         }
-        if let adoption, evaluations.isEmpty, !rows.contains(where: { (try? $0.decode("id", as: String.self)) == adoption }) {
-            throw EvaluationError.unknownAdoption(adoption, known: try rows.map { try $0.decode("id", as: String.self) })
-        }
-        return evaluations
     }
 
     func evaluate(_ context: AdoptionContext, rules: Bool, on session: Session) async throws -> Evaluation {
@@ -83,7 +78,24 @@ struct AdoptionContext: Sendable {
     let end: CalendarDate
     /// The day the figures describe.
     let asOf: CalendarDate
+    /// The day the evaluation is made.
+    let today: CalendarDate
     let label: String
+
+    /// The same adoption, for one calendar year of its period; nil when the year lies outside it.
+    func narrowed(to year: Int) -> AdoptionContext? {
+        let first = max(start, CalendarDate(year: year, month: 1, day: 1))
+        let last = min(end, CalendarDate(year: year, month: 12, day: 31))
+        guard first <= last else { return nil }
+        return AdoptionContext(id: id, unit: unit, minimumMonths: minimumMonths, targets: targets, programme: programme, adaptations: adaptations,
+                               adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today, label: String(year))
+    }
+
+    /// Each calendar year of the period that has begun by the day of evaluation.
+    var years: [AdoptionContext] {
+        guard start.year <= asOf.year else { return [] }
+        return (start.year...asOf.year).compactMap(narrowed(to:))
+    }
 
     /// Components the municipality dropped.
     var dropped: Set<String> { Set(adaptations.filter { $0.change == "drop-component" }.compactMap(\.component)) }

@@ -14,28 +14,28 @@ enum FidelityMeasure {
         let missing = try components.filter { !(try $0.decode("delivered", as: Bool.self)) }.map { try $0.decode("id", as: String.self) }
         let delivered = components.count - missing.count
 
-        // One row per enrolled household (family programmes) or person.
+        // One row per enrolled household (family programmes) or person. Attendance is counted
+        // per subject in one aggregation; only family programmes need the person's household.
+        let family = context.unit == "family"
+        let attendee: SQL = family ? "p.household" : "at.person"
+        let household: SQL = family ? "JOIN person p ON p.code = at.person" : ""
         let subjects = try await session.query("""
             WITH enrolled AS (
                 SELECT coalesce(e.household, e.person) AS code, min(e.starts_on) AS starts_on,
                        sum(months_between(e.starts_on, least(coalesce(e.ends_on, \(context.asOf)), \(context.asOf)) + 1)) AS months,
                        coalesce(bool_or(e.exit_reason = 'dropped-out' AND e.ends_on <= \(context.asOf)), false) AS dropped
                 FROM enrolment e
-                WHERE e.adoption = \(context.id) AND (CASE WHEN \(context.unit) = 'family' THEN e.household IS NOT NULL ELSE e.person IS NOT NULL END)
+                WHERE e.adoption = \(context.id) AND (CASE WHEN \(family) THEN e.household IS NOT NULL ELSE e.person IS NOT NULL END)
                   AND e.starts_on <= \(context.asOf) AND (e.ends_on IS NULL OR e.ends_on >= \(context.start))
                 GROUP BY 1
-            )
-            , present AS (
-                SELECT p.household, p.code AS person, count(*) AS n
-                FROM attendance at JOIN session se ON se.code = at.session JOIN person p ON p.code = at.person
+            ), present AS (
+                SELECT \(attendee) AS code, count(*) AS n
+                FROM attendance at JOIN session se ON se.code = at.session \(household)
                 WHERE se.adoption = \(context.id) AND at.status = 'present' AND se.held_on BETWEEN \(context.start) AND \(context.asOf)
-                GROUP BY p.household, p.code
-            ), by_household AS (SELECT household AS code, sum(n) AS n FROM present GROUP BY household)
-            SELECT en.code, en.months::integer AS months, en.dropped,
-                   coalesce(CASE WHEN \(context.unit) = 'family' THEN bh.n ELSE bp.n END, 0)::bigint AS sessions
-            FROM enrolled en
-            LEFT JOIN by_household bh ON bh.code = en.code
-            LEFT JOIN present bp ON bp.person = en.code
+                GROUP BY 1
+            )
+            SELECT en.code, en.months::integer AS months, en.dropped, coalesce(pr.n, 0)::bigint AS sessions
+            FROM enrolled en LEFT JOIN present pr ON pr.code = en.code
             ORDER BY en.code
             """).rows.map { row in
                 let months: Int = try row.decode("months")

@@ -33,22 +33,19 @@ public struct Publisher: Sendable {
         precondition(k >= 1)
         return try await records.transaction { session in
             let evaluator = Evaluator(records: records)
-            let whole = try await evaluator.evaluate(adoption: nil, year: nil, today: today, rules: false, on: session)
+            let adoptions = try await evaluator.contexts(adoption: nil, today: today, on: session)
             try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id)")
             try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id)")
             var written = 0
             var hidden = 0
-            for evaluation in whole {
-                var evaluations = [evaluation]
-                if let first = Int(evaluation.period.start.prefix(4)), let last = Int(evaluation.asOf.prefix(4)), first <= last {
-                    for year in first...last {
-                        evaluations += try await evaluator.evaluate(adoption: evaluation.adoption, year: year, today: today, rules: false, on: session)
-                    }
-                }
+            for adoption in adoptions {
+                // Rule findings name households; only indicators and fidelity are published.
                 var cells: [AggregateCell] = []
-                for period in evaluations { cells += try await Self.cells(of: period, on: session) }
+                for period in [adoption] + adoption.years {
+                    cells += try await Self.cells(of: try await evaluator.evaluate(period, rules: false, on: session), on: session)
+                }
                 cells = Suppression.apply(cells, k: k)
-                try await write(evaluation, cells, k: k, on: session)
+                try await write(adoption, cells, k: k, on: session)
                 written += cells.count
                 hidden += cells.filter(\.suppressed).count
             }
@@ -56,18 +53,18 @@ public struct Publisher: Sendable {
         }
     }
 
-    func write(_ evaluation: Evaluation, _ cells: [AggregateCell], k: Int, on session: Session) async throws {
-        let programme = try await session.query("SELECT programme FROM adoption WHERE id = \(evaluation.adoption)").scalar(JSONB.self).decode(Programme.self)
+    func write(_ adoption: AdoptionContext, _ cells: [AggregateCell], k: Int, on session: Session) async throws {
+        let programme = adoption.programme
         let lineage = [programme.id] + programme.lineage.map { String($0.split(separator: "@")[0]) }
         try await session.query("""
             INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, lineage, k, as_of)
-            VALUES (\(tenant.id), \(tenant.name), \(tenant.isExample), \(evaluation.adoption), \(programme.id), \(programme.version.description),
-                    \(programme.name.pl), \(lineage), \(k), \(CalendarDate(iso: evaluation.asOf)!))
+            VALUES (\(tenant.id), \(tenant.name), \(tenant.isExample), \(adoption.id), \(programme.id), \(programme.version.description),
+                    \(programme.name.pl), \(lineage), \(k), \(adoption.asOf))
             """)
         func text(_ value: (AggregateCell) -> String?) -> [String] { cells.map { value($0) ?? "" } }
         try await session.query("""
             INSERT INTO shared.aggregates (tenant, adoption, model_version, measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed)
-            SELECT \(tenant.id), \(evaluation.adoption), \(programme.version.description), c.measure, c.label, nullif(c.kind, ''), c.period, c.unit,
+            SELECT \(tenant.id), \(adoption.id), \(programme.version.description), c.measure, c.label, nullif(c.kind, ''), c.period, c.unit,
                    nullif(c.value, '')::numeric, nullif(c.numerator, '')::bigint, nullif(c.denominator, '')::bigint,
                    nullif(c.target, ''), nullif(c.status, ''), c.suppressed::boolean
             FROM unnest(\(text { $0.measure })::text[], \(text { $0.label })::text[], \(text { $0.kind })::text[], \(text { $0.period })::text[], \(text { $0.unit })::text[], \(text { $0.value.map { "\($0)" } })::text[],
