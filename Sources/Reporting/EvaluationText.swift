@@ -11,7 +11,7 @@ extension Reporting {
         for (rule, checked) in evaluation.rulesChecked.sorted(by: { $0.key < $1.key }) where checked > 0 {
             let failing = evaluation.findings.filter { $0.rule == rule }
             lines.append("  \(rule): \(checked - Set(failing.map(\.entity)).count) of \(checked) comply")
-            for finding in failing.prefix(20) { lines.append("    - \(finding.entity): \(finding.detail)") }
+            for finding in failing.prefix(20) { lines.append("    - \(finding.entity): \(finding.detail.text(in: "en"))") }
             if failing.count > 20 { lines.append("    … and \(failing.count - 20) more") }
         }
         lines.append("")
@@ -19,8 +19,8 @@ extension Reporting {
         for value in evaluation.indicators {
             let shown = value.value.map { Polish.number($0, decimals: value.percent || $0 != $0.rounded ? 1 : 0) + (value.percent ? "%" : "") } ?? "–"
             let share = value.denominator.map { " (\(value.numerator ?? 0) of \($0))" } ?? ""
-            let target = value.target.map { ", target \($0)" } ?? ""
-            let note = value.note.map { " — \($0)" } ?? ""
+            let target = value.target.map { ", target \($0.text(in: "en"))" } ?? ""
+            let note = value.note.map { " — \($0.text(in: "en"))" } ?? ""
             lines.append("  \(value.id): \(shown)\(share)\(target): \(value.status.rawValue)\(note)")
         }
         let fidelity = evaluation.fidelity

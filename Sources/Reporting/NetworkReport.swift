@@ -135,7 +135,7 @@ public struct NetworkReport: Sendable, Codable {
     /// One self-contained HTML page in Polish: inline CSS and SVG charts, no external files.
     public func html() -> String {
         var body = "<header><h1>\(HTML.escape(modelName))</h1>"
-        body += "<p class=\"meta\">Porównanie gmin realizujących model · okres: \(period == "all" ? "cały okres realizacji" : period) · \(rows.count) \(rows.count == 1 ? "gmina" : "gmin")</p>"
+        body += "<p class=\"meta\">Porównanie gmin realizujących model · okres: \(period == "all" ? "cały okres realizacji" : period) · \(PolishGrammar.count(rows.count, "gmina", "gminy", "gmin"))</p>"
         body += "<p class=\"notice\">Dane opublikowane przez gminy w postaci zagregowanej. Liczby dotyczące mniej niż \(k.first ?? 5) osób lub rodzin (oraz te, z których dałoby się je odtworzyć) są ukryte i oznaczone jako „ukryte”. Gminy oznaczone jako przykładowe nie są prawdziwymi wdrożeniami.</p></header>"
         if rows.isEmpty {
             body += "<p>Żadna gmina nie opublikowała jeszcze danych dla tego modelu. Uruchom <code>kokon publish</code>.</p>"

@@ -29,12 +29,12 @@ extension Reporting {
         html += card("Zajęcia na uczestnika", Polish.number(fidelity.sessionsPerSubject), "")
         html += "</div>"
         if !fidelity.missingComponents.isEmpty {
-            html += "<p>Nie zrealizowano komponentów: \(fidelity.missingComponents.map(HTML.escape).joined(separator: ", ")).</p>"
+            html += "<p>Nie zrealizowano komponentów: \(fidelity.missingComponents.map { HTML.escape("„" + (evaluation.names[$0] ?? $0) + "”") }.joined(separator: ", ")).</p>"
         }
         if !evaluation.adaptations.isEmpty {
             html += "<h3>Adaptacje</h3><ul>"
             for adaptation in evaluation.adaptations {
-                html += "<li><strong>\(HTML.escape(adaptation.summary))</strong> – \(HTML.escape(adaptation.reason.pl)) (\(HTML.escape(adaptation.decidedBy)), \(adaptation.decidedOn), \(adaptation.planned ? "planowana" : "nieplanowana"))</li>"
+                html += "<li><strong>\(HTML.escape(polishSummary(adaptation, names: evaluation.names)))</strong> – \(HTML.escape(adaptation.reason.pl)) (\(HTML.escape(adaptation.decidedBy)), \(adaptation.decidedOn), \(adaptation.planned ? "planowana" : "nieplanowana"))</li>"
             }
             html += "</ul>"
         }
@@ -42,8 +42,8 @@ extension Reporting {
         for value in evaluation.indicators {
             let shown = value.value.map { Polish.number($0, decimals: value.percent || $0 != $0.rounded ? 1 : 0) + (value.percent ? "%" : "") } ?? "–"
             let detail = value.denominator.map { " <span class=\"meta\">(\(value.numerator ?? 0) z \($0))</span>" } ?? ""
-            let note = value.note.map { "<br><span class=\"meta\">\(HTML.escape($0))</span>" } ?? ""
-            html += "<tr><td>\(HTML.escape(value.name))\(note)</td><td class=\"num\">\(shown)\(detail)</td><td>\(HTML.escape(value.target ?? "–"))</td><td>\(badge(value.status))</td></tr>"
+            let note = value.note.map { "<br><span class=\"meta\">\(HTML.escape($0.pl))</span>" } ?? ""
+            html += "<tr><td>\(HTML.escape(value.name))\(note)</td><td class=\"num\">\(shown)\(detail)</td><td>\(HTML.escape(value.target?.pl ?? "–"))</td><td>\(badge(value.status))</td></tr>"
         }
         html += "</tbody></table>"
         html += "<h3>Reguły modelu</h3><table><thead><tr><th>reguła</th><th>sprawdzono</th><th>niespełnione</th></tr></thead><tbody>"
@@ -54,7 +54,7 @@ extension Reporting {
         html += "</tbody></table>"
         if !evaluation.findings.isEmpty {
             html += "<details><summary>Szczegóły niespełnionych reguł (\(evaluation.findings.count))</summary><ul>"
-            for finding in evaluation.findings { html += "<li><code>\(HTML.escape(finding.entity))</code> – \(HTML.escape(finding.detail))</li>" }
+            for finding in evaluation.findings { html += "<li><code>\(HTML.escape(finding.entity))</code> – \(HTML.escape(finding.detail.pl))</li>" }
             html += "</ul></details>"
         }
         return html + "</section>"

@@ -63,10 +63,16 @@ struct EvaluationTests {
             let participation = evaluation.findings.filter { $0.rule == "minimum-participation" }
             #expect(participation.map(\.entity) == ["H-2", "H-3"])
             #expect(participation.map(\.shortfall) == [7, 2])
-            #expect(participation[0].detail == "took part 11 months (2024-08-01 to 2025-06-30), 7 short of the 18 the programme requires")
+            #expect(participation[0].detail.en == "took part 11 months (2024-08-01 to 2025-06-30), 7 short of the 18 the programme requires")
+            #expect(participation[0].detail.pl == "udział trwał 11 miesięcy (2024-08-01 – 2025-06-30), o 7 miesięcy krócej niż wymagane w programie 18")
             #expect(evaluation.rulesChecked["network-obligation"] == 2, "2024 and 2025 have ended; 2026 has not")
-            #expect(evaluation.findings.filter { $0.rule == "network-obligation" }.map(\.detail) == ["held 0 of the required 1 campaign/debate/local-event in 2025"])
-            #expect(evaluation.findings.filter { $0.rule == "required-plan" }.map(\.entity) == ["P-4"])
+            let network = evaluation.findings.filter { $0.rule == "network-obligation" }.map(\.detail)
+            #expect(network.map(\.en) == ["held 0 of the required 1 campaign/debate/local-event in 2025"])
+            #expect(network.map(\.pl) == ["w roku 2025 zrealizowano 0 działań; wymagane co najmniej 1 (kampania, debata, wydarzenie lokalne)"])
+            let plans = evaluation.findings.filter { $0.rule == "required-plan" }
+            #expect(plans.map(\.entity) == ["P-4"])
+            #expect(plans.first?.detail.pl.contains("bez dokumentu „\(evaluation.names["individual-development-plan"] ?? "?")”") == true,
+                    "a report names the plan as the programme does")
             #expect(evaluation.rulesChecked["required-plan"] == 2)
 
             // Indicators.
@@ -75,6 +81,7 @@ struct EvaluationTests {
             #expect(values["eighteen-month-completion"]?.numerator == 1 && values["eighteen-month-completion"]?.denominator == 3)
             #expect(values["eighteen-month-completion"]?.value == Decimal(string: "33.3"))
             #expect(values["eighteen-month-completion"]?.status == .notMet)
+            #expect(values["eighteen-month-completion"]?.target == LocalizedText(pl: "co najmniej 100%", en: "at least 100%"))
             #expect(values["children-with-development-plan"]?.value == 50 && values["children-with-development-plan"]?.status == .notMet)
             // One action of one network over 875 days: 0.42 a year, against at least 1.
             #expect(values["network-actions-per-year"]?.value == Decimal(string: "0.42"))
@@ -111,7 +118,8 @@ struct EvaluationTests {
             #expect(empty.findings.map(\.shortfall) == [32, 32, 16])
             #expect(empty.fidelity.enrolled == 0 && empty.fidelity.coreComponentsDelivered == 0 && empty.fidelity.reach == 0)
             let social = try #require(empty.indicators.first { $0.id == "social-effectiveness" })
-            #expect(social.value == nil && social.status == .noData && social.note == "nobody to count yet")
+            #expect(social.value == nil && social.status == .noData && social.note?.en == "nobody to count yet")
+            #expect(social.target?.pl == "co najmniej 34%")
             #expect(empty.indicators.first { $0.id == "participants-supported" }?.status == .notMet)
         }
     }

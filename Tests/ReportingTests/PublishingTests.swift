@@ -145,6 +145,22 @@ struct DemoTests {
             // Safe to run again: nothing new is written, the reports are rebuilt.
             let again = try await demo.run { _ in }
             #expect(again.networkReports.map(\.municipalities) == outcome.networkReports.map(\.municipalities))
+
+            // The reports speak Polish, targets included.
+            let torun = try String(contentsOf: outcome.tenantReports.first { $0.tenant == "torun" }!.file, encoding: .utf8)
+            #expect(torun.contains("co najmniej") && !torun.contains("at least") && !torun.contains("takes part"))
+            #expect(wygrana.contains("cel: co najmniej") && wygrana.contains("3 gminy"))
+
+            // Another seed replaces the synthetic records instead of clashing with them, and
+            // leaves records that are not synthetic alone.
+            let records = try await fixture.records("torun")
+            let area = try #require(TenancyFixture.shipped.tenant("torun")?.areas.first?.id)
+            try await records.write(.households, [["code": "H-REAL", "area": area, "size": "2"]])
+            let households = try await records.count(.households)
+            _ = try await Demo(pool: fixture.admin, catalog: TenancyFixture.shipped, seed: 12, size: .small, output: output).run { _ in }
+            #expect(try await records.count(.households) == households)
+            let kept = try await records.transaction { try await $0.query("SELECT count(*) FROM household WHERE code = \("H-REAL")").scalar(Int.self) }
+            #expect(kept == 1)
         }
     }
 }

@@ -37,17 +37,44 @@ public struct SyntheticRecords: Sendable {
         self.size = size
     }
 
-    /// Writes records for every adoption, through the same checked path as an import.
-    /// Returns how many rows were written.
+    /// Writes records for every adoption, through the same checked path as an import, after
+    /// removing any synthetic records an earlier run left (another seed, size or day would
+    /// otherwise clash with them). Returns how many rows were written.
     @discardableResult
     public func generate(programmes: [String: Programme]) async throws -> Int {
+        try await removePrevious()
         var written = 0
         for (index, adoption) in tenant.adoptions.enumerated() {
             guard let reference = adoption.resolvedModel, let programme = programmes[reference] else { continue }
-            written += try await generate(adoption, programme, prefix: "SYN-\(index + 1)")
+            written += try await generate(adoption, programme, prefix: Self.codePrefix + "\(index + 1)")
         }
         return written
     }
+
+    /// Deletes every synthetic record (codes starting with `SYN-`) of the tenant, children
+    /// before parents, in one transaction; records anyone else wrote are left alone.
+    public func removePrevious() async throws {
+        let synthetic = Self.codePrefix + "%"
+        try await records.transaction { session in
+            try await session.query("DELETE FROM attendance WHERE session LIKE \(synthetic) OR person LIKE \(synthetic)")
+            try await session.query("DELETE FROM goal WHERE plan LIKE \(synthetic)")
+            try await session.query("DELETE FROM plan WHERE code LIKE \(synthetic) OR household LIKE \(synthetic) OR person LIKE \(synthetic)")
+            try await session.query("DELETE FROM assignment WHERE staff LIKE \(synthetic) OR household LIKE \(synthetic)")
+            try await session.query("DELETE FROM outcome WHERE household LIKE \(synthetic) OR person LIKE \(synthetic)")
+            try await session.query("DELETE FROM enrolment WHERE household LIKE \(synthetic) OR person LIKE \(synthetic)")
+            try await session.query("DELETE FROM session WHERE code LIKE \(synthetic)")
+            try await session.query("DELETE FROM network_action WHERE code LIKE \(synthetic) OR network LIKE \(synthetic)")
+            try await session.query("DELETE FROM network_member WHERE network LIKE \(synthetic)")
+            try await session.query("DELETE FROM network WHERE code LIKE \(synthetic)")
+            try await session.query("DELETE FROM expenditure WHERE code LIKE \(synthetic)")
+            try await session.query("DELETE FROM staff WHERE code LIKE \(synthetic)")
+            try await session.query("DELETE FROM person WHERE code LIKE \(synthetic)")
+            try await session.query("DELETE FROM household WHERE code LIKE \(synthetic)")
+        }
+    }
+
+    /// What every synthetic code starts with.
+    public static let codePrefix = "SYN-"
 
     func generate(_ adoption: Adoption, _ programme: Programme, prefix: String) async throws -> Int {
         var random = SeededRandom(seed: seed, name: tenant.id + "/" + adoption.id)

@@ -26,6 +26,9 @@ public struct Evaluation: Sendable, Codable {
     public let fidelity: Fidelity
     /// The municipality's recorded adaptations, shown beside the fidelity score.
     public let adaptations: [Adaptation]
+    /// The programme's Polish names by id (components, activities, roles, plans, …), so a
+    /// report can name what it shows without the template at hand.
+    public let names: [String: String]
 }
 
 /// The days an evaluation covers: a whole adoption, or one calendar year of it.
@@ -46,8 +49,8 @@ public struct Finding: Sendable, Codable, Hashable {
     public let rule: String
     /// The entity: a pseudonymous code (household, person, staff, network) or a quota's id.
     public let entity: String
-    /// What is wrong, in words.
-    public let detail: String
+    /// What is wrong, in words: Polish for reports, English for the terminal.
+    public let detail: LocalizedText
     /// How far from compliance, in the rule's unit (months, actions, cases, plans, places).
     public let shortfall: Int
 }
@@ -82,12 +85,12 @@ public struct IndicatorValue: Sendable, Codable, Hashable {
     public let denominator: Int?
     /// Whether the value is a percentage.
     public let percent: Bool
-    /// The target in words, e.g. "at least 34%".
-    public let target: String?
+    /// The target in words, e.g. "co najmniej 34%" (English: "at least 34%").
+    public let target: LocalizedText?
     /// Met, on track, not met…
     public let status: Status
-    /// Why there is no value, when there is none.
-    public let note: String?
+    /// Why there is no value, or how it was reached, when that needs saying.
+    public let note: LocalizedText?
 }
 
 /// How faithfully the programme is delivered.

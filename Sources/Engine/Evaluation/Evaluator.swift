@@ -59,7 +59,7 @@ public struct Evaluator: Sendable {
         return Evaluation(tenant: records.tenant.id, adoption: context.id, model: context.programme.reference, modelName: context.programme.name.pl,
                           period: EvaluationPeriod(label: context.label, start: context.start.description, end: context.end.description),
                           asOf: context.asOf.description, findings: findings, rulesChecked: checked, indicators: indicators,
-                          fidelity: fidelity, adaptations: context.adaptations)
+                          fidelity: fidelity, adaptations: context.adaptations, names: context.programme.polishNames)
     }
 }
 

@@ -34,7 +34,7 @@ enum IndicatorMeasure {
 
     static func value(of indicator: Indicator, _ context: AdoptionContext, on session: Session) async throws -> IndicatorValue {
         let measure = indicator.measure
-        func result(_ value: Decimal?, percent: Bool = false, numerator: Int? = nil, denominator: Int? = nil, note: String? = nil, countLike: Bool = false) -> IndicatorValue {
+        func result(_ value: Decimal?, percent: Bool = false, numerator: Int? = nil, denominator: Int? = nil, note: LocalizedText? = nil, countLike: Bool = false) -> IndicatorValue {
             IndicatorValue(id: indicator.id, name: indicator.name.pl, kind: indicator.kind, value: value, numerator: numerator, denominator: denominator,
                            percent: percent, target: targetText(indicator.target), status: status(value, indicator.target, context, countLike: countLike), note: note)
         }
@@ -56,10 +56,12 @@ enum IndicatorMeasure {
             let networks: Int = try row.decode("networks")
             guard measure.per == "year" else { return result(Decimal(actions), countLike: true) }
             let days = max(1, context.asOf.daysSinceEpoch - context.start.daysSinceEpoch + 1)
-            guard networks > 0 else { return result(nil, note: "no network is recorded yet") }
+            guard networks > 0 else { return result(nil, note: LocalizedText(pl: "nie zarejestrowano jeszcze żadnej sieci", en: "no network is recorded yet")) }
             // Actions per network per year, over the part of the period that has passed.
             let perYear = Double(actions) / Double(networks) / (Double(days) / 365.25)
-            return result(Decimal(string: String(format: "%.2f", perYear)), note: "\(actions) actions of \(networks) network\(networks == 1 ? "" : "s") over \(days) days")
+            return result(Decimal(string: String(format: "%.2f", perYear)), note: LocalizedText(
+                pl: "\(PolishGrammar.count(actions, "działanie", "działania", "działań")) \(PolishGrammar.count(networks, "sieci", "sieci", "sieci")) w ciągu \(PolishGrammar.count(days, "dnia", "dni", "dni"))",
+                en: "\(actions) actions of \(networks) network\(networks == 1 ? "" : "s") over \(days) days"))
         case ("count", "sessions"):
             let count = try await session.query("""
                 SELECT count(*) AS n FROM session WHERE adoption = \(context.id) AND held_on BETWEEN \(context.start) AND \(context.asOf)
@@ -101,32 +103,43 @@ enum IndicatorMeasure {
                 GROUP BY 1 ORDER BY 1
                 """).rows
             guard rows.count >= 2, let first = rows.first, let last = rows.last else {
-                return result(nil, note: "a change needs observations in at least two years; so far there \(rows.count == 1 ? "is one" : "are none")")
+                return result(nil, note: LocalizedText(
+                    pl: "zmianę można policzyć z obserwacji z co najmniej dwóch lat; na razie \(rows.count == 1 ? "są z jednego roku" : "nie ma żadnych")",
+                    en: "a change needs observations in at least two years; so far there \(rows.count == 1 ? "is one" : "are none")"))
             }
-            let change = try last.decode("n", as: Int.self) - first.decode("n", as: Int.self)
-            return result(Decimal(change), numerator: try last.decode("n", as: Int.self), denominator: try first.decode("n", as: Int.self), note: "\(try first.decode("year", as: Int.self)): \(try first.decode("n", as: Int.self)), \(try last.decode("year", as: Int.self)): \(try last.decode("n", as: Int.self))")
+            let (before, after): (Int, Int) = (try first.decode("n"), try last.decode("n"))
+            let years = "\(try first.decode("year", as: Int.self)): \(before), \(try last.decode("year", as: Int.self)): \(after)"
+            return result(Decimal(after - before), numerator: after, denominator: before, note: LocalizedText(pl: years, en: years))
         default:
-            let why = measure.baseline.map { "this indicator compares figures with the baseline \($0), which case records do not hold; record them with the funder's reporting" }
-                ?? "case records do not give a value for a \(measure.type) of \(measure.subject)"
+            let why = measure.baseline.map {
+                LocalizedText(pl: "wskaźnik porównuje dane z wartością bazową „\(context.programme.polishNames[$0] ?? $0)”, której nie ma w danych o rodzinach; wykazuje się go w sprawozdaniach dla instytucji finansującej",
+                              en: "this indicator compares figures with the baseline \($0), which case records do not hold; record them with the funder's reporting")
+            } ?? LocalizedText(pl: "danych o rodzinach nie da się przeliczyć na ten wskaźnik (\(measure.type), \(measure.subject))",
+                               en: "case records do not give a value for a \(measure.type) of \(measure.subject)")
             return result(nil, note: why)
         }
     }
 
-    static func share(_ row: Row, _ result: (Decimal?, Bool, Int?, Int?, String?, Bool) -> IndicatorValue) -> IndicatorValue {
+    static func share(_ row: Row, _ result: (Decimal?, Bool, Int?, Int?, LocalizedText?, Bool) -> IndicatorValue) -> IndicatorValue {
         let denominator = (try? row.decode("denominator", as: Int.self)) ?? 0
         let numerator = (try? row.decode("numerator", as: Int.self)) ?? 0
-        guard denominator > 0 else { return result(nil, true, 0, 0, "nobody to count yet", false) }
+        guard denominator > 0 else { return result(nil, true, 0, 0, LocalizedText(pl: "na razie nie ma kogo liczyć", en: "nobody to count yet"), false) }
         let percent = Decimal(string: String(format: "%.1f", Double(numerator) * 100 / Double(denominator)))
         return result(percent, true, numerator, denominator, nil, false)
     }
 
-    static func targetText(_ target: Target?) -> String? {
+    static func targetText(_ target: Target?) -> LocalizedText? {
         guard let target else { return nil }
-        var parts: [String] = []
-        if let atLeast = target.atLeast { parts.append("at least \(atLeast)") }
-        if let atMost = target.atMost { parts.append("at most \(atMost)") }
-        if let direction = target.direction { parts.append(direction == "decrease" ? "a decrease" : direction == "increase" ? "an increase" : direction) }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        var polish: [String] = [], english: [String] = []
+        if let atLeast = target.atLeast { polish.append("co najmniej \(atLeast.polish)"); english.append("at least \(atLeast)") }
+        if let atMost = target.atMost { polish.append("najwyżej \(atMost.polish)"); english.append("at most \(atMost)") }
+        switch target.direction {
+        case "decrease"?: polish.append("spadek"); english.append("a decrease")
+        case "increase"?: polish.append("wzrost"); english.append("an increase")
+        case let other?: polish.append(other); english.append(other)
+        case nil: break
+        }
+        return polish.isEmpty ? nil : LocalizedText(pl: polish.joined(separator: ", "), en: english.joined(separator: ", "))
     }
 
     /// Met, not met, or (for counts while the period runs) on track at the pace so far.
@@ -145,4 +158,9 @@ enum IndicatorMeasure {
         }
         return .notMet
     }
+}
+
+extension Quantity {
+    /// As Polish writes it: a decimal comma (22,5%).
+    var polish: String { description.replacingOccurrences(of: ".", with: ",") }
 }

@@ -10,6 +10,8 @@ struct RuleCheck: Sendable {
 
     static let all: [RuleCheck] = [minimumParticipation, networkObligations, caseloads, requiredPlans, quotas]
 
+    static func months(_ n: Int) -> String { PolishGrammar.count(n, "miesiąc", "miesiące", "miesięcy") }
+
     /// Each household (or person) takes part at least the minimum time. An enrolment that
     /// ended short of it, or that cannot reach it before the adoption ends, is a finding; one
     /// ending exactly on the last day of the minimum counts as complete.
@@ -33,11 +35,15 @@ struct RuleCheck: Sendable {
             if try row.decode("ended", as: Bool.self) {
                 let end: CalendarDate = try row.decode("ends_on")
                 findings.append(Finding(rule: "minimum-participation", entity: code,
-                                        detail: "took part \(possible) month\(possible == 1 ? "" : "s") (\(start) to \(end)), \(minimum - possible) short of the \(minimum) the programme requires",
+                                        detail: LocalizedText(
+                                            pl: "udział trwał \(months(possible)) (\(start) – \(end)), o \(months(minimum - possible)) krócej niż wymagane w programie \(minimum)",
+                                            en: "took part \(possible) month\(possible == 1 ? "" : "s") (\(start) to \(end)), \(minimum - possible) short of the \(minimum) the programme requires"),
                                         shortfall: minimum - possible))
             } else {
                 findings.append(Finding(rule: "minimum-participation", entity: code,
-                                        detail: "started on \(start) and can take part only \(possible) months before the adoption ends on \(context.adoptionEnd), \(minimum - possible) short of \(minimum)",
+                                        detail: LocalizedText(
+                                            pl: "udział rozpoczęty \(start) może do końca realizacji (\(context.adoptionEnd)) trwać tylko \(months(possible)), o \(months(minimum - possible)) krócej niż wymagane \(minimum)",
+                                            en: "started on \(start) and can take part only \(possible) months before the adoption ends on \(context.adoptionEnd), \(minimum - possible) short of \(minimum)"),
                                         shortfall: minimum - possible))
             }
         }
@@ -70,9 +76,12 @@ struct RuleCheck: Sendable {
                     let held: Int = try row.decode("held")
                     guard held < obligation.minimum else { continue }
                     let code: String = try row.decode("code")
-                    let when = perYear ? " in \(try row.decode("year", as: Int.self))" : " during the project"
+                    let year = perYear ? try row.decode("year", as: Int.self) : nil
+                    let kinds = obligation.actionTypes.map(PolishGrammar.actionType).joined(separator: ", ")
                     findings.append(Finding(rule: "network-obligation", entity: code,
-                                            detail: "held \(held) of the required \(obligation.minimum) \(obligation.actionTypes.joined(separator: "/"))\(when)",
+                                            detail: LocalizedText(
+                                                pl: "\(year.map { "w roku \($0)" } ?? "w całym projekcie") zrealizowano \(PolishGrammar.count(held, "działanie", "działania", "działań")); wymagane co najmniej \(obligation.minimum) (\(kinds))",
+                                                en: "held \(held) of the required \(obligation.minimum) \(obligation.actionTypes.joined(separator: "/")) \(year.map { "in \($0)" } ?? "during the project")"),
                                             shortfall: obligation.minimum - held))
                 }
             }
@@ -99,7 +108,9 @@ struct RuleCheck: Sendable {
                 let cases: Int = try row.decode("cases")
                 guard cases > limit else { continue }
                 findings.append(Finding(rule: "caseload", entity: try row.decode("code"),
-                                        detail: "supports \(cases) households as \(role.id) on \(context.asOf), \(cases - limit) over the limit of \(limit)",
+                                        detail: LocalizedText(
+                                            pl: "\(role.name.pl): wspiera \(PolishGrammar.count(cases, "rodzinę", "rodziny", "rodzin")) w dniu \(context.asOf), o \(cases - limit) więcej niż limit \(limit)",
+                                            en: "supports \(cases) households as \(role.id) on \(context.asOf), \(cases - limit) over the limit of \(limit)"),
                                         shortfall: cases - limit))
             }
         }
@@ -129,9 +140,13 @@ struct RuleCheck: Sendable {
             for row in rows {
                 checked += 1
                 guard !(try row.decode("has_plan", as: Bool.self)) else { continue }
-                let group = try row.decode("target_group", as: String?.self).map { " (\($0))" } ?? ""
+                let group: String? = try row.decode("target_group")
+                let names = context.programme.polishNames
                 findings.append(Finding(rule: "required-plan", entity: try row.decode("code"),
-                                        detail: "takes part in \(component.id)\(group) but has no \(planID)", shortfall: 1))
+                                        detail: LocalizedText(
+                                            pl: "uczestniczy w komponencie „\(names[component.id] ?? component.id)”\(group.map { " (\(names[$0] ?? $0))" } ?? "") bez dokumentu „\(names[planID] ?? planID)”",
+                                            en: "takes part in \(component.id)\(group.map { " (\($0))" } ?? "") but has no \(planID)"),
+                                        shortfall: 1))
             }
         }
         return (checked, findings)
@@ -150,7 +165,9 @@ struct RuleCheck: Sendable {
                     """).scalar(Int.self)
                 guard filled < quota.size else { continue }
                 findings.append(Finding(rule: "quota", entity: quota.id,
-                                        detail: "\(filled) of \(quota.size) places filled for \(quota.name.pl)", shortfall: quota.size - filled))
+                                        detail: LocalizedText(pl: "zajęto \(filled) z \(quota.size) miejsc dla grupy: \(quota.name.pl)",
+                                                              en: "\(filled) of \(quota.size) places filled for \(quota.name.pl)"),
+                                        shortfall: quota.size - filled))
             }
         }
         return (checked, findings)

@@ -1,0 +1,32 @@
+/// The little Polish grammar that findings and reports need: the plural form that follows a
+/// number, and the names of network actions.
+public enum PolishGrammar {
+    /// A number with the noun form Polish puts after it: 1 miesiąc, 2 miesiące, 5 miesięcy,
+    /// 22 miesiące, 12 miesięcy.
+    public static func count(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        "\(n) " + form(n, one, few, many)
+    }
+
+    /// Only the noun form for a number.
+    public static func form(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let units = abs(n) % 10, tens = abs(n) % 100
+        if n == 1 { return one }
+        if (2...4).contains(units) && !(12...14).contains(tens) { return few }
+        return many
+    }
+
+    /// The Polish name of a kind of network action.
+    public static func actionType(_ id: String) -> String {
+        switch id {
+        case "campaign": "kampania"
+        case "debate": "debata"
+        case "local-event": "wydarzenie lokalne"
+        case "meeting": "spotkanie"
+        case "study-visit": "wizyta studyjna"
+        case "expert-panel": "panel ekspertów"
+        case "workshop": "warsztat"
+        case "training": "szkolenie"
+        default: "inne"
+        }
+    }
+}

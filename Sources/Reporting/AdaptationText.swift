@@ -1,0 +1,32 @@
+import Engine
+import Templates
+
+extension Reporting {
+    /// What an adaptation changed, in Polish and in the programme's own names, e.g.
+    /// "nowe działanie „Piknik podwórkowy” w komponencie „Samopomoc sąsiedzka”".
+    static func polishSummary(_ adaptation: Adaptation, names: [String: String]) -> String {
+        func name(_ id: String?) -> String { "„" + (id.map { names[$0] ?? $0 } ?? "?") + "”" }
+        switch adaptation.change {
+        case "drop-component":
+            return "rezygnacja z komponentu \(name(adaptation.component))"
+        case "add-activity":
+            return "nowe działanie „\(adaptation.activity?.name.pl ?? "?")” w komponencie \(name(adaptation.component))"
+        case "caseload":
+            return "limit podopiecznych dla roli \(name(adaptation.role)): najwyżej \(adaptation.max.map(String.init) ?? "?")"
+        case "minimum-duration":
+            return "minimalny czas udziału: " + (adaptation.duration.map(polish) ?? "?")
+        default:
+            return adaptation.summary
+        }
+    }
+
+    static func polish(_ duration: Duration) -> String {
+        let n = duration.amount
+        return switch duration.unit {
+        case .day: PolishGrammar.count(n, "dzień", "dni", "dni")
+        case .week: PolishGrammar.count(n, "tydzień", "tygodnie", "tygodni")
+        case .month: PolishGrammar.count(n, "miesiąc", "miesiące", "miesięcy")
+        case .year: PolishGrammar.count(n, "rok", "lata", "lat")
+        }
+    }
+}
