@@ -247,6 +247,33 @@ struct IntegrationTests {
         }
     }
 
+    /// The race a single cancel request loses: the task is cancelled after its call was handed
+    /// to a pool thread but before the statement reached the server, which ignores a cancel
+    /// for a statement it has not received yet.
+    @Test func aCancelThatArrivesBeforeTheStatementStillStopsIt() async throws {
+        try await TestCluster.withPool(size: 1) { pool in
+            try await pool.withSession { session in
+                let connection = session.connection
+                let cancellation = StatementCancellation()
+                let started = ContinuousClock.now
+                let call = Task.detached {
+                    try cancellation.run {
+                        Thread.sleep(forTimeInterval: 0.3)   // a busy pool thread: the cancel comes first
+                        return try connection.query("SELECT pg_sleep(30)")
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(100))
+                cancellation.cancel(connection)
+                await #expect(throws: PostgresError.self) { try await call.value }
+                #expect(ContinuousClock.now - started < .seconds(5))
+            }
+            // Cancelled before the call began: it does not run at all.
+            let early = StatementCancellation()
+            early.cancel(try await pool.withSession { $0.connection })
+            #expect(throws: CancellationError.self) { try early.run { Issue.record("the call ran") } }
+        }
+    }
+
     @Test func brokenConnectionsAreReplaced() async throws {
         try await TestCluster.withPool(size: 1) { pool in
             let doomed = try await pool.withSession { $0.connection.backendProcessID }

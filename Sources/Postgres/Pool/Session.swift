@@ -89,15 +89,16 @@ public struct Session: Sendable {
     /// task is cancelled.
     func blocking<Value: Sendable>(_ call: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
         let connection = self.connection
+        let cancellation = StatementCancellation()
         return try await withTaskCancellationHandler {
             try Task.checkCancellation()
             do {
-                return try await pool.threads.run { try call(connection) }
+                return try await pool.threads.run { try cancellation.run { try call(connection) } }
             } catch let error as PostgresError where error.code == .queryCanceled && Task.isCancelled {
                 throw CancellationError()
             }
         } onCancel: {
-            connection.cancel()
+            cancellation.cancel(connection)
         }
     }
 }
