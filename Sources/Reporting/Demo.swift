@@ -38,6 +38,9 @@ public struct Demo: Sendable {
         self.k = k
     }
 
+    /// Said at the top of every report the demo writes.
+    var syntheticNotice: String { "Dane syntetyczne wygenerowane przez kokon demo (ziarno \(seed)) – nie opisują prawdziwych rodzin." }
+
     /// Runs it; `progress` receives one line per step.
     public func run(progress: (String) -> Void) async throws -> Outcome {
         progress("Setting up municipalities")
@@ -54,8 +57,7 @@ public struct Demo: Sendable {
             let written = try await SyntheticRecords(records: records, tenant: tenant, seed: seed, size: size).generate(programmes: programmes)
             let evaluations = try await Evaluator(records: records).evaluate()
             let file = tenantFolder.appending(path: "\(tenant.id).html")
-            let notice = "Dane syntetyczne wygenerowane przez kokon demo (ziarno \(seed)) – nie opisują prawdziwych rodzin."
-            try Reporting.tenantHTML(tenant: tenant, evaluations: evaluations, notice: notice).write(to: file, atomically: true, encoding: .utf8)
+            try Reporting.tenantHTML(tenant: tenant, evaluations: evaluations, notice: syntheticNotice).write(to: file, atomically: true, encoding: .utf8)
             try encoder.encode(evaluations).write(to: tenantFolder.appending(path: "\(tenant.id).json"))
             let published = try await Publisher(records: records, tenant: tenant).publish(k: k)
             let scores = evaluations.map { "\($0.adoption) \(Int($0.fidelity.score.rounded()))/100" }.joined(separator: ", ")
@@ -68,7 +70,7 @@ public struct Demo: Sendable {
         for model in try await PublishedFigures.models(pool) {
             let report = NetworkReport(model: model.id, period: "all", figures: try await PublishedFigures.read(pool, model: model.id, period: "all"))
             let file = networkFolder.appending(path: "\(model.id).html")
-            try report.html().write(to: file, atomically: true, encoding: .utf8)
+            try report.html(notice: syntheticNotice).write(to: file, atomically: true, encoding: .utf8)
             try Data(report.csv().utf8).write(to: networkFolder.appending(path: "\(model.id).csv"))
             try report.json().write(to: networkFolder.appending(path: "\(model.id).json"), atomically: true, encoding: .utf8)
             networkReports.append((model.name, file, report.rows.count))

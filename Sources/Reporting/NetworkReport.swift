@@ -133,8 +133,10 @@ public struct NetworkReport: Sendable, Codable {
     // MARK: HTML
 
     /// One self-contained HTML page in Polish: inline CSS and SVG charts, no external files.
-    public func html() -> String {
+    /// `notice`, if given, is shown prominently at the top (the demo says its data is synthetic).
+    public func html(notice: String? = nil) -> String {
         var body = "<header><h1>\(HTML.escape(modelName))</h1>"
+        if let notice { body += "<p class=\"notice\"><strong>\(HTML.escape(notice))</strong></p>" }
         body += "<p class=\"meta\">Porównanie gmin realizujących model · okres: \(period == "all" ? "cały okres realizacji" : period) · \(PolishGrammar.count(rows.count, "gmina", "gminy", "gmin"))</p>"
         body += "<p class=\"notice\">Dane opublikowane przez gminy w postaci zagregowanej. Liczby dotyczące mniej niż \(k.first ?? 5) osób lub rodzin (oraz te, z których dałoby się je odtworzyć) są ukryte i oznaczone jako „ukryte”. Gminy oznaczone jako przykładowe nie są prawdziwymi wdrożeniami.</p></header>"
         if rows.isEmpty {

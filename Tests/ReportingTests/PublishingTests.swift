@@ -150,6 +150,7 @@ struct DemoTests {
             let torun = try String(contentsOf: outcome.tenantReports.first { $0.tenant == "torun" }!.file, encoding: .utf8)
             #expect(torun.contains("co najmniej") && !torun.contains("at least") && !torun.contains("takes part"))
             #expect(wygrana.contains("cel: co najmniej") && wygrana.contains("3 gminy"))
+            #expect(wygrana.contains("Dane syntetyczne") && torun.contains("Dane syntetyczne"), "demo reports say their data is synthetic")
 
             // Another seed replaces the synthetic records instead of clashing with them, and
             // leaves records that are not synthetic alone.
