@@ -53,7 +53,7 @@ struct BenchImportCommand: AsyncParsableCommand {
                     try await database.pool.query("CHECKPOINT")
                     let started = ContinuousClock.now
                     let report = try await records.importFile(.attendance, path: files.attendance)
-                    kokon.append(Self.seconds(since: started))
+                    kokon.append(started.secondsElapsed)
                     guard report.inserted == rows else { throw ValidationError("round \(round): kokon import stored \(report.inserted) of \(rows) rows") }
                 }
                 func timeCopy() async throws {
@@ -61,7 +61,7 @@ struct BenchImportCommand: AsyncParsableCommand {
                     try await database.pool.query("CHECKPOINT")
                     let started = ContinuousClock.now
                     try Self.psqlCopy(psql: psql, conninfo: database.conninfo, file: files.attendance)
-                    copy.append(Self.seconds(since: started))
+                    copy.append(started.secondsElapsed)
                     let stored = try await database.pool.query("SELECT count(*) AS n FROM t_bench.attendance").scalar(Int.self)
                     guard stored == rows else { throw ValidationError("round \(round): psql stored \(stored) of \(rows) rows") }
                 }
@@ -80,11 +80,6 @@ struct BenchImportCommand: AsyncParsableCommand {
         let copyRate = Double(rows) / copy
         print(String(format: "%d attendance rows: kokon import %.0f rows/s, psql \\copy %.0f rows/s", rows, kokonRate, copyRate))
         print(String(format: "import: %.2fx psql copy (target >= 0.8x)", kokonRate / copyRate))
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     static func psqlCopy(psql: String, conninfo: String, file: String) throws {

@@ -84,9 +84,4 @@ struct BenchNetwork {
             try await session.query("ANALYZE \(try table(name))")
         }
     }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
 }

@@ -36,10 +36,10 @@ struct BenchPublishCommand: AsyncParsableCommand {
             _ = try await Self.handWritten(database.pool, tenants: catalog.tenants.map(\.id))
             let started = ContinuousClock.now
             try await Self.publishAll(database.pool, catalog: catalog)
-            let publish = BenchNetwork.seconds(since: started)
+            let publish = started.secondsElapsed
             let handStarted = ContinuousClock.now
             let groups = try await Self.handWritten(database.pool, tenants: catalog.tenants.map(\.id))
-            let handWritten = BenchNetwork.seconds(since: handStarted)
+            let handWritten = handStarted.secondsElapsed
             print(String(format: "%d tenants, %d attendance rows: publish %.2f s, hand-written aggregate %.2f s (%d groups)", tenants, rows, publish, handWritten, groups))
             return (publish, handWritten)
         }

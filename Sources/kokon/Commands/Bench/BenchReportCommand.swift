@@ -32,13 +32,13 @@ struct BenchReportCommand: AsyncParsableCommand {
             let catalog = try await BenchNetwork(tenants: tenants, rows: rows, models: models).build(database, progress: TerminalProgress(label: "setting up"))
             let publishing = ContinuousClock.now
             try await BenchPublishCommand.publishAll(database.pool, catalog: catalog)
-            print(String(format: "set up and published %d tenants with %d attendance rows (publishing took %.1f s)", tenants, rows, BenchNetwork.seconds(since: publishing)))
+            print(String(format: "set up and published %d tenants with %d attendance rows (publishing took %.1f s)", tenants, rows, publishing.secondsElapsed))
             let started = ContinuousClock.now
             let report = NetworkReport(model: "wygrana-rodzina", period: "all", figures: try await PublishedFigures.read(database.pool, model: "wygrana-rodzina", period: "all"))
             _ = report.html()
             _ = report.csv()
             _ = try report.json()
-            return (BenchNetwork.seconds(since: started), report.rows.count)
+            return (started.secondsElapsed, report.rows.count)
         }
         guard municipalities == tenants else { throw ValidationError("the report compared \(municipalities) of \(tenants) tenants") }
         print(String(format: "report: %.3f s for %d tenants, %.3fx of the 2 s target (target <= 1.0x)", seconds, tenants, seconds / 2))

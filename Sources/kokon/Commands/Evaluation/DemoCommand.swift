@@ -58,7 +58,6 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     static func elapsed(since start: ContinuousClock.Instant) -> String {
-        let elapsed = ContinuousClock.now - start
-        return String(format: "%5.1f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        String(format: "%5.1f s", start.secondsElapsed)
     }
 }
