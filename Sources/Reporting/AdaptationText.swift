@@ -25,7 +25,7 @@ extension Reporting {
         return switch duration.unit {
         case .day: PolishGrammar.count(n, "dzień", "dni", "dni")
         case .week: PolishGrammar.count(n, "tydzień", "tygodnie", "tygodni")
-        case .month: PolishGrammar.count(n, "miesiąc", "miesiące", "miesięcy")
+        case .month: PolishGrammar.months(n)
         case .year: PolishGrammar.count(n, "rok", "lata", "lat")
         }
     }

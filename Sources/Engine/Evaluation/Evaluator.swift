@@ -37,10 +37,11 @@ public struct Evaluator: Sendable {
         return try rows.filter { row in try adoption.map { $0 == (try row.decode("id", as: String.self)) } ?? true }.map { row in
             let start: CalendarDate = try row.decode("starts_on")
             let end: CalendarDate = try row.decode("ends_on")
+            let programme = try row.decode("programme", as: JSONB.self).decode(Programme.self)
             return AdoptionContext(
                 id: try row.decode("id"), unit: try row.decode("unit"), minimumMonths: try row.decode("minimum_months", as: Int?.self),
                 targets: try row.decode("targets", as: JSONB.self).decode(LocalTargets.self),
-                programme: try row.decode("programme", as: JSONB.self).decode(Programme.self),
+                programme: programme, names: programme.polishNames,
                 adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self),
                 adoptionEnd: end, start: start, end: end, asOf: min(end, today), today: today, label: "all")
         }
@@ -59,7 +60,7 @@ public struct Evaluator: Sendable {
         return Evaluation(tenant: records.tenant.id, adoption: context.id, model: context.programme.reference, modelName: context.programme.name.pl,
                           period: EvaluationPeriod(label: context.label, start: context.start.description, end: context.end.description),
                           asOf: context.asOf.description, findings: findings, rulesChecked: checked, indicators: indicators,
-                          fidelity: fidelity, adaptations: context.adaptations, names: context.programme.polishNames)
+                          fidelity: fidelity, adaptations: context.adaptations, names: context.names)
     }
 }
 
@@ -71,6 +72,8 @@ struct AdoptionContext: Sendable {
     let minimumMonths: Int?
     let targets: LocalTargets
     let programme: Programme
+    /// The programme's Polish names by id, worked out once per adoption.
+    let names: [String: String]
     let adaptations: [Adaptation]
     let adoptionEnd: CalendarDate
     /// The period evaluated.
@@ -87,7 +90,7 @@ struct AdoptionContext: Sendable {
         let first = max(start, CalendarDate(year: year, month: 1, day: 1))
         let last = min(end, CalendarDate(year: year, month: 12, day: 31))
         guard first <= last else { return nil }
-        return AdoptionContext(id: id, unit: unit, minimumMonths: minimumMonths, targets: targets, programme: programme, adaptations: adaptations,
+        return AdoptionContext(id: id, unit: unit, minimumMonths: minimumMonths, targets: targets, programme: programme, names: names, adaptations: adaptations,
                                adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today, label: String(year))
     }
 

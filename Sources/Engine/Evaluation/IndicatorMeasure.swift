@@ -112,7 +112,7 @@ enum IndicatorMeasure {
             return result(Decimal(after - before), numerator: after, denominator: before, note: LocalizedText(pl: years, en: years))
         default:
             let why = measure.baseline.map {
-                LocalizedText(pl: "wskaźnik porównuje dane z wartością bazową „\(context.programme.polishNames[$0] ?? $0)”, której nie ma w danych o rodzinach; wykazuje się go w sprawozdaniach dla instytucji finansującej",
+                LocalizedText(pl: "wskaźnik porównuje dane z wartością bazową „\(context.names[$0] ?? $0)”, której nie ma w danych o rodzinach; wykazuje się go w sprawozdaniach dla instytucji finansującej",
                               en: "this indicator compares figures with the baseline \($0), which case records do not hold; record them with the funder's reporting")
             } ?? LocalizedText(pl: "danych o rodzinach nie da się przeliczyć na ten wskaźnik (\(measure.type), \(measure.subject))",
                                en: "case records do not give a value for a \(measure.type) of \(measure.subject)")

@@ -7,6 +7,9 @@ public enum PolishGrammar {
         "\(n) " + form(n, one, few, many)
     }
 
+    /// A number of months: 1 miesiąc, 3 miesiące, 18 miesięcy.
+    public static func months(_ n: Int) -> String { count(n, "miesiąc", "miesiące", "miesięcy") }
+
     /// Only the noun form for a number.
     public static func form(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
         let units = abs(n) % 10, tens = abs(n) % 100

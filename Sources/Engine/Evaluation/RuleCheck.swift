@@ -10,8 +10,6 @@ struct RuleCheck: Sendable {
 
     static let all: [RuleCheck] = [minimumParticipation, networkObligations, caseloads, requiredPlans, quotas]
 
-    static func months(_ n: Int) -> String { PolishGrammar.count(n, "miesiąc", "miesiące", "miesięcy") }
-
     /// Each household (or person) takes part at least the minimum time. An enrolment that
     /// ended short of it, or that cannot reach it before the adoption ends, is a finding; one
     /// ending exactly on the last day of the minimum counts as complete.
@@ -36,13 +34,13 @@ struct RuleCheck: Sendable {
                 let end: CalendarDate = try row.decode("ends_on")
                 findings.append(Finding(rule: "minimum-participation", entity: code,
                                         detail: LocalizedText(
-                                            pl: "udział trwał \(months(possible)) (\(start) – \(end)), o \(months(minimum - possible)) krócej niż wymagane w programie \(minimum)",
+                                            pl: "udział trwał \(PolishGrammar.months(possible)) (\(start) – \(end)), o \(PolishGrammar.months(minimum - possible)) krócej niż wymagane w programie \(minimum)",
                                             en: "took part \(possible) month\(possible == 1 ? "" : "s") (\(start) to \(end)), \(minimum - possible) short of the \(minimum) the programme requires"),
                                         shortfall: minimum - possible))
             } else {
                 findings.append(Finding(rule: "minimum-participation", entity: code,
                                         detail: LocalizedText(
-                                            pl: "udział rozpoczęty \(start) może do końca realizacji (\(context.adoptionEnd)) trwać tylko \(months(possible)), o \(months(minimum - possible)) krócej niż wymagane \(minimum)",
+                                            pl: "udział rozpoczęty \(start) może do końca realizacji (\(context.adoptionEnd)) trwać tylko \(PolishGrammar.months(possible)), o \(PolishGrammar.months(minimum - possible)) krócej niż wymagane \(minimum)",
                                             en: "started on \(start) and can take part only \(possible) months before the adoption ends on \(context.adoptionEnd), \(minimum - possible) short of \(minimum)"),
                                         shortfall: minimum - possible))
             }
@@ -141,7 +139,7 @@ struct RuleCheck: Sendable {
                 checked += 1
                 guard !(try row.decode("has_plan", as: Bool.self)) else { continue }
                 let group: String? = try row.decode("target_group")
-                let names = context.programme.polishNames
+                let names = context.names
                 findings.append(Finding(rule: "required-plan", entity: try row.decode("code"),
                                         detail: LocalizedText(
                                             pl: "uczestniczy w komponencie „\(names[component.id] ?? component.id)”\(group.map { " (\(names[$0] ?? $0))" } ?? "") bez dokumentu „\(names[planID] ?? planID)”",

@@ -96,8 +96,8 @@ public struct Publisher: Sendable {
             cell("sessions-per-subject", "rate", rounded(fidelity.sessionsPerSubject), counts: [enrolled]),
             cell("fidelity", "score", rounded(fidelity.score), counts: [enrolled]),
         ]
-        // Completion is published for programmes with a minimum participation.
-        if fidelity.subjects.contains(where: { !$0.completed }) || fidelity.doseMonths != nil {
+        // Completion is published for programmes with a minimum participation (they have a dose).
+        if fidelity.doseMonths != nil {
             cells += [
                 cell("completed", "count", Decimal(completed), counts: [completed]),
                 cell("not-completed", "count", Decimal(enrolled - completed), counts: [enrolled - completed]),
