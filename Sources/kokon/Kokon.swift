@@ -1,4 +1,6 @@
 import ArgumentParser
+import Engine
+import Foundation
 import Logging
 
 /// The `kokon` command: programme templates, municipalities and network reports from one tool.
@@ -20,4 +22,25 @@ struct Kokon: AsyncParsableCommand {
                       TenantCommand.self, ImportCommand.self, EvaluateCommand.self,
                       PublishCommand.self, ReportCommand.self, BenchCommand.self]
     )
+
+    /// Checks the settings every command shares before parsing, so a mistyped time zone is
+    /// reported rather than silently replaced.
+    static func main() async {
+        do {
+            _ = try ReferenceTimeZone.resolve()
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            Foundation.exit(64)
+        }
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -87,7 +87,7 @@ struct TenantPlanTests {
     static let models = TenancyFixture.root.appending(path: "models")
 
     /// The shipped models, a 1.1.0 of the Toruń model with deliberate changes, and one tenant.
-    static func catalog(adopting version: String, adaptation: String = "") throws -> ModelCatalog {
+    static func catalog(adopting version: String, adaptation: String = "", id: String = "testowo") throws -> ModelCatalog {
         var catalog = ModelCatalog()
         for file in ["components/art/1.0.0.yaml", "wygrana-rodzina/1.0.0.yaml"] {
             let path = models.appending(path: file).path
@@ -105,7 +105,7 @@ struct TenantPlanTests {
             .replacingOccurrences(of: "    target: {at_least: 1}\n", with: "    target: {at_least: 2}\n")
         catalog.add(bytes: Array(changed.utf8), path: "models/wygrana-rodzina/1.1.0.yaml", kind: .programme)
         catalog.add(bytes: Array("""
-            id: testowo
+            id: \(id)
             name: Gmina Testowo
             teryt: "0463011"
             voivodeship: kujawsko-pomorskie
@@ -115,7 +115,7 @@ struct TenantPlanTests {
               - model: wygrana-rodzina@\(version)
                 period: {start: 2025-01-01, end: 2026-12-31}
             \(adaptation)
-            """.utf8), path: "tenants/testowo.yaml", kind: .tenant)
+            """.utf8), path: "tenants/\(id).yaml", kind: .tenant)
         catalog.checkAll()
         return catalog
     }
@@ -151,6 +151,27 @@ struct TenantPlanTests {
             #expect(roles == ["community-animator:false", "education-leader:true", "family-assistant:true", "mentor:true"])
             let changes = try await fixture.admin.query("SELECT count(*) AS n FROM kokon.adoption_changes WHERE tenant = 'testowo' AND from_version = 'wygrana-rodzina@1.0.0'").scalar(Int.self)
             #expect(changes == 1)
+        }
+    }
+
+    /// Lint and apply agree at the limit: the longest id lint accepts gets a role name within
+    /// PostgreSQL's 63 bytes whatever the database is called, and applies.
+    @Test(arguments: [19, 20])
+    func theLongestTenantIDAppliesInADatabaseWithALongName(_ databaseLength: Int) async throws {
+        let id = "a" + String(repeating: "9", count: TenantID.maximumLength - 1)
+        #expect(TenantID.isValid(id) && !TenantID.isValid(id + "9"))
+        for length in 1...70 {
+            let boundary = try TenantBoundary(id: id, database: "d" + String(repeating: "b", count: length - 1))
+            #expect(boundary.role.parts[0].utf8.count <= Identifier.maximumByteLength)
+        }
+        let catalog = try Self.catalog(adopting: "1.0", id: id)
+        #expect(catalog.diagnostics.errors.isEmpty, "\(catalog.diagnostics.errors.map { catalog.render($0) })")
+        let database = "b" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(databaseLength - 1)
+        try await TenancyFixture.with(applying: [id], catalog: catalog, database: database) { fixture in
+            let boundary = try TenantBoundary(id: id, database: database)
+            let roles = try await fixture.admin.query("SELECT count(*) FROM pg_roles WHERE rolname = \(boundary.role.parts[0])").scalar(Int.self)
+            #expect(roles == 1)
+            #expect(try await fixture.records(id).transaction { try await $0.query("SELECT count(*) FROM household").scalar(Int.self) } == 0)
         }
     }
 

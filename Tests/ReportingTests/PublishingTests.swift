@@ -74,6 +74,44 @@ struct PublishingTests {
         }
     }
 
+    /// 1.10.0 is newer than 1.9.0, though as text it sorts first.
+    @Test func theNewestVersionIsChosenInVersionOrderNotTextOrder() async throws {
+        try await TenancyFixture.with(applying: []) { fixture in
+            for (tenant, version, name) in [("a", "1.9.0", "Stara nazwa"), ("b", "1.10.0", "Nowa nazwa"), ("c", "1.2.0", "Starsza nazwa")] {
+                try await fixture.admin.query("""
+                    INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of)
+                    VALUES (\(tenant), \(tenant), true, 'm', 'm', \(version), \(name), 5, '2026-01-01')
+                    """)
+            }
+            let models = try await PublishedFigures.models(fixture.app)
+            #expect(models.map(\.name) == ["Nowa nazwa"])
+            await #expect(throws: PostgresError.self) {
+                try await fixture.admin.query("""
+                    INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of)
+                    VALUES ('d', 'd', true, 'm', 'm', '1.10', 'x', 5, '2026-01-01')
+                    """)
+            }
+        }
+    }
+
+    /// One range for k: the command, the publisher and the database refuse the same values.
+    @Test func kHasOneRangeEverywhere() async throws {
+        try await TenancyFixture.with(applying: ["torun"]) { fixture in
+            let definition = try await fixture.admin.query("""
+                SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'k_in_range' AND conrelid = 'shared.publications'::regclass
+                """).scalar(String.self)
+            #expect(definition == "CHECK (((k >= \(Suppression.kRange.lowerBound)) AND (k <= \(Suppression.kRange.upperBound))))")
+            let torun = try await fixture.records("torun")
+            for k in [Suppression.kRange.lowerBound - 1, Suppression.kRange.upperBound + 1] {
+                await #expect(throws: SuppressionError.self) {
+                    try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish(k: k)
+                }
+            }
+            let published = try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish(k: Suppression.kRange.lowerBound)
+            #expect(published.cells > 0)
+        }
+    }
+
     @Test func aTenantWritesOnlyItsOwnFiguresAndTheReportingRoleReadsOnlyShared() async throws {
         try await TenancyFixture.with(applying: ["torun", "warszawa"]) { fixture in
             let torun = try await fixture.records("torun")

@@ -26,9 +26,10 @@ public enum TestCluster {
     }
 
     /// Creates an empty database and returns a connection string for it (as the superuser).
-    public static func freshDatabase() async throws -> String {
+    /// `name` picks the database's name, for tests of names at a limit.
+    public static func freshDatabase(named chosen: String? = nil) async throws -> String {
         let cluster = try await shared()
-        let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+        let name = chosen ?? "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         let admin = ConnectionPool(conninfo: cluster.connectionString(database: "postgres"), size: 1)
         defer { Task { await admin.close() } }
         try await admin.query("CREATE DATABASE \(try Identifier(validating: String(name)))")

@@ -120,11 +120,3 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
-
-extension CalendarDate {
-    /// Today, in the server's time zone of reference (UTC).
-    public static var today: CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
-    }
-}

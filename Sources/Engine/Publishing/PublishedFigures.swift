@@ -70,7 +70,7 @@ public struct PublishedFigures: Sendable, Codable {
     public static func models(_ pool: ConnectionPool) async throws -> [(id: String, name: String)] {
         try await pool.withSession { session in
             try await session.transaction(as: DatabaseRoles.reporting, searchPath: [Identifier("shared")]) { session in
-                try await session.query("SELECT DISTINCT ON (model_id) model_id, model_name FROM publications ORDER BY model_id, model_version DESC").rows.map {
+                try await session.query("SELECT DISTINCT ON (model_id) model_id, model_name FROM publications ORDER BY model_id, model_version_order DESC").rows.map {
                     (try $0.decode("model_id", as: String.self), try $0.decode("model_name", as: String.self))
                 }
             }

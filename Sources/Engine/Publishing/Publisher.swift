@@ -30,7 +30,7 @@ public struct Publisher: Sendable {
     /// period and each calendar year so far.
     @discardableResult
     public func publish(k: Int = 5, today: CalendarDate = .today) async throws -> Report {
-        precondition(k >= 1)
+        try Suppression.check(k: k)
         return try await records.transaction { session in
             let evaluator = Evaluator(records: records)
             let adoptions = try await evaluator.contexts(adoption: nil, today: today, on: session)

@@ -7,6 +7,16 @@
 /// figures derived from a hidden count (a percentage of it, a cost per household) follow it.
 /// Repeated until nothing changes.
 public enum Suppression {
+    /// The values k may take: below 2 a figure could single out one family, above 100 a
+    /// municipality's figures would almost all be hidden. The database enforces the same range
+    /// (`k_in_range` on `shared.publications`).
+    public static let kRange = 2...100
+
+    /// Refuses a k outside ``kRange`` with a message that says what to use instead.
+    public static func check(k: Int) throws(SuppressionError) {
+        guard kRange.contains(k) else { throw SuppressionError(k: k) }
+    }
+
     /// Applies both steps to the cells of one adoption (all periods).
     public static func apply(_ cells: [AggregateCell], k: Int, relations: [AdditiveRelation] = AdditiveRelation.standard) -> [AggregateCell] {
         var cells = cells
@@ -43,5 +53,16 @@ public enum Suppression {
             }
         }
         return cells
+    }
+}
+
+/// A k outside ``Suppression/kRange``.
+public struct SuppressionError: Error, Sendable, CustomStringConvertible {
+    /// The k given.
+    public let k: Int
+
+    public var description: String {
+        "k = \(k) is outside \(Suppression.kRange.lowerBound)...\(Suppression.kRange.upperBound): "
+            + "use a k between \(Suppression.kRange.lowerBound) and \(Suppression.kRange.upperBound) (5 is the usual choice)"
     }
 }

@@ -27,10 +27,14 @@ public struct TenantBoundary: Sendable, Hashable {
         }
     }
 
+    /// The longest database name used as it is in role names: with `_t_` and the longest
+    /// tenant id it makes exactly PostgreSQL's 63-byte limit, so every id lint accepts works.
+    static let longestPlainPrefix = Identifier.maximumByteLength - "_t_".utf8.count - TenantID.maximumLength
+
     /// The database's name when it is short and plain, else a stable digest of it.
     static func rolePrefix(database: String) -> String {
         let plain = database.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        if plain, (1...20).contains(database.count), database.first!.isLetter { return database }
+        if plain, (1...longestPlainPrefix).contains(database.count), database.first!.isLetter { return database }
         return "db" + String(Migrator.checksum(database).prefix(10))
     }
 }

@@ -84,6 +84,7 @@ public final class Connection: @unchecked Sendable {
     /// Runs one statement with its values bound as text parameters.
     public func query(_ sql: SQL) throws(PostgresError) -> QueryResult {
         let (text, bindings) = sql.rendered
+        try bindings.refuseNUL(statement: text)
         let result = bindings.withParameterArrays { count, types, values in
             PQexecParams(handle, text, count, types, values, nil, nil, 0)
         }
@@ -107,6 +108,7 @@ public final class Connection: @unchecked Sendable {
     /// Starts `COPY … FROM STDIN`. Follow with ``putCopyData(_:)`` and ``endCopy(failure:)``.
     public func beginCopy(_ sql: SQL) throws(PostgresError) {
         let (text, bindings) = sql.rendered
+        try bindings.refuseNUL(statement: text)
         let result = bindings.withParameterArrays { count, types, values in
             PQexecParams(handle, text, count, types, values, nil, nil, 0)
         }
@@ -226,6 +228,19 @@ extension QueryResult {
 }
 
 extension [PostgresBinding] {
+    /// Refuses a text value with a NUL character: libpq takes parameters as C strings, so
+    /// everything after the NUL would be silently dropped. The value itself is not quoted
+    /// (it may be personal data), only its position.
+    func refuseNUL(statement: String) throws(PostgresError) {
+        guard let index = firstIndex(where: { $0.text?.utf8.contains(0) ?? false }) else { return }
+        var error = PostgresError(
+            kind: .client, code: .characterNotInRepertoire,
+            message: "value $\(index + 1) contains a NUL character (\\0), which PostgreSQL text cannot hold",
+            hint: "remove the NUL character from the input; nothing was sent to the database")
+        error.statement = statement
+        throw error
+    }
+
     /// Calls `body` with C arrays of parameter types and NUL-terminated values that stay alive
     /// for the whole call, as libpq requires; nil pointers are NULLs.
     func withParameterArrays<Result>(

@@ -47,6 +47,11 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// A pool used after ``ConnectionPool/close()``.
+    public static let poolClosed = PostgresError(
+        kind: .client, message: "the connection pool has been closed",
+        hint: "a closed pool cannot be used again; create a new one")
+
     /// True if the error is the given SQLSTATE.
     public func `is`(_ state: SQLState) -> Bool { code == state }
 

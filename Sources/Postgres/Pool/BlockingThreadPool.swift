@@ -26,9 +26,13 @@ public final class BlockingThreadPool: @unchecked Sendable {
     }
 
     /// Runs `body` on one of the pool's threads and resumes the caller with its result.
+    ///
+    /// After ``shutdown()`` it throws at once instead of waiting for a thread that will
+    /// never come.
     public func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, Error>) in
-            submit { continuation.resume(with: Result { try body() }) }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
+            let accepted = submit { continuation.resume(with: Result { try body() }) }
+            if !accepted { continuation.resume(throwing: PostgresError.poolClosed) }
         }
     }
 
@@ -40,11 +44,13 @@ public final class BlockingThreadPool: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func submit(_ item: @escaping () -> Void) {
+    private func submit(_ item: @escaping () -> Void) -> Bool {
         condition.lock()
+        defer { condition.unlock() }
+        guard running else { return false }
         work.append(item)
         condition.signal()
-        condition.unlock()
+        return true
     }
 
     private func loop() {

@@ -18,6 +18,9 @@ public final class ConnectionPool: Sendable {
     /// The most connections open at once.
     public let size: Int
     let threads: BlockingThreadPool
+    /// Cancellations whose request is being repeated right now; zero whenever no cancelled
+    /// statement is still running.
+    let repeatingCancels = LockedValue(0)
     let logger: Logger
     private let state: PoolState
 
@@ -30,6 +33,10 @@ public final class ConnectionPool: Sendable {
         self.threads = BlockingThreadPool(threadCount: size)
         self.state = PoolState(limit: size)
     }
+
+    /// How many cancel requests are being repeated right now: zero unless a cancelled
+    /// statement is still running. Anything else would be a cancellation outliving its call.
+    public var pendingCancelRequests: Int { repeatingCancels.withLock { $0 } }
 
     /// Runs `body` with a connection of its own; the connection returns to the pool afterwards.
     @discardableResult
@@ -58,7 +65,8 @@ public final class ConnectionPool: Sendable {
         try await withSession { try await $0.query(sql) }
     }
 
-    /// Closes idle connections and stops the pool's threads. Sessions must have ended.
+    /// Closes idle connections and stops the pool's threads. Sessions must have ended; any
+    /// later use, and any task still waiting for a connection, gets ``PostgresError/poolClosed``.
     public func close() async {
         let idle = await state.drain()
         _ = try? await threads.run { withExtendedLifetime(idle) {} }
@@ -66,7 +74,7 @@ public final class ConnectionPool: Sendable {
     }
 
     private func checkOut() async throws -> Connection {
-        switch await state.acquire() {
+        switch try await state.acquire() {
         case .connection(let connection):
             return connection
         case .permit:
@@ -90,6 +98,9 @@ public final class ConnectionPool: Sendable {
                 _ = try connection.query("DISCARD ALL")
                 return connection.isHealthy && !connection.isInTransaction
             }
+        } catch let error as PostgresError where error.message == PostgresError.poolClosed.message {
+            // Closed while this session ran: the connection is simply let go.
+            reusable = false
         } catch {
             logger.warning("replacing a PostgreSQL connection that could not be reset: \(error)")
             reusable = false
@@ -109,17 +120,19 @@ actor PoolState {
     private let limit: Int
     private var open = 0
     private var idle: [Connection] = []
-    private var waiters: [CheckedContinuation<Grant, Never>] = []
+    private var waiters: [CheckedContinuation<Grant, any Error>] = []
+    private var closed = false
 
     init(limit: Int) { self.limit = limit }
 
-    func acquire() async -> Grant {
+    func acquire() async throws -> Grant {
+        guard !closed else { throw PostgresError.poolClosed }
         if let connection = idle.popLast() { return .connection(connection) }
         if open < limit {
             open += 1
             return .permit
         }
-        return await withCheckedContinuation { waiters.append($0) }
+        return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
 
     /// Returns a connection, or with nil gives up a slot whose connection was closed or never opened.
@@ -129,14 +142,18 @@ actor PoolState {
             waiter.resume(returning: connection.map(Grant.connection) ?? .permit)
             return
         }
-        if let connection {
+        if let connection, !closed {
             idle.append(connection)
         } else {
             open -= 1
         }
     }
 
+    /// Closes the pool: hands back the idle connections and turns away waiting and later callers.
     func drain() -> [Connection] {
+        closed = true
+        for waiter in waiters { waiter.resume(throwing: PostgresError.poolClosed) }
+        waiters = []
         let connections = idle
         open -= idle.count
         idle = []

@@ -87,9 +87,14 @@ public struct Session: Sendable {
 
     /// Runs a blocking libpq call on the pool's threads, cancelling it on the server if the
     /// task is cancelled.
+    ///
+    /// Whatever happens first — the task's cancellation, the wait for a pool thread, the call
+    /// itself — the cancellation ends with this function: `abandon()` closes it off for a call
+    /// that never started, and a started call closes it off when it returns.
     func blocking<Value: Sendable>(_ call: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
         let connection = self.connection
-        let cancellation = StatementCancellation()
+        let cancellation = StatementCancellation(counter: pool.repeatingCancels)
+        defer { cancellation.abandon() }
         return try await withTaskCancellationHandler {
             try Task.checkCancellation()
             do {

@@ -1,39 +1,92 @@
 import Foundation
 
-/// Cancels one blocking libpq call from a cancelled task, without the race a single
-/// `PQcancel` has: the server ignores a cancel request that arrives before the statement
-/// does, so a task cancelled just as its call was handed to a pool thread would otherwise
-/// run to the end. The call is skipped if the cancel came first, and while it runs the
-/// request is repeated until it has finished.
+/// Cancels one blocking libpq call from a cancelled task, and guarantees that nothing of the
+/// cancellation outlives the call.
+///
+/// The call moves through three states: waiting (queued for a pool thread), running, and
+/// finished. A cancel while waiting only marks the call, which then never starts: nothing is
+/// sent to the server. A cancel while running sends `PQcancel`, and repeats it until the call
+/// finishes, because the server ignores a request that arrives before the statement does.
+/// Once finished, no request is ever sent again, so a connection that goes back to the pool
+/// carries no pending cancel into someone else's statement, whatever order the task's
+/// cancellation and the call's progress happened in.
 final class StatementCancellation: @unchecked Sendable {
+    private enum Phase {
+        case waiting
+        case running
+        case finished
+    }
+
     private let lock = NSLock()
+    private var phase = Phase.waiting
     private var cancelled = false
-    private var finished = false
     /// How long to wait before asking again.
     static let interval: DispatchTimeInterval = .milliseconds(100)
 
+    /// Where the cancellations being repeated right now are counted (the pool's tally).
+    private let counter: LockedValue<Int>
+
+    /// A cancellation for one call, counted in `counter` while its request is repeated.
+    init(counter: LockedValue<Int> = LockedValue(0)) {
+        self.counter = counter
+    }
+
     /// Runs `call` on the current (pool) thread unless the task was cancelled before it began.
     func run<Value>(_ call: () throws -> Value) throws -> Value {
-        let skip = lock.withLock { cancelled }
-        if skip { throw CancellationError() }
-        defer { lock.withLock { finished = true } }
+        let start = lock.withLock {
+            guard !cancelled, phase == .waiting else {
+                phase = .finished
+                return false
+            }
+            phase = .running
+            return true
+        }
+        guard start else { throw CancellationError() }
+        defer { lock.withLock { phase = .finished } }
         return try call()
     }
 
-    /// The task was cancelled: ask the server to cancel, and again until the call finishes.
+    /// Marks a call that never reached `run` (its task was cancelled or failed first) as
+    /// finished, so no cancel request can be sent for it later.
+    func abandon() {
+        lock.withLock { if phase == .waiting { phase = .finished } }
+    }
+
+    /// The task was cancelled: skip the call if it has not begun, else ask the server to
+    /// cancel it until it has finished.
     func cancel(_ connection: Connection) {
-        lock.withLock { cancelled = true }
+        let running = lock.withLock {
+            cancelled = true
+            return phase == .running
+        }
+        guard running else { return }
+        counter.withLock { $0 += 1 }
         keepCancelling(connection)
     }
 
     private func keepCancelling(_ connection: Connection) {
         // The lock is held while cancelling, so no request is sent once the call has finished
         // and the connection may be running someone else's statement.
-        let done = lock.withLock {
-            if !finished { connection.cancel() }
-            return finished
+        let running = lock.withLock {
+            if phase == .running { connection.cancel() }
+            return phase == .running
         }
-        guard !done else { return }
+        guard running else {
+            counter.withLock { $0 -= 1 }
+            return
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.interval) { self.keepCancelling(connection) }
+    }
+}
+
+/// A value behind a lock, for the few counters shared across threads.
+final class LockedValue<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+        lock.withLock { body(&value) }
     }
 }

@@ -5,10 +5,13 @@ public enum TenantID {
     /// `[a-z][a-z0-9_]{1,40}`.
     public static let pattern = "^[a-z][a-z0-9_]{1,40}$"
 
+    /// The longest id; with the role's prefix it must fit PostgreSQL's 63-byte names.
+    public static let maximumLength = 41
+
     /// True if `text` is a valid tenant id.
     public static func isValid(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        guard (2...41).contains(scalars.count), let first = scalars.first, ("a"..."z").contains(first) else { return false }
+        guard (2...maximumLength).contains(scalars.count), let first = scalars.first, ("a"..."z").contains(first) else { return false }
         return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 

@@ -32,7 +32,11 @@ struct PublishCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard all != !ids.isEmpty else { throw ValidationError("Name the tenants to publish, or give --all (not both).") }
-        guard (2...100).contains(k) else { throw ValidationError("--k must be between 2 and 100") }
+        do {
+            try Suppression.check(k: k)
+        } catch {
+            throw ValidationError("--k: \(error)")
+        }
     }
 
     func run() async throws {
