@@ -67,8 +67,10 @@ public struct NetworkReport: Sendable, Codable {
         modelName = figures.publications.first { $0.modelID == model }?.modelName ?? figures.publications.first?.modelName ?? model
         k = Array(Set(figures.publications.map(\.k))).sorted()
         var columns: [Column] = []
+        var firstByMeasure: [String: PublishedFigures.Figure] = [:]
+        for figure in figures.figures where firstByMeasure[figure.measure] == nil { firstByMeasure[figure.measure] = figure }
         for measure in Self.standardColumns {
-            if let figure = figures.figures.first(where: { $0.measure == measure }) {
+            if let figure = firstByMeasure[measure] {
                 columns.append(Column(measure: measure, label: figure.label, unit: figure.unit, target: figure.target))
             }
         }
@@ -77,13 +79,20 @@ public struct NetworkReport: Sendable, Codable {
             columns.append(Column(measure: figure.measure, label: figure.label, unit: figure.unit, target: figure.target))
         }
         self.columns = columns
+        // Grouped once, so the report grows linearly with the number of municipalities.
+        let byAdoption = Dictionary(grouping: figures.figures) { AdoptionKey(tenant: $0.tenant, adoption: $0.adoption) }
         rows = figures.publications.map { publication in
-            let mine = figures.figures.filter { $0.tenant == publication.tenant && $0.adoption == publication.adoption }
+            let mine = byAdoption[AdoptionKey(tenant: publication.tenant, adoption: publication.adoption)] ?? []
             let cells = Dictionary(mine.map { ($0.measure, Cell(value: $0.value, numerator: $0.numerator, denominator: $0.denominator, status: $0.status, suppressed: $0.suppressed)) },
                                    uniquingKeysWith: { a, _ in a })
             return Row(tenant: publication.tenant, name: publication.tenantName, example: publication.example,
                        model: "\(publication.modelID)@\(publication.modelVersion)", asOf: publication.asOf, cells: cells)
         }
+    }
+
+    private struct AdoptionKey: Hashable {
+        let tenant: String
+        let adoption: String
     }
 
     /// A figure as text: "42,5%", "ukryte (<5)" or "–".
@@ -113,21 +122,27 @@ public struct NetworkReport: Sendable, Codable {
     /// CSV for spreadsheets: UTF-8 with a byte-order mark, `;` between columns and decimal
     /// commas, as Polish spreadsheet programs expect; suppressed figures read "ukryte".
     public func csv() -> String {
-        func field(_ text: String) -> String {
-            text.contains(";") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        var lines = [(["gmina", "przykładowa", "model"] + columns.map(\.label)).map(field).joined(separator: ";")]
+        var lines = [(["gmina", "przykładowa", "model"] + columns.map(\.label)).map { CSVCell.text($0) }.joined(separator: ";")]
         for row in rows {
-            var fields = [row.name, row.example ? "tak" : "nie", row.model]
+            var fields = [row.name, row.example ? "tak" : "nie", row.model].map { CSVCell.text($0) }
             for column in columns {
                 let cell = row.cells[column.measure]
-                if cell?.suppressed == true { fields.append("ukryte") } else if let value = cell?.value {
-                    fields.append(Polish.number(value, decimals: column.unit == "count" ? 0 : 1).replacingOccurrences(of: "\u{00A0}", with: ""))
-                } else { fields.append("") }
+                if cell?.suppressed == true {
+                    fields.append(CSVCell.text("ukryte"))
+                } else if let value = cell?.value {
+                    fields.append(CSVCell.number(Self.csvNumber(value, decimals: column.unit == "count" ? 0 : 1)))
+                } else {
+                    fields.append("")
+                }
             }
-            lines.append(fields.map(field).joined(separator: ";"))
+            lines.append(fields.joined(separator: ";"))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A number as a Polish spreadsheet reads it: decimal comma, ASCII minus, no grouping.
+    static func csvNumber(_ value: Decimal, decimals: Int) -> String {
+        Polish.number(value, decimals: decimals).replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: "−", with: "-")
     }
 
     // MARK: HTML
