@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -50,7 +51,14 @@ let package = Package(
         ),
         .target(
             name: "Reporting",
-            dependencies: ["Engine"]
+            dependencies: [
+                "Engine",
+                "Templates",
+                "Postgres",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Pages"],
+            plugins: ["EmbedPages"]
         ),
         .executableTarget(
             name: "kokon",
@@ -63,13 +71,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Build-time helper: turns migrations/**/*.sql into Swift string literals so the
-        // `kokon` binary carries its migrations and runs from any directory.
-        .executableTarget(name: "EmbedSQL"),
+        // Build-time helper: turns migrations/**/*.sql and the page templates into Swift
+        // string literals so the `kokon` binary carries them and runs from any directory.
+        .executableTarget(name: "EmbedFiles"),
         .plugin(
             name: "EmbedMigrations",
             capability: .buildTool(),
-            dependencies: ["EmbedSQL"]
+            dependencies: ["EmbedFiles"]
+        ),
+        .plugin(
+            name: "EmbedPages",
+            capability: .buildTool(),
+            dependencies: ["EmbedFiles"]
         ),
         // Shared by the test targets: a throwaway PostgreSQL cluster per test process.
         .target(

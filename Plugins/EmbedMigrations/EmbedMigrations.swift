@@ -17,8 +17,8 @@ struct EmbedMigrations: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Embedding \(inputs.count) migration files",
-                executable: try context.tool(named: "EmbedSQL").url,
-                arguments: [output.path, root.path] + inputs.map(\.path),
+                executable: try context.tool(named: "EmbedFiles").url,
+                arguments: [output.path, "embeddedMigrationFiles", root.path] + inputs.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output]
             )

@@ -23,21 +23,3 @@ enum Polish {
 
     static func percent(_ fraction: Double) -> String { number(fraction * 100) + "%" }
 }
-
-/// Escaping for HTML text and attributes.
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-}

@@ -150,62 +150,6 @@ public struct NetworkReport: Sendable, Codable {
     /// One self-contained HTML page in Polish: inline CSS and SVG charts, no external files.
     /// `notice`, if given, is shown prominently at the top (the demo says its data is synthetic).
     public func html(notice: String? = nil) -> String {
-        var body = "<header><h1>\(HTML.escape(modelName))</h1>"
-        if let notice { body += "<p class=\"notice\"><strong>\(HTML.escape(notice))</strong></p>" }
-        body += "<p class=\"meta\">Porównanie gmin realizujących model · okres: \(period == "all" ? "cały okres realizacji" : period) · \(PolishGrammar.count(rows.count, "gmina", "gminy", "gmin"))</p>"
-        body += "<p class=\"notice\">Dane opublikowane przez gminy w postaci zagregowanej. Liczby dotyczące mniej niż \(k.first ?? 5) osób lub rodzin (oraz te, z których dałoby się je odtworzyć) są ukryte i oznaczone jako „ukryte”. Gminy oznaczone jako przykładowe nie są prawdziwymi wdrożeniami.</p></header>"
-        if rows.isEmpty {
-            body += "<p>Żadna gmina nie opublikowała jeszcze danych dla tego modelu. Uruchom <code>kokon publish</code>.</p>"
-            return Reporting.page(title: "Raport sieci – \(modelName)", body: body)
-        }
-        for measure in ["fidelity", "reach", "completion"] {
-            if let column = columns.first(where: { $0.measure == measure }) { body += chart(column) }
-        }
-        body += "<h2>Zestawienie</h2><div class=\"scroll\"><table><thead><tr><th>gmina</th>"
-        for column in columns {
-            body += "<th>\(HTML.escape(column.label))\(column.target.map { "<br><span class=\"meta\">cel: \(HTML.escape($0))</span>" } ?? "")</th>"
-        }
-        body += "</tr></thead><tbody>"
-        for row in rows {
-            body += "<tr><th>\(HTML.escape(row.name))\(row.example ? " <span class=\"meta\">(przykładowa)</span>" : "")<br><span class=\"meta\">\(HTML.escape(row.model)), stan na \(row.asOf)</span></th>"
-            for column in columns {
-                let cell = row.cells[column.measure]
-                let text = HTML.escape(text(cell, column))
-                if cell?.suppressed == true {
-                    body += "<td class=\"num sup\" title=\"ukryte: mniej niż \(k.first ?? 5) osób lub rodzin\">\(text)</td>"
-                } else {
-                    let status = cell?.status.map { s in s == "met" ? " ok" : s == "not-met" ? " bad" : s == "on-track" ? " track" : "" } ?? ""
-                    body += "<td class=\"num\(status)\">\(text)</td>"
-                }
-            }
-            body += "</tr>"
-        }
-        body += "</tbody></table></div>"
-        body += "<p class=\"meta\">Kolory: zielony – cel osiągnięty, czerwony – nieosiągnięty, niebieski – w toku.</p>"
-        return Reporting.page(title: "Raport sieci – \(modelName)", body: body)
-    }
-
-    /// A horizontal bar chart of one measure across municipalities, as inline SVG.
-    func chart(_ column: Column) -> String {
-        let values = rows.map { row -> (String, Double?, Bool) in
-            let cell = row.cells[column.measure]
-            return (row.name, cell?.value.map { NSDecimalNumber(decimal: $0).doubleValue }, cell?.suppressed ?? false)
-        }
-        let maximum = max(100, values.compactMap(\.1).max() ?? 100)
-        let rowHeight = 24
-        var svg = "<svg width=\"720\" height=\"\(values.count * rowHeight + 10)\" role=\"img\" aria-label=\"\(HTML.escape(column.label))\">"
-        for (index, (name, value, suppressed)) in values.enumerated() {
-            let y = index * rowHeight + 5
-            svg += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"13\">\(HTML.escape(name))</text>"
-            if let value {
-                let width = Int(value / maximum * 380)
-                svg += "<rect x=\"260\" y=\"\(y + 3)\" width=\"\(max(width, 1))\" height=\"16\" fill=\"#2563eb\"/>"
-                svg += "<text x=\"\(268 + width)\" y=\"\(y + 15)\" font-size=\"12\">\(HTML.escape(text(NetworkReport.Cell(value: Decimal(value), numerator: nil, denominator: nil, status: nil, suppressed: false), column)))</text>"
-            } else {
-                svg += "<text x=\"260\" y=\"\(y + 15)\" font-size=\"12\" fill=\"#6b7280\">\(suppressed ? "ukryte" : "brak danych")</text>"
-            }
-        }
-        svg += "</svg>"
-        return "<h2>\(HTML.escape(column.label))</h2>\(svg)"
+        PageRenderer.shipped.render(NetworkReportPage(self, notice: notice))
     }
 }

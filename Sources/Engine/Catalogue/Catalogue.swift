@@ -10,12 +10,12 @@ public enum Catalogue {
 
     /// The core migrations (`migrations/core/`), embedded in the binary at build time.
     public static func coreMigrations() throws -> [Migration] {
-        try embeddedMigrationFiles.filter { $0.folder == "core" }.map { try Migration(fileName: $0.file, sql: $0.sql) }
+        try embeddedMigrationFiles.filter { $0.folder == "core" }.map { try Migration(fileName: $0.file, sql: $0.text) }
     }
 
     /// The tenant migrations (`migrations/tenant/`), embedded in the binary at build time.
     public static func tenantMigrations() throws -> [Migration] {
-        try embeddedMigrationFiles.filter { $0.folder == "tenant" }.map { try Migration(fileName: $0.file, sql: $0.sql) }
+        try embeddedMigrationFiles.filter { $0.folder == "tenant" }.map { try Migration(fileName: $0.file, sql: $0.text) }
     }
 
     /// The migrator for the core schemas, running as the owner role.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A programme as a readable handbook: sections of paragraphs, lists and tables, rendered to
-/// Markdown or to one self-contained HTML page from the same content.
+/// Markdown here, and to a self-contained HTML page by Reporting's page renderer.
 public struct Handbook: Sendable {
     /// A piece of a section.
     public enum Block: Sendable {
@@ -21,6 +21,12 @@ public struct Handbook: Sendable {
         public let title: String
         /// Its content.
         public let blocks: [Block]
+
+        /// A section from its parts.
+        public init(title: String, blocks: [Block]) {
+            self.title = title
+            self.blocks = blocks
+        }
     }
 
     /// The handbook's title.
@@ -29,6 +35,12 @@ public struct Handbook: Sendable {
     public let sections: [Section]
 
     /// Builds the handbook of a programme, in Polish with English where the template has it.
+    /// A handbook from its parts.
+    public init(title: String, sections: [Section]) {
+        self.title = title
+        self.sections = sections
+    }
+
     public init(_ p: Programme) {
         title = "\(p.name.pl) (\(p.reference))"
         var sections: [Section] = []
@@ -195,36 +207,5 @@ public struct Handbook: Sendable {
             }
         }
         return out
-    }
-
-    /// The handbook as one self-contained HTML page (inline CSS, no external assets).
-    public var html: String {
-        func e(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
-        var out = """
-        <!DOCTYPE html>
-        <html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(title))</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.5}
-        h1{color:#1d4e89}h2{border-bottom:2px solid #1d4e89;padding-bottom:.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}
-        th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eef3f9}</style></head><body>
-        <h1>\(e(title))</h1>
-
-        """
-        for section in sections {
-            out += "<h2>\(e(section.title))</h2>\n"
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let text): out += "<p>\(e(text))</p>\n"
-                case .heading(let text): out += "<h3>\(e(text))</h3>\n"
-                case .list(let items): out += "<ul>" + items.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
-                case .table(let header, let rows):
-                    out += "<table><thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
-                    out += rows.map { "<tr>" + $0.map { "<td>\(e($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>\n"
-                }
-            }
-        }
-        return out + "</body></html>\n"
     }
 }

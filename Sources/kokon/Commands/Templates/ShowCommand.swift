@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporting
 import Templates
 
 /// `kokon show`
@@ -49,7 +50,7 @@ struct ShowCommand: ParsableCommand {
         }
         switch format {
         case .markdown: print(Handbook(programme).markdown, terminator: "")
-        case .html: print(Handbook(programme).html, terminator: "")
+        case .html: print(Reporting.handbookHTML(Handbook(programme)), terminator: "")
         case .json: print(try programme.resolvedJSON())
         }
     }

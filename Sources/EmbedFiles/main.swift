@@ -1,17 +1,18 @@
 import Foundation
 
-// Usage: EmbedSQL OUTPUT.swift ROOT FILE.sql…
-// Writes a Swift file holding every FILE as an escaped string literal, grouped by its folder
-// under ROOT (e.g. "core", "tenant"). Escaping (rather than raw literals) keeps any byte
-// sequence in a migration representable.
+// Usage: EmbedFiles OUTPUT.swift VARIABLE ROOT FILE…
+// Writes a Swift file declaring VARIABLE, which holds every FILE as an escaped string
+// literal, grouped by its folder under ROOT (e.g. "core", "tenant"). Escaping (rather than raw
+// literals) keeps any character in a migration or a page template representable.
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: EmbedSQL OUTPUT.swift ROOT [FILE.sql…]\n".utf8))
+guard arguments.count >= 4 else {
+    FileHandle.standardError.write(Data("usage: EmbedFiles OUTPUT.swift VARIABLE ROOT [FILE…]\n".utf8))
     exit(2)
 }
 let output = arguments[1]
-let root = URL(fileURLWithPath: arguments[2]).standardizedFileURL.path
+let variable = arguments[2]
+let root = URL(fileURLWithPath: arguments[3]).standardizedFileURL.path
 
 func literal(_ text: String) -> String {
     var result = "\""
@@ -31,7 +32,7 @@ func literal(_ text: String) -> String {
 }
 
 var entries: [String] = []
-for path in arguments.dropFirst(3) {
+for path in arguments.dropFirst(4) {
     let url = URL(fileURLWithPath: path).standardizedFileURL
     let relative = url.path.hasPrefix(root + "/") ? String(url.path.dropFirst(root.count + 1)) : url.lastPathComponent
     let parts = relative.split(separator: "/")
@@ -41,14 +42,14 @@ for path in arguments.dropFirst(3) {
         FileHandle.standardError.write(Data("error: \(path) is not readable UTF-8 text\n".utf8))
         exit(1)
     }
-    entries.append("        (folder: \(literal(folder)), file: \(literal(url.lastPathComponent)), sql: \(literal(text))),")
+    entries.append("        (folder: \(literal(folder)), file: \(literal(url.lastPathComponent)), text: \(literal(text))),")
 }
 
 let source = """
-// Generated at build time by the EmbedMigrations plugin from migrations/. Do not edit.
+// Generated at build time by a Kokon build plugin. Do not edit.
 
-/// The SQL files of `migrations/`, as they were when this binary was built.
-let embeddedMigrationFiles: [(folder: String, file: String, sql: String)] = [
+/// The files embedded at build time, as they were when this binary was built.
+let \(variable): [(folder: String, file: String, text: String)] = [
 \(entries.joined(separator: "\n"))
 ]
 

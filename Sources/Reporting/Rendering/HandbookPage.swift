@@ -1,0 +1,56 @@
+import Templates
+
+/// A programme's handbook as a page: the same sections as its Markdown.
+struct HandbookPage: Page {
+    static let template = "handbook"
+
+    struct Section: Sendable {
+        let title: String
+        let blocks: [Block]
+    }
+
+    /// Exactly one of the four is set.
+    struct Block: Sendable {
+        var paragraph: String?
+        var heading: String?
+        var list: List?
+        var table: Table?
+    }
+
+    struct List: Sendable {
+        let items: [String]
+    }
+
+    struct Table: Sendable {
+        struct Row: Sendable {
+            let cells: [String]
+        }
+
+        let header: [String]
+        let rows: [Row]
+    }
+
+    let title: String
+    let sections: [Section]
+
+    init(_ handbook: Handbook) {
+        title = handbook.title
+        sections = handbook.sections.map { section in
+            Section(title: section.title, blocks: section.blocks.map { block in
+                switch block {
+                case .paragraph(let text): Block(paragraph: text)
+                case .heading(let text): Block(heading: text)
+                case .list(let items): Block(list: List(items: items))
+                case .table(let header, let rows): Block(table: Table(header: header, rows: rows.map(Table.Row.init)))
+                }
+            })
+        }
+    }
+}
+
+extension Reporting {
+    /// A programme's handbook as one self-contained HTML page (inline CSS, no external assets).
+    public static func handbookHTML(_ handbook: Handbook) -> String {
+        PageRenderer.shipped.render(HandbookPage(handbook))
+    }
+}
