@@ -3,6 +3,13 @@ import PackageDescription
 
 // Dependency arrows point one way (see docs/architecture.md):
 //   kokon → Reporting → Engine → {Templates, Postgres};  Templates → CYAML;  Postgres → CLibPQ.
+// Each target imports exactly what it declares, and re-exports only what its public API shows.
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
 let package = Package(
     name: "Kokon",
     platforms: [.macOS(.v14)],
@@ -109,3 +116,7 @@ let package = Package(
         ),
     ]
 )
+
+for target in package.targets where target.type != .system && target.type != .plugin {
+    target.swiftSettings = (target.swiftSettings ?? []) + upcomingFeatures
+}

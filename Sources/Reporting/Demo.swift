@@ -1,7 +1,7 @@
-import Engine
-import Foundation
-import Postgres
-import Templates
+public import Engine
+public import Foundation
+public import Postgres
+public import Templates
 
 /// The main job, as a library so tests can run it: every municipality set up, synthetic
 /// records written, evaluated, published, and a report written for each municipality and

@@ -1,4 +1,5 @@
-import Engine
+import Templates
+public import Engine
 import Foundation
 
 extension Reporting {

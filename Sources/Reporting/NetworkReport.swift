@@ -1,5 +1,5 @@
-import Engine
-import Foundation
+public import Engine
+public import Foundation
 
 /// The comparison a network meeting looks at: every municipality running a model (or a model
 /// built on it), side by side, from published figures only. Suppressed figures stay marked as

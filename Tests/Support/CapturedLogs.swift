@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 
 /// A log handler that keeps what it receives, for assertions.
 public final class CapturedLogs: LogHandler, @unchecked Sendable {

@@ -1,7 +1,7 @@
-import Engine
-import Foundation
-import Postgres
-import Templates
+public import Engine
+public import Foundation
+public import Postgres
+public import Templates
 
 /// The shipped models and tenants, a fresh database with the catalogue migrated, and pools
 /// for the administrator and for the application's login role.

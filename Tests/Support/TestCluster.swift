@@ -1,6 +1,6 @@
 import Foundation
-import Logging
-import Postgres
+public import Logging
+public import Postgres
 
 /// One throwaway PostgreSQL cluster per test process, started on first use and destroyed at
 /// exit; each test gets a fresh database of its own, so tests can run in parallel.

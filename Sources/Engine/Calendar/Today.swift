@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// The time zone in which Kokon's users live their days: Europe/Warsaw unless the
 /// `KOKON_TIME_ZONE` variable names another.

@@ -1,5 +1,5 @@
 import Logging
-import Postgres
+public import Postgres
 
 /// Kokon's catalogue database: the `kokon` and `shared` schemas, their roles and migrations.
 public enum Catalogue {

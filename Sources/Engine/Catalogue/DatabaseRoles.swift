@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 /// The database roles Kokon relies on; see docs/architecture.md, "Roles".
 public enum DatabaseRoles {

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import Templates
+public import Templates
 
 /// Clearly labelled synthetic case records for demonstrations: about two years of one
 /// adoption, with realistic family sizes, drop-out, attendance and outcomes. Every code starts

@@ -1,5 +1,5 @@
-import Foundation
-import Templates
+public import Foundation
+public import Templates
 
 /// How one municipality delivers one adopted programme: rule findings, indicator values and
 /// fidelity, computed inside the municipality's own boundary from its case records.

@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+public import Postgres
 import Templates
 
 /// Computes an ``Evaluation`` for each adoption of a tenant, in SQL, inside the tenant's own

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One published figure: a measure of one adoption in one period, or its suppressed mark.
 public struct AggregateCell: Sendable, Codable, Hashable {

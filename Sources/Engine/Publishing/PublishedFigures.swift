@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// Published figures as network reports read them: only from schema `shared`, only as the
 /// reporting role, which can read nothing else.

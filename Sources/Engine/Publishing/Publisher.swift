@@ -1,6 +1,6 @@
 import Foundation
-import Postgres
-import Templates
+public import Postgres
+public import Templates
 
 /// Publishes a municipality's aggregates to schema `shared`: computed inside its own boundary
 /// (as its role), suppressed where they count fewer than k persons or households, and written

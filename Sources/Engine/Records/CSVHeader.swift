@@ -1,3 +1,4 @@
+import Foundation
 /// The first line of a CSV file: its byte-order mark, delimiter and column names.
 ///
 /// Only the header is parsed in Swift; the rows go to PostgreSQL's COPY as they are, which

@@ -1,5 +1,5 @@
-import Foundation
-import Templates
+public import Foundation
+public import Templates
 
 // One typed record per record kind; their values go through the same staged write as a CSV
 // import, so they are checked in exactly the same way.

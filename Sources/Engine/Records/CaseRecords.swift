@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 import Templates
 
 /// A municipality's case records: every read and write is scoped to one tenant and runs in a

@@ -1,4 +1,5 @@
-import Postgres
+import Foundation
+public import Postgres
 
 /// A kind of case record (households, persons, sessions, attendance, …): its columns, how
 /// each row is checked against the adopted programme, and how checked rows are stored.

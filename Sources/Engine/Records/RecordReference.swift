@@ -1,3 +1,4 @@
+import Foundation
 extension RecordKind {
     /// Every record kind and its columns as markdown, for docs/records.md (a test keeps the
     /// two equal) and `kokon import --reference`.

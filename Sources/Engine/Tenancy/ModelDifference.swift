@@ -1,4 +1,4 @@
-import Templates
+public import Templates
 
 /// One way two versions of a programme differ, as `kokon tenant plan` lists them.
 public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Templates
+public import Templates
 
 /// One thing an adopted programme defines that case records refer to by id: a component, an
 /// activity, a role, a target group, a plan, an outcome, a network, a budget line or an

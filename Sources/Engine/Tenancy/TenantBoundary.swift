@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 import Templates
 
 /// Where one municipality's data lives: its schema `t_<id>` and the NOLOGIN role that owns it.

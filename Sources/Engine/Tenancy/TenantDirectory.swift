@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import Logging
-import Postgres
-import Templates
+public import Postgres
+public import Templates
 
 /// Sets up and lists municipalities in one database: their roles, schemas, migrations and
 /// adoptions, from the checked tenant files in a ``ModelCatalog``.

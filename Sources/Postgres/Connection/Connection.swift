@@ -1,6 +1,6 @@
 import CLibPQ
 import Foundation
-import Logging
+public import Logging
 
 /// One libpq connection, used synchronously by one thread at a time.
 ///

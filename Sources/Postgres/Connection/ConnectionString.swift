@@ -1,3 +1,4 @@
+import Foundation
 import CLibPQ
 
 /// Building libpq connection strings.

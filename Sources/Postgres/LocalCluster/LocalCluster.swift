@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 
 /// A private PostgreSQL cluster that Kokon creates and runs itself, so a newcomer needs no
 /// database set up: `initdb` on first use, `pg_ctl` to start and stop, Unix socket only.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Applies ordered migrations to a database and records them, with checksums, in a history table.
 ///

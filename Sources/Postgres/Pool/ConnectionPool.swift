@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 
 /// An async pool of PostgreSQL connections whose blocking calls run on a dedicated thread pool.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A Swift value that can be sent to PostgreSQL as a bound parameter in text format.
 public protocol PostgresEncodable: Sendable {

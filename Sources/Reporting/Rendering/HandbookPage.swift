@@ -1,4 +1,4 @@
-import Templates
+public import Templates
 
 /// A programme's handbook as a page: the same sections as its Markdown.
 struct HandbookPage: Page {

@@ -1,6 +1,6 @@
-import Engine
+public import Engine
 import Foundation
-import Templates
+public import Templates
 
 /// A municipality's own report as a page: one section per adoption.
 struct TenantReportPage: Page {

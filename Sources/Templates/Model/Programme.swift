@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A resolved programme template: its own content, what it inherited through `extends`, and
 /// the library components it uses, checked and typed. This is what `kokon show --format json`

@@ -1,3 +1,4 @@
+import Foundation
 /// The key-by-key reference for methodologists, generated from the same ``ObjectSchema``s
 /// the loader checks against, so the guide cannot drift from what `kokon lint` accepts.
 public enum KeyReference {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A schema-checked value with its position, ready for resolving and decoding.
 public struct Value: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An amount of money in a currency, exact to the grosz or cent.
 public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import FoundationEssentials
+import Foundation
 import ArgumentParser
 import Engine
 
