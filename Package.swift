@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependency arrows point one way (see docs/architecture.md):
-//   kokon → Reporting → Engine → {Templates, Postgres};  Templates → CYAML;  Postgres → CLibPQ.
+//   kokon → KokonDemo → Reporting → Engine → {Templates, Postgres};  Templates → CYAML;  Postgres → CLibPQ.
 // Each target imports exactly what it declares, and re-exports only what its public API shows.
 let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Templates", targets: ["Templates"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "KokonDemo", targets: ["KokonDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -67,9 +68,16 @@ let package = Package(
             exclude: ["Pages"],
             plugins: ["EmbedPages"]
         ),
+        // The demonstration: synthetic records and the whole job on them. Above everything
+        // else, so production code ships no fake-data generator.
+        .target(
+            name: "KokonDemo",
+            dependencies: ["Reporting", "Engine", "Templates", "Postgres"]
+        ),
         .executableTarget(
             name: "kokon",
             dependencies: [
+                "KokonDemo",
                 "Reporting",
                 "Engine",
                 "Postgres",
@@ -112,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Engine", "Postgres", "Templates", "KokonTestSupport"]
+            dependencies: ["Reporting", "KokonDemo", "Engine", "Postgres", "Templates", "KokonTestSupport"]
         ),
     ]
 )

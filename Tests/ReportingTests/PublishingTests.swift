@@ -1,4 +1,5 @@
 import Engine
+import KokonDemo
 import Foundation
 import KokonTestSupport
 import Postgres

@@ -360,10 +360,3 @@ public struct TenantDirectory: Sendable {
         Int64(Migrator.checksum("kokon tenant " + boundary.schema.description).prefix(15), radix: 16)!
     }
 }
-
-extension CalendarDate {
-    /// The same calendar day as a template's ``Day``.
-    init(_ day: Day) {
-        self.init(year: day.year, month: day.month, day: day.day)
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import KokonDemo
 import Foundation
 import Postgres
 import Reporting

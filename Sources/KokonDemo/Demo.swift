@@ -1,4 +1,5 @@
 public import Engine
+import Reporting
 public import Foundation
 public import Postgres
 public import Templates

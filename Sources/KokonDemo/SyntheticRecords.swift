@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+public import Engine
 public import Templates
 
 /// Clearly labelled synthetic case records for demonstrations: about two years of one
