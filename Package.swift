@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependency arrows point one way (see docs/architecture.md):
-//   kokon → KokonDemo → Reporting → Engine → {Templates, Postgres};  Templates → CYAML;  Postgres → CLibPQ.
+//   kokon → {KokonDemo, KokonBench} → Reporting → Engine → {Templates, Postgres};  Templates → CYAML;  Postgres → CLibPQ.
 // Each target imports exactly what it declares, and re-exports only what its public API shows.
 let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -74,10 +74,19 @@ let package = Package(
             name: "KokonDemo",
             dependencies: ["Reporting", "Engine", "Templates", "Postgres"]
         ),
+        // The benchmarks' fixtures and measurements, so the command line holds no SQL.
+        .target(
+            name: "KokonBench",
+            dependencies: [
+                "Reporting", "Engine", "Templates", "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "kokon",
             dependencies: [
                 "KokonDemo",
+                "KokonBench",
                 "Reporting",
                 "Engine",
                 "Postgres",
@@ -118,6 +127,7 @@ let package = Package(
             name: "EngineTests",
             dependencies: ["Engine", "Postgres", "KokonTestSupport"]
         ),
+        .testTarget(name: "LayeringTests"),
         .testTarget(
             name: "ReportingTests",
             dependencies: ["Reporting", "KokonDemo", "Engine", "Postgres", "Templates", "KokonTestSupport"]

@@ -71,6 +71,27 @@ struct IsolationTests {
         }
     }
 
+    /// Dropping removes the schema, the role and what the tenant published; a role someone
+    /// granted more to by hand is still dropped.
+    @Test func droppingATenantRemovesItsRoleAndPublishedFigures() async throws {
+        try await TenancyFixture.with(applying: ["torun", "warszawa"]) { fixture in
+            for id in ["torun", "warszawa"] {
+                try await Publisher(records: try await fixture.records(id), tenant: TenancyFixture.shipped.tenant(id)!).publish(k: 5)
+            }
+            let database = try await fixture.admin.query("SELECT current_database()").scalar(String.self)
+            let warszawa = try TenantBoundary(id: "warszawa", database: database)
+            try await fixture.admin.query("GRANT SELECT ON kokon.tenants TO \(warszawa.role)")
+            for id in ["torun", "warszawa"] {
+                try await fixture.directory.drop(id, confirm: id)
+                let role = try TenantBoundary(id: id, database: database).role.parts[0]
+                #expect(try await fixture.admin.query("SELECT count(*) FROM pg_roles WHERE rolname = \(role)").scalar(Int.self) == 0)
+                #expect(try await fixture.admin.query("SELECT count(*) FROM shared.publications WHERE tenant = \(id)").scalar(Int.self) == 0)
+                #expect(try await fixture.admin.query("SELECT count(*) FROM shared.aggregates WHERE tenant = \(id)").scalar(Int.self) == 0)
+                #expect(try await fixture.admin.query("SELECT count(*) FROM pg_namespace WHERE nspname = \("t_" + id)").scalar(Int.self) == 0)
+            }
+        }
+    }
+
     @Test(arguments: ["../x", "a;drop schema b", "Torun", "toruń", "x", "ab-c", "a b", "t_torun\"; --"])
     func craftedTenantIDsNeverReachSQL(_ id: String) async throws {
         #expect(throws: TenantError.self) { try TenantBoundary(id: id, database: "kokon") }

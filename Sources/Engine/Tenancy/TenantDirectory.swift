@@ -332,13 +332,26 @@ public struct TenantDirectory: Sendable {
                 guard known else { throw TenantError.notApplied(id) }
                 try await session.query("SET LOCAL client_min_messages TO warning")
                 try await session.query("DROP SCHEMA IF EXISTS \(boundary.schema) CASCADE")
+                try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(id)")
+                try await session.query("DELETE FROM shared.publications WHERE tenant = \(id)")
                 try await session.query("DELETE FROM kokon.tenants WHERE id = \(id)")
-                let roleExists = try await session.query("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(boundary.role.parts[0])) AS found").scalar(Bool.self)
-                if roleExists {
-                    try await session.query("DROP OWNED BY \(boundary.role)")
-                    try await session.query("DROP ROLE \(boundary.role)")
-                }
+                try await Self.dropRole(boundary.role, on: session)
             }
+        }
+    }
+
+    /// Drops a tenant's role once its schema is gone. The role owns nothing else and holds
+    /// only role memberships, which go with it, so a plain `DROP ROLE` does it in constant
+    /// time; `DROP OWNED BY`, which scans the dependencies of every schema in the database,
+    /// is the fallback only for a role someone gave more to by hand.
+    public static func dropRole(_ role: Identifier, on session: Session) async throws {
+        let exists = try await session.query("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(role.parts[0])) AS found").scalar(Bool.self)
+        guard exists else { return }
+        do {
+            try await session.transaction { try await $0.query("DROP ROLE \(role)") }
+        } catch let error as PostgresError where error.code == .dependentObjectsStillExist {
+            try await session.query("DROP OWNED BY \(role)")
+            try await session.query("DROP ROLE \(role)")
         }
     }
 

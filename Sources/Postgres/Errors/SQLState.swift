@@ -68,4 +68,6 @@ public struct SQLState: Sendable, Hashable, CustomStringConvertible, Expressible
     public static let invalidCatalogName: SQLState = "3D000"
     /// `42704`
     public static let undefinedObject: SQLState = "42704"
+    /// `2BP01`: an object still depends on the one being dropped.
+    public static let dependentObjectsStillExist: SQLState = "2BP01"
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import KokonBench
 import Reporting
 
 /// `kokon bench report`
@@ -12,7 +13,8 @@ struct BenchReportCommand: AsyncParsableCommand {
             Sets up TENANTS example tenants adopting the Toruń model with ROWS attendance rows \
             between them, publishes every tenant, then times the network report (read as the \
             reporting role and rendered as HTML, CSV and JSON). Setting up 15 million rows takes \
-            several minutes; the report itself is what is measured. Target: under 2 seconds.
+            several minutes; the report itself is what is measured. Target: under 1 second, \
+            growing linearly with the number of tenants (CI runs it for all 2,477 Polish gminas).
             """
     )
 
@@ -28,10 +30,13 @@ struct BenchReportCommand: AsyncParsableCommand {
     var rows = 15_000_000
 
     func run() async throws {
+        guard tenants > 0 else { throw ValidationError("--tenants must be at least 1") }
         let (seconds, municipalities) = try await ThrowawayDatabase.with(database, poolSize: 2) { database in
-            let catalog = try await BenchNetwork(tenants: tenants, rows: rows, models: models).build(database, progress: TerminalProgress(label: "setting up"))
+            let progress = TerminalProgress(label: "setting up")
+            let catalog = try await BenchNetwork(tenants: tenants, rows: rows, models: models).build(database, progress: progress.update)
+            progress.finish()
             let publishing = ContinuousClock.now
-            try await BenchPublishCommand.publishAll(database.pool, catalog: catalog)
+            try await PublishBench.publishAll(database.pool, catalog: catalog)
             print(String(format: "set up and published %d tenants with %d attendance rows (publishing took %.1f s)", tenants, rows, publishing.secondsElapsed))
             let started = ContinuousClock.now
             let report = NetworkReport(model: "wygrana-rodzina", period: "all", figures: try await PublishedFigures.read(database.pool, model: "wygrana-rodzina", period: "all"))
@@ -41,6 +46,6 @@ struct BenchReportCommand: AsyncParsableCommand {
             return (started.secondsElapsed, report.rows.count)
         }
         guard municipalities == tenants else { throw ValidationError("the report compared \(municipalities) of \(tenants) tenants") }
-        print(String(format: "report: %.3f s for %d tenants, %.3fx of the 2 s target (target <= 1.0x)", seconds, tenants, seconds / 2))
+        print(String(format: "report: %.3f s for %d tenants (%@ build), %.3fx of the 1 s target (target <= 1.0x)", seconds, tenants, BuildConfiguration.name, seconds))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import KokonDemo
+import KokonBench
 import Foundation
 import Postgres
 import Reporting

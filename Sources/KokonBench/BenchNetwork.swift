@@ -1,49 +1,45 @@
-import Engine
+public import Engine
 import Foundation
 import Postgres
-import Templates
+public import Templates
 
-/// A network of example municipalities with bulk records, shared by `bench publish` and
-/// `bench report`. The records are written straight into each tenant's tables as the
+/// A network of example municipalities with bulk records, shared by the publish and report
+/// benchmarks. The records are written straight into each tenant's tables as the
 /// administrator, with SQL (a benchmark's fixture, not an import), so millions of rows take
 /// minutes rather than hours; what is measured afterwards goes through the normal paths.
-struct BenchNetwork {
-    let tenants: Int
-    let rows: Int
-    let models: String
+public struct BenchNetwork: Sendable {
+    /// How many municipalities.
+    public let tenants: Int
+    /// Attendance rows in all.
+    public let rows: Int
+    /// The folder of programme templates.
+    public let models: String
+
+    /// A network of `tenants` municipalities sharing `rows` attendance rows.
+    public init(tenants: Int, rows: Int, models: String) {
+        self.tenants = tenants
+        self.rows = rows
+        self.models = models
+    }
 
     /// Sets up the tenants and their records; returns the catalog with their definitions.
-    func build(_ database: ThrowawayDatabase, progress: TerminalProgress) async throws -> ModelCatalog {
-        var catalog = ModelCatalog.load(paths: [models])
-        for index in 1...tenants {
-            let id = String(format: "bench_%04d", index)
-            catalog.add(bytes: Array(BenchProvisionCommand.tenantFile(id: id).utf8), path: "tenants/\(id).yaml", kind: .tenant)
-        }
-        catalog.checkAll()
+    public func build(_ database: ThrowawayDatabase, progress: @escaping BenchProgress) async throws -> ModelCatalog {
+        let catalog = try BenchTenants.catalog(models: models, count: tenants)
         try await Catalogue.migrate(database.pool)
         _ = try await TenantDirectory(pool: database.pool, catalog: catalog).apply(parallel: database.pool.size)
         let perTenant = max(40, rows / tenants)
         let households = max(20, perTenant / 400)
         let sessions = (perTenant + 39) / 40
+        let schemas = try catalog.tenants.map { try database.boundary(of: $0.id).schema }
         let done = Counter()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var next = 1
-            func launch() {
-                let id = String(format: "bench_%04d", next)
-                next += 1
-                group.addTask {
-                    try await database.pool.withSession { session in
-                        try await session.transaction { session in
-                            try await Self.fill(try Identifier(validating: "t_" + id), households: households, sessions: sessions, perTenant: perTenant, on: session)
-                        }
-                    }
-                    progress.update(done.increment(), of: tenants)
+        try await forEach(schemas, parallel: database.pool.size) { schema in
+            try await database.pool.withSession { session in
+                try await session.transaction { session in
+                    try await Self.fill(schema, households: households, sessions: sessions, perTenant: perTenant, on: session)
                 }
             }
-            for _ in 0..<min(database.pool.size, tenants) { launch() }
-            while try await group.next() != nil { if next <= tenants { launch() } }
+            progress(done.increment(), schemas.count)
         }
-        progress.finish()
         return catalog
     }
 
@@ -82,6 +78,38 @@ struct BenchNetwork {
         // Statistics as imports leave them (each import analyses the table it wrote).
         for name in ["household", "person", "enrolment", "session", "attendance", "expenditure"] {
             try await session.query("ANALYZE \(try table(name))")
+        }
+    }
+}
+
+/// Runs `body` for every item, at most `parallel` at a time.
+func forEach<Item: Sendable>(_ items: [Item], parallel: Int, _ body: @escaping @Sendable (Item) async throws -> Void) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        var remaining = items[...]
+        func launch() {
+            guard let item = remaining.popFirst() else { return }
+            group.addTask { try await body(item) }
+        }
+        for _ in 0..<max(1, parallel) { launch() }
+        while try await group.next() != nil { launch() }
+    }
+}
+
+/// A thread-safe counter for progress from concurrent tasks.
+final class Counter: Sendable {
+    private let value = LockedCount()
+    /// Adds one and returns the new value.
+    func increment() -> Int { value.increment() }
+}
+
+private final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.withLock {
+            value += 1
+            return value
         }
     }
 }
