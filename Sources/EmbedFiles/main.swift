@@ -38,7 +38,8 @@ for path in arguments.dropFirst(4) {
     let parts = relative.split(separator: "/")
     let folder = parts.count > 1 ? String(parts[0]) : ""
     guard let data = FileManager.default.contents(atPath: url.path),
-          let text = String(data: data, encoding: .utf8) else {
+        let text = String(data: data, encoding: .utf8)
+    else {
         FileHandle.standardError.write(Data("error: \(path) is not readable UTF-8 text\n".utf8))
         exit(1)
     }
@@ -46,14 +47,14 @@ for path in arguments.dropFirst(4) {
 }
 
 let source = """
-// Generated at build time by a Kokon build plugin. Do not edit.
+    // Generated at build time by a Kokon build plugin. Do not edit.
 
-/// The files embedded at build time, as they were when this binary was built.
-let \(variable): [(folder: String, file: String, text: String)] = [
-\(entries.joined(separator: "\n"))
-]
+    /// The files embedded at build time, as they were when this binary was built.
+    let \(variable): [(folder: String, file: String, text: String)] = [
+    \(entries.joined(separator: "\n"))
+    ]
 
-"""
+    """
 do {
     try source.write(toFile: output, atomically: true, encoding: .utf8)
 } catch {

@@ -46,32 +46,38 @@ public struct BenchNetwork: Sendable {
     static func fill(_ schema: Identifier, households: Int, sessions: Int, perTenant: Int, on session: Session) async throws {
         func table(_ name: String) throws -> Identifier { try schema.appending(name) }
         let persons = households * 3
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO \(try table("household")) (code, area, size) SELECT 'B-H' || g, 'centrum', 3 FROM generate_series(1, \(households)) g
             """)
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO \(try table("person")) (code, household, birth_year, relation)
             SELECT 'B-P' || g, 'B-H' || ((g - 1) / 3 + 1), CASE WHEN g % 3 = 1 THEN 1982 ELSE 2013 END, CASE WHEN g % 3 = 1 THEN 'head' ELSE 'child' END
             FROM generate_series(1, \(persons)) g
             """)
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO \(try table("enrolment")) (adoption, household, target_group, starts_on, ends_on, exit_reason)
             SELECT 'wygrana-rodzina', 'B-H' || g, 'families', date '2025-01-01' + (g % 90)::integer,
                    CASE WHEN g % 7 = 0 THEN date '2025-09-30' END, CASE WHEN g % 7 = 0 THEN 'dropped-out' END
             FROM generate_series(1, \(households)) g
             """)
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO \(try table("session")) (code, adoption, component, activity, held_on, minutes)
             SELECT 'B-S' || g, 'wygrana-rodzina', 'family-education', 'parent-workshop', date '2025-04-01' + (g % 240)::integer, 60
             FROM generate_series(1, \(sessions)) g
             """)
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO \(try table("attendance")) (session, person, status)
             SELECT 'B-S' || s, 'B-P' || ((s * 7 + i) % \(persons) + 1), CASE WHEN i % 10 = 0 THEN 'excused' ELSE 'present' END
             FROM generate_series(1, \(sessions)) s, generate_series(0, 39) i
             WHERE (s - 1) * 40 + i < \(perTenant)
             """)
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO \(try table("expenditure")) (code, adoption, budget_line, spent_on, amount)
             SELECT 'B-E' || g, 'wygrana-rodzina', 'staff', date '2025-01-28' + g * 30, 25000 FROM generate_series(0, 17) g
             """)

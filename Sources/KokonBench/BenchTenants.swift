@@ -63,9 +63,9 @@ public enum BuildConfiguration {
     /// `release` or `debug`.
     public static var name: String {
         #if DEBUG
-        "debug"
+            "debug"
         #else
-        "release"
+            "release"
         #endif
     }
 }

@@ -84,8 +84,10 @@ public struct ImportBench: Sendable {
     func psqlCopy(conninfo: String, table: Identifier, file: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: psql)
-        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo,
-                             "-c", "\\copy \(table.quoted) (session, person, status) FROM '\(file)' WITH (FORMAT csv, HEADER true)"]
+        process.arguments = [
+            "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo,
+            "-c", "\\copy \(table.quoted) (session, person, status) FROM '\(file)' WITH (FORMAT csv, HEADER true)",
+        ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -143,7 +145,8 @@ struct BenchData {
                 text += "S-\(session),P-\(person),\(index % 10 == 0 ? "excused" : "present")\n"
             }
         }
-        return Files(setup: [(.households, householdFile), (.persons, personFile), (.enrolments, enrolmentFile), (.sessions, sessionFile)],
-                     attendance: attendanceFile)
+        return Files(
+            setup: [(.households, householdFile), (.persons, personFile), (.enrolments, enrolmentFile), (.sessions, sessionFile)],
+            attendance: attendanceFile)
     }
 }

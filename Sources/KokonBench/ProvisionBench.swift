@@ -5,8 +5,10 @@ import Templates
 public enum ProvisionBench {
     /// Migrates the catalogue, then sets up `count` example tenants, `parallel` at a time;
     /// returns the seconds the set-up took.
-    public static func run(_ database: ThrowawayDatabase, models: String, count: Int, parallel: Int,
-                           progress: @escaping BenchProgress) async throws -> Double {
+    public static func run(
+        _ database: ThrowawayDatabase, models: String, count: Int, parallel: Int,
+        progress: @escaping BenchProgress
+    ) async throws -> Double {
         let catalog = try BenchTenants.catalog(models: models, count: count)
         try await Catalogue.migrate(database.pool)
         let done = Counter()

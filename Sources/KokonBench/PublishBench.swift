@@ -21,9 +21,13 @@ public enum PublishBench {
         var parts: [SQL] = []
         for id in tenants {
             let schema = try database.boundary(of: id).schema
-            let enrolment = try schema.appending("enrolment"), attendance = try schema.appending("attendance"), session = try schema.appending("session")
-            let expenditure = try schema.appending("expenditure"), person = try schema.appending("person")
-            parts.append("""
+            let enrolment = try schema.appending("enrolment")
+            let attendance = try schema.appending("attendance")
+            let session = try schema.appending("session")
+            let expenditure = try schema.appending("expenditure")
+            let person = try schema.appending("person")
+            parts.append(
+                """
                 SELECT \(id) AS tenant, coalesce(y::text, 'all') AS period,
                        (SELECT count(DISTINCT e.household) FROM \(enrolment) e WHERE y IS NULL OR extract(year FROM e.starts_on) <= y) AS enrolled,
                        (SELECT count(DISTINCT e.household) FROM \(enrolment) e WHERE e.exit_reason = 'dropped-out') AS dropped,
@@ -35,10 +39,12 @@ public enum PublishBench {
                 """)
         }
         // Summing every column keeps the planner from skipping any of them.
-        let row = try await database.pool.query("""
+        let row = try await database.pool.query(
+            """
             SELECT count(*) AS groups, sum(enrolled) AS enrolled, sum(dropped) AS dropped, sum(completed) AS completed, sum(present) AS present, sum(spent) AS spent
             FROM (\(SQL.join(parts, separator: " UNION ALL "))) figures
-            """).first!
+            """
+        ).first!
         return try row.decode("groups", as: Int.self)
     }
 }

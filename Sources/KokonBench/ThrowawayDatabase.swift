@@ -15,8 +15,10 @@ public struct ThrowawayDatabase: Sendable {
 
     /// Creates a database through `admin`, runs `body` on it, and removes it and its tenant
     /// roles whether `body` succeeds or not.
-    public static func with<Value>(admin: ConnectionPool, poolSize: Int, logger: Logger,
-                                   _ body: (ThrowawayDatabase) async throws -> Value) async throws -> Value {
+    public static func with<Value>(
+        admin: ConnectionPool, poolSize: Int, logger: Logger,
+        _ body: (ThrowawayDatabase) async throws -> Value
+    ) async throws -> Value {
         let name = "kokon_bench_" + UUID().uuidString.lowercased().prefix(8)
         try await admin.query("CREATE DATABASE \(try Identifier(validating: name))")
         let conninfo = try ConnectionString.replacing(admin.conninfo, with: ["dbname": name])

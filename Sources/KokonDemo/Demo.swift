@@ -1,7 +1,7 @@
 public import Engine
-import Reporting
 public import Foundation
 public import Postgres
+import Reporting
 public import Templates
 
 /// The main job, as a library so tests can run it: every municipality set up, synthetic

@@ -1,6 +1,6 @@
+public import Engine
 import Foundation
 import Postgres
-public import Engine
 public import Templates
 
 /// Clearly labelled synthetic case records for demonstrations: about two years of one
@@ -112,14 +112,18 @@ public struct SyntheticRecords: Sendable {
             let startYear = start.year
             for a in 0..<adults {
                 let statuses = ["unemployed-profile-ii", "unemployed-profile-iii", "inactive", "employed", "unemployed-profile-i"]
-                persons.append(PersonRecord(code: code("P", h * 10 + a), household: household.code, birthYear: startYear - Int.random(in: 24...58, using: &random),
-                                            relation: a == 0 ? "head" : "partner", labourStatus: statuses.randomElement(using: &random),
-                                            disability: random.chance(0.12) ? "moderate" : "none",
-                                            flags: flags.isEmpty ? [] : [flags[h % flags.count]]))
+                persons.append(
+                    PersonRecord(
+                        code: code("P", h * 10 + a), household: household.code, birthYear: startYear - Int.random(in: 24...58, using: &random),
+                        relation: a == 0 ? "head" : "partner", labourStatus: statuses.randomElement(using: &random),
+                        disability: random.chance(0.12) ? "moderate" : "none",
+                        flags: flags.isEmpty ? [] : [flags[h % flags.count]]))
             }
             for c in 0..<children {
-                persons.append(PersonRecord(code: code("P", h * 10 + 2 + c), household: household.code, birthYear: startYear - Int.random(in: 3...17, using: &random),
-                                            relation: "child", labourStatus: "pupil"))
+                persons.append(
+                    PersonRecord(
+                        code: code("P", h * 10 + 2 + c), household: household.code, birthYear: startYear - Int.random(in: 3...17, using: &random),
+                        relation: "child", labourStatus: "pupil"))
             }
             members[household.code] = persons.filter { $0.household == household.code }
         }
@@ -150,11 +154,16 @@ public struct SyntheticRecords: Sendable {
             }
             spans[household.code] = (from, to ?? span)
             if family {
-                enrolments.append(EnrolmentRecord(adoption: adoption.id, household: household.code, targetGroup: householdGroup,
-                                                  start: date(from), end: to.map(date), exitReason: reason))
+                enrolments.append(
+                    EnrolmentRecord(
+                        adoption: adoption.id, household: household.code, targetGroup: householdGroup,
+                        start: date(from), end: to.map(date), exitReason: reason))
             } else {
-                let group = personGroups.isEmpty ? nil : personGroups[0].quotas?.isEmpty == false
-                    ? personGroups[0].quotas![index % personGroups[0].quotas!.count].id : personGroups[index % personGroups.count].id
+                let group =
+                    personGroups.isEmpty
+                    ? nil
+                    : personGroups[0].quotas?.isEmpty == false
+                        ? personGroups[0].quotas![index % personGroups[0].quotas!.count].id : personGroups[index % personGroups.count].id
                 let adult = members[household.code]!.first!
                 enrolments.append(EnrolmentRecord(adoption: adoption.id, person: adult.code, targetGroup: group, start: date(from), end: to.map(date), exitReason: reason))
             }
@@ -165,8 +174,10 @@ public struct SyntheticRecords: Sendable {
             for household in households {
                 let (from, to) = spans[household.code]!
                 for child in members[household.code]! where child.relation == "child" && random.chance(0.7) {
-                    children.append(EnrolmentRecord(adoption: adoption.id, person: child.code, targetGroup: childGroup, start: date(from + 14),
-                                                     end: to < span ? date(max(from + 14, to)) : nil, exitReason: to < span ? "other" : nil))
+                    children.append(
+                        EnrolmentRecord(
+                            adoption: adoption.id, person: child.code, targetGroup: childGroup, start: date(from + 14),
+                            end: to < span ? date(max(from + 14, to)) : nil, exitReason: to < span ? "other" : nil))
                 }
             }
             children.removeAll { $0.end != nil && $0.end! < $0.start }
@@ -177,8 +188,9 @@ public struct SyntheticRecords: Sendable {
         if let firstRole = staff.first?.role {
             let workers = staff.filter { $0.role == firstRole }
             let assignments = households.enumerated().map { index, household in
-                AssignmentRecord(staff: workers[index % workers.count].code, household: household.code, start: date(spans[household.code]!.0),
-                                 end: spans[household.code]!.1 < span ? date(spans[household.code]!.1) : nil)
+                AssignmentRecord(
+                    staff: workers[index % workers.count].code, household: household.code, start: date(spans[household.code]!.0),
+                    end: spans[household.code]!.1 < span ? date(spans[household.code]!.1) : nil)
             }
             written += try await records.write(assignments).inserted
         }
@@ -193,7 +205,8 @@ public struct SyntheticRecords: Sendable {
         }
         if !plans.isEmpty {
             written += try await records.write(plans).inserted
-            written += try await records.write(plans.map { GoalRecord(plan: $0.code, number: 1, domain: "edukacja", status: random.chance(strength * 0.7) ? "achieved" : "open") }).inserted
+            written += try await records.write(plans.map { GoalRecord(plan: $0.code, number: 1, domain: "edukacja", status: random.chance(strength * 0.7) ? "achieved" : "open") })
+                .inserted
         }
 
         // Sessions every two weeks per activity (a month for small), with attendance.
@@ -213,15 +226,21 @@ public struct SyntheticRecords: Sendable {
             for activity in activities {
                 var day = Int.random(in: 7...21, using: &random)
                 while day < span {
-                    let session = SessionRecord(code: "\(prefix)-SES\(sessions.count + 1)", adoption: adoption.id, component: component.id, activity: activity,
-                                                date: date(day), minutes: [60, 90, 120].randomElement(using: &random)!, staff: leader)
+                    let session = SessionRecord(
+                        code: "\(prefix)-SES\(sessions.count + 1)", adoption: adoption.id, component: component.id, activity: activity,
+                        date: date(day), minutes: [60, 90, 120].randomElement(using: &random)!, staff: leader)
                     sessions.append(session)
-                    let active = households.filter { let s = spans[$0.code]!; return s.0 <= day && day <= s.1 }
+                    let active = households.filter {
+                        let s = spans[$0.code]!
+                        return s.0 <= day && day <= s.1
+                    }
                     for household in active.shuffled(using: &random).prefix(size == .small ? 3 : 8) {
                         guard let person = members[household.code]!.randomElement(using: &random) else { continue }
                         let present = random.chance(0.45 + 0.5 * strength)
-                        attendance.append(AttendanceRecord(session: session.code, person: person.code,
-                                                           status: present ? "present" : random.chance(0.5) ? "excused" : "unexcused"))
+                        attendance.append(
+                            AttendanceRecord(
+                                session: session.code, person: person.code,
+                                status: present ? "present" : random.chance(0.5) ? "excused" : "unexcused"))
                     }
                     day += step
                 }
@@ -248,8 +267,10 @@ public struct SyntheticRecords: Sendable {
             var day = 30
             while day < span {
                 if random.chance(0.25 + 0.75 * strength) {
-                    actions.append(NetworkActionRecord(code: "\(networkCode)-A\(actions.count + 1)", network: networkCode, actionType: types.randomElement(using: &random)!,
-                                                       date: date(day), participants: Int.random(in: 12...80, using: &random)))
+                    actions.append(
+                        NetworkActionRecord(
+                            code: "\(networkCode)-A\(actions.count + 1)", network: networkCode, actionType: types.randomElement(using: &random)!,
+                            date: date(day), participants: Int.random(in: 12...80, using: &random)))
                 }
                 day += Int(365 / (1 + 2 * strength))
             }
@@ -262,7 +283,9 @@ public struct SyntheticRecords: Sendable {
             for enrolment in enrolments {
                 let (from, to) = spans[enrolment.household ?? households.first { h in members[h.code]!.contains { $0.code == enrolment.person } }!.code]!
                 if outcome.id == "participation-completed" {
-                    if enrolment.exitReason == "completed" { outcomes.append(OutcomeRecord(adoption: adoption.id, outcome: outcome.id, household: enrolment.household, person: enrolment.person, date: date(to))) }
+                    if enrolment.exitReason == "completed" {
+                        outcomes.append(OutcomeRecord(adoption: adoption.id, outcome: outcome.id, household: enrolment.household, person: enrolment.person, date: date(to)))
+                    }
                 } else if random.chance(0.12 + 0.45 * strength) {
                     let observed = min(to, from + Int.random(in: 90...400, using: &random))
                     outcomes.append(OutcomeRecord(adoption: adoption.id, outcome: outcome.id, household: enrolment.household, person: enrolment.person, date: date(observed)))
@@ -273,7 +296,8 @@ public struct SyntheticRecords: Sendable {
 
         // Expenditure: the budget spread over the months, or a modest monthly sum.
         let months = max(1, span / 30)
-        let monthly = (programme.budget?.total?.amount ?? programme.budget?.grant?.amount).map { $0 / Decimal(max(1, (periodEnd.daysSinceEpoch - start.daysSinceEpoch) / 30)) } ?? 20_000
+        let monthly =
+            (programme.budget?.total?.amount ?? programme.budget?.grant?.amount).map { $0 / Decimal(max(1, (periodEnd.daysSinceEpoch - start.daysSinceEpoch) / 30)) } ?? 20_000
         var expenditures: [ExpenditureRecord] = []
         let lines = programme.budget?.lines?.map(\.id) ?? ["staff", "activities", "materials"]
         for month in 0..<months {
@@ -282,7 +306,8 @@ public struct SyntheticRecords: Sendable {
                 var amount = monthly * share
                 var rounded = Decimal()
                 NSDecimalRound(&rounded, &amount, 2, .plain)
-                expenditures.append(ExpenditureRecord(code: "\(prefix)-E\(month + 1)-\(line)", adoption: adoption.id, budgetLine: line, date: date(month * 30 + 27), amount: rounded))
+                expenditures.append(
+                    ExpenditureRecord(code: "\(prefix)-E\(month + 1)-\(line)", adoption: adoption.id, budgetLine: line, date: date(month * 30 + 27), amount: rounded))
             }
         }
         written += try await records.write(expenditures).inserted
@@ -292,13 +317,15 @@ public struct SyntheticRecords: Sendable {
     /// Persons enrolled in an adoption in some target groups, with the day they started.
     func enrolledPersons(_ adoption: String, groups: [String]) async throws -> [(String, Int, String)] {
         try await records.transaction { session in
-            try await session.query("""
+            try await session.query(
+                """
                 SELECT e.person, e.starts_on - a.starts_on AS offset, e.target_group FROM enrolment e JOIN adoption a ON a.id = e.adoption
                 WHERE e.adoption = \(adoption) AND e.person IS NOT NULL
                   AND (cardinality(\(groups)) = 0 OR e.target_group = ANY(\(groups))
                        OR e.target_group IN (SELECT id FROM model_element WHERE adoption = e.adoption AND kind = 'target-group' AND parent = ANY(\(groups))))
                 ORDER BY e.person
-                """).rows.map { (try $0.decode("person"), try $0.decode("offset"), try $0.decode("target_group", as: String?.self) ?? "") }
+                """
+            ).rows.map { (try $0.decode("person"), try $0.decode("offset"), try $0.decode("target_group", as: String?.self) ?? "") }
         }
     }
 }

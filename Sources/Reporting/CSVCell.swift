@@ -1,4 +1,5 @@
 import Foundation
+
 /// Cells of the CSV files Kokon writes, safe to open in a spreadsheet.
 ///
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and, in some programs, a

@@ -1,6 +1,6 @@
-import Templates
 public import Engine
 import Foundation
+import Templates
 
 extension Reporting {
     /// An evaluation as plain text for the terminal (`kokon evaluate`).
@@ -27,14 +27,20 @@ extension Reporting {
         let fidelity = evaluation.fidelity
         lines.append("")
         lines.append("Fidelity: \(Polish.number(fidelity.score)) of 100")
-        lines.append("  adherence: \(fidelity.coreComponentsDelivered) of \(fidelity.coreComponents) core components delivered"
-                     + (fidelity.missingComponents.isEmpty ? "" : " (missing: \(fidelity.missingComponents.joined(separator: ", ")))"))
-        if let dose = fidelity.doseMonths { lines.append("  dose: \(Polish.percent(dose)) of the minimum participation received on average; \(Polish.number(fidelity.sessionsPerSubject)) sessions attended per \(evaluation.fidelity.subjects.isEmpty ? "subject" : "household or person")") }
+        lines.append(
+            "  adherence: \(fidelity.coreComponentsDelivered) of \(fidelity.coreComponents) core components delivered"
+                + (fidelity.missingComponents.isEmpty ? "" : " (missing: \(fidelity.missingComponents.joined(separator: ", ")))"))
+        if let dose = fidelity.doseMonths {
+            lines.append(
+                "  dose: \(Polish.percent(dose)) of the minimum participation received on average; \(Polish.number(fidelity.sessionsPerSubject)) sessions attended per \(evaluation.fidelity.subjects.isEmpty ? "subject" : "household or person")"
+            )
+        }
         lines.append("  reach: \(fidelity.enrolled) enrolled" + (fidelity.target.map { " of a local target of \($0) (\(Polish.percent(fidelity.reach ?? 0)))" } ?? ""))
         if !evaluation.adaptations.isEmpty {
             lines.append("  adaptations:")
             for adaptation in evaluation.adaptations {
-                lines.append("    - \(adaptation.summary) (\(adaptation.planned ? "planned" : "unplanned"), \(adaptation.decidedBy), \(adaptation.decidedOn)): \(adaptation.reason.pl)")
+                lines.append(
+                    "    - \(adaptation.summary) (\(adaptation.planned ? "planned" : "unplanned"), \(adaptation.decidedBy), \(adaptation.decidedOn)): \(adaptation.reason.pl)")
             }
         }
         return lines.joined(separator: "\n")

@@ -57,8 +57,10 @@ public struct NetworkReport: Sendable, Codable {
 
     /// The measures compared, in order: the standard ones, then the programme's result
     /// indicators, then its other indicators.
-    static let standardColumns = ["target", "enrolled", "reach", "retention", "completion", "fidelity", "adherence", "dose-months",
-                                  "sessions-per-subject", "network-actions-per-network-year", "cost-per-subject"]
+    static let standardColumns = [
+        "target", "enrolled", "reach", "retention", "completion", "fidelity", "adherence", "dose-months",
+        "sessions-per-subject", "network-actions-per-network-year", "cost-per-subject",
+    ]
 
     /// Builds the report from published figures.
     public init(model: String, period: String, figures: PublishedFigures) {
@@ -83,10 +85,12 @@ public struct NetworkReport: Sendable, Codable {
         let byAdoption = Dictionary(grouping: figures.figures) { AdoptionKey(tenant: $0.tenant, adoption: $0.adoption) }
         rows = figures.publications.map { publication in
             let mine = byAdoption[AdoptionKey(tenant: publication.tenant, adoption: publication.adoption)] ?? []
-            let cells = Dictionary(mine.map { ($0.measure, Cell(value: $0.value, numerator: $0.numerator, denominator: $0.denominator, status: $0.status, suppressed: $0.suppressed)) },
-                                   uniquingKeysWith: { a, _ in a })
-            return Row(tenant: publication.tenant, name: publication.tenantName, example: publication.example,
-                       model: "\(publication.modelID)@\(publication.modelVersion)", asOf: publication.asOf, cells: cells)
+            let cells = Dictionary(
+                mine.map { ($0.measure, Cell(value: $0.value, numerator: $0.numerator, denominator: $0.denominator, status: $0.status, suppressed: $0.suppressed)) },
+                uniquingKeysWith: { a, _ in a })
+            return Row(
+                tenant: publication.tenant, name: publication.tenantName, example: publication.example,
+                model: "\(publication.modelID)@\(publication.modelVersion)", asOf: publication.asOf, cells: cells)
         }
     }
 

@@ -18,9 +18,11 @@ struct Kokon: AsyncParsableCommand {
             that need one start Kokon's own local PostgreSQL under .kokon/ of the current folder \
             and stop it again when they finish.
             """,
-        subcommands: [DemoCommand.self, LintCommand.self, ShowCommand.self, SchemaCommand.self, DatabaseCommand.self, MigrateCommand.self,
-                      TenantCommand.self, ImportCommand.self, EvaluateCommand.self,
-                      PublishCommand.self, ReportCommand.self, BenchCommand.self]
+        subcommands: [
+            DemoCommand.self, LintCommand.self, ShowCommand.self, SchemaCommand.self, DatabaseCommand.self, MigrateCommand.self,
+            TenantCommand.self, ImportCommand.self, EvaluateCommand.self,
+            PublishCommand.self, ReportCommand.self, BenchCommand.self,
+        ]
     )
 
     /// Checks the settings every command shares before parsing, so a mistyped time zone is

@@ -1,6 +1,7 @@
 import KokonTestSupport
 import Postgres
 import Testing
+
 @testable import Engine
 
 @Suite("Catalogue migrations and roles")

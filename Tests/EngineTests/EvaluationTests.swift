@@ -71,8 +71,9 @@ struct EvaluationTests {
             #expect(network.map(\.pl) == ["w roku 2025 zrealizowano 0 działań; wymagane co najmniej 1 (kampania, debata, wydarzenie lokalne)"])
             let plans = evaluation.findings.filter { $0.rule == "required-plan" }
             #expect(plans.map(\.entity) == ["P-4"])
-            #expect(plans.first?.detail.pl.contains("bez dokumentu „\(evaluation.names["individual-development-plan"] ?? "?")”") == true,
-                    "a report names the plan as the programme does")
+            #expect(
+                plans.first?.detail.pl.contains("bez dokumentu „\(evaluation.names["individual-development-plan"] ?? "?")”") == true,
+                "a report names the plan as the programme does")
             #expect(evaluation.rulesChecked["required-plan"] == 2)
 
             // Indicators.

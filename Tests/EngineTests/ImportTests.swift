@@ -2,8 +2,8 @@ import Engine
 import Foundation
 import KokonTestSupport
 import Postgres
-import Templates
 import Synchronization
+import Templates
 import Testing
 
 /// A small, complete set of Toruń's records, one CSV file per kind, as shipped in
@@ -50,6 +50,20 @@ struct ImportTests {
         }
     }
 
+    /// A file that is partly recorded already stores its new rows and leaves the others: the
+    /// plain insert fails on the first recorded row and the import falls back to skipping them.
+    @Test func aPartlyRecordedFileStoresOnlyItsNewRows() async throws {
+        try await TenancyFixture.with(applying: ["torun"]) { fixture in
+            let records = try await fixture.records("torun")
+            let first = try TorunFiles.write([("households", "code,area,size\nH-1,mokre,3\nH-2,mokre,4\n")])[0].1
+            #expect(try await records.importFile(.households, path: first).inserted == 2)
+            let second = try TorunFiles.write([("households", "code,area,size\nH-2,mokre,4\nH-3,mokre,2\nH-4,mokre,5\n")])[0].1
+            let report = try await records.importFile(.households, path: second)
+            #expect(report.inserted == 2 && report.unchanged == 1 && report.rows == 3, "\(report.summary)")
+            #expect(try await records.count(.households) == 4)
+        }
+    }
+
     static func rejection(_ records: CaseRecords, _ kind: RecordKind, _ text: String) async throws -> ImportReport? {
         let path = try TorunFiles.write([(kind.name, text)])[0].1
         do {
@@ -67,34 +81,44 @@ struct ImportTests {
             let report = try #require(try await Self.rejection(records, .households, "code,area,size\nH-10,mokre,3\nH-11,mokre,3\nH-12,nowhere,3\nH-13,mokre,zero\n"))
             #expect(report.rejectCount == 2)
             #expect(report.rejects.map(\.row) == [4, 5])
-            #expect(report.rejects[0].reason.hasPrefix("area 'nowhere' is not one of this municipality's areas (bydgoskie-przedmiescie, chelminskie-przedmiescie, mokre, podgorz, stare-miasto)"))
+            #expect(
+                report.rejects[0].reason.hasPrefix(
+                    "area 'nowhere' is not one of this municipality's areas (bydgoskie-przedmiescie, chelminskie-przedmiescie, mokre, podgorz, stare-miasto)"))
             #expect(report.rejects[1].reason == "size 'zero' must be a whole number from 1 to 30")
             #expect(try await records.count(.households) == 2, "nothing from the rejected file was written")
 
             // Records are checked against the adopted model version and its period.
-            let sessions = try #require(try await Self.rejection(records, .sessions, """
-                code,adoption,component,activity,date,minutes,staff
-                SES-9,wygrana-rodzina,family-education,knitting,2024-10-10,60,
-                SES-10,wygrana-rodzina,family-education,,2031-01-01,60,
-                SES-11,wygrana-rodzin,family-education,,2024-10-10,60,
+            let sessions = try #require(
+                try await Self.rejection(
+                    records, .sessions,
+                    """
+                    code,adoption,component,activity,date,minutes,staff
+                    SES-9,wygrana-rodzina,family-education,knitting,2024-10-10,60,
+                    SES-10,wygrana-rodzina,family-education,,2031-01-01,60,
+                    SES-11,wygrana-rodzin,family-education,,2024-10-10,60,
 
-                """))
-            #expect(sessions.rejects.map(\.reason) == [
-                "activity 'knitting' is not an activity of component family-education; its activities: parent-meeting-series, parent-workshop",
-                "date 2031-01-01 is outside the adoption period of wygrana-rodzina (2024-07-01 to 2027-06-30)",
-                "adoption 'wygrana-rodzin' is not adopted here; adoptions: aktywne-wlaczenie-torun, wygrana-rodzina",
-            ])
-            let people = try #require(try await Self.rejection(records, .persons, """
-                code,household,birth_year,relation
-                12345678901,H-1,1980,head
-                P-8,H-1,1980,head
-                P-8,H-1,1981,partner
+                    """))
+            #expect(
+                sessions.rejects.map(\.reason) == [
+                    "activity 'knitting' is not an activity of component family-education; its activities: parent-meeting-series, parent-workshop",
+                    "date 2031-01-01 is outside the adoption period of wygrana-rodzina (2024-07-01 to 2027-06-30)",
+                    "adoption 'wygrana-rodzin' is not adopted here; adoptions: aktywne-wlaczenie-torun, wygrana-rodzina",
+                ])
+            let people = try #require(
+                try await Self.rejection(
+                    records, .persons,
+                    """
+                    code,household,birth_year,relation
+                    12345678901,H-1,1980,head
+                    P-8,H-1,1980,head
+                    P-8,H-1,1981,partner
 
-                """))
-            #expect(people.rejects.map(\.reason) == [
-                "code '12345678901' is not a valid pseudonymous code: use up to 40 letters, digits, dots, dashes or underscores, never a PESEL number or a name",
-                "the same code appears earlier in the file, in row 3",
-            ])
+                    """))
+            #expect(
+                people.rejects.map(\.reason) == [
+                    "code '12345678901' is not a valid pseudonymous code: use up to 40 letters, digits, dots, dashes or underscores, never a PESEL number or a name",
+                    "the same code appears earlier in the file, in row 3",
+                ])
         }
     }
 
@@ -102,32 +126,39 @@ struct ImportTests {
         try await TenancyFixture.with(applying: ["torun"]) { fixture in
             let records = try await fixture.records("torun")
             for (kind, path) in try TorunFiles.write().prefix(3) { try await records.importFile(kind, path: path) }
-            let enrolments = try #require(try await Self.rejection(records, .enrolments, """
-                adoption,household,person,target_group,start,end,exit_reason
-                wygrana-rodzina,,P-3,children-and-youth,2024-09-01,,
-                wygrana-rodzina,H-1,,families,2024-09-01,2024-08-01,completed
-                wygrana-rodzina,H-1,P-1,families,2024-09-01,,
-                wygrana-rodzina,H-1,,familes,2024-09-02,,
+            let enrolments = try #require(
+                try await Self.rejection(
+                    records, .enrolments,
+                    """
+                    adoption,household,person,target_group,start,end,exit_reason
+                    wygrana-rodzina,,P-3,children-and-youth,2024-09-01,,
+                    wygrana-rodzina,H-1,,families,2024-09-01,2024-08-01,completed
+                    wygrana-rodzina,H-1,P-1,families,2024-09-01,,
+                    wygrana-rodzina,H-1,,familes,2024-09-02,,
 
-                """))
-            #expect(enrolments.rejects.map(\.reason) == [
-                "person P-3 belongs to household H-2, which is not enrolled in wygrana-rodzina on 2024-09-01; wygrana-rodzina enrols families, so enrol the household first",
-                "end 2024-08-01 is before start 2024-09-01",
-                "give either household or person, not both and not neither",
-                "target_group 'familes' is not defined by wygrana-rodzina@1.0.0; target groups: children-and-youth, families",
-            ])
+                    """))
+            #expect(
+                enrolments.rejects.map(\.reason) == [
+                    "person P-3 belongs to household H-2, which is not enrolled in wygrana-rodzina on 2024-09-01; wygrana-rodzina enrols families, so enrol the household first",
+                    "end 2024-08-01 is before start 2024-09-01",
+                    "give either household or person, not both and not neither",
+                    "target_group 'familes' is not defined by wygrana-rodzina@1.0.0; target groups: children-and-youth, families",
+                ])
             // The same household enrolled in the same file makes a member's enrolment valid.
-            let both = try TorunFiles.write([("enrolments", "adoption,household,person,target_group,start\nwygrana-rodzina,,P-3,children-and-youth,2024-10-01\nwygrana-rodzina,H-2,,families,2024-09-01\n")])
+            let both = try TorunFiles.write([
+                ("enrolments", "adoption,household,person,target_group,start\nwygrana-rodzina,,P-3,children-and-youth,2024-10-01\nwygrana-rodzina,H-2,,families,2024-09-01\n")
+            ])
             #expect(try await records.importFile(.enrolments, path: both[0].1).inserted == 2)
             // A second, overlapping enrolment of the same household is refused.
             let overlap = try #require(try await Self.rejection(records, .enrolments, "adoption,household,target_group,start\nwygrana-rodzina,H-2,families,2025-01-01\n"))
             #expect(overlap.rejects.map(\.reason) == ["H-2 is already enrolled in wygrana-rodzina for part of this time; end that enrolment before this one starts"])
             try await records.write([SessionRecord(code: "SES-1", adoption: "wygrana-rodzina", component: "family-education", date: Day.parse("2024-08-15")!, minutes: 60)])
             let attendance = try #require(try await Self.rejection(records, .attendance, "session,person,status\nSES-1,P-3,present\nSES-1,P-3,late\n"))
-            #expect(attendance.rejects.map(\.reason) == [
-                "person P-3 is not enrolled in wygrana-rodzina on 2024-08-15, the day of session SES-1",
-                "the same session + person appears earlier in the file, in row 2",
-            ])
+            #expect(
+                attendance.rejects.map(\.reason) == [
+                    "person P-3 is not enrolled in wygrana-rodzina on 2024-08-15, the day of session SES-1",
+                    "the same session + person appears earlier in the file, in row 2",
+                ])
         }
     }
 
@@ -177,7 +208,8 @@ struct ImportTests {
                 }
             }
             while !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
-            try await fixture.admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND usename = 'kokon_app' AND query LIKE 'COPY kokon_staging%'")
+            try await fixture.admin.query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND usename = 'kokon_app' AND query LIKE 'COPY kokon_staging%'")
             await #expect(throws: (any Error).self) { try await importing.value }
             #expect(try await records.count(.households) == 2)
         }

@@ -52,18 +52,20 @@ struct IsolationTests {
             // Without SET LOCAL ROLE: fails closed, even naming the schema.
             #expect(await Self.failure { _ = try await fixture.app.query("SELECT * FROM t_torun.household") } == denied)
             // A schema the role may not use drops out of the search path: the table is not found.
-            #expect(await Self.failure {
-                try await fixture.app.transaction { session in
-                    try await session.query("SET LOCAL search_path TO t_torun")
-                    try await session.query("SELECT * FROM household")
-                }
-            } == SQLState.undefinedTable.code)
+            #expect(
+                await Self.failure {
+                    try await fixture.app.transaction { session in
+                        try await session.query("SET LOCAL search_path TO t_torun")
+                        try await session.query("SELECT * FROM household")
+                    }
+                } == SQLState.undefinedTable.code)
             // As Toruń: its own rows, but not Warszawa's, for reading or writing.
             #expect(try await torun.count(.households) == 1)
             #expect(await Self.failure { _ = try await torun.transaction { try await $0.query("SELECT * FROM t_warszawa.household") } } == denied)
-            #expect(await Self.failure {
-                _ = try await torun.transaction { try await $0.query("INSERT INTO t_warszawa.household (code, area, size) VALUES ('X', 'nowa-praga', 1)") }
-            } == denied)
+            #expect(
+                await Self.failure {
+                    _ = try await torun.transaction { try await $0.query("INSERT INTO t_warszawa.household (code, area, size) VALUES ('X', 'nowa-praga', 1)") }
+                } == denied)
             #expect(await Self.failure { _ = try await torun.transaction { try await $0.query("SET LOCAL ROLE kokon_owner") } } != nil)
             // The role switch ends with the transaction: the next use of the connection is back to nothing.
             #expect(await Self.failure { _ = try await fixture.app.query("SELECT count(*) FROM t_warszawa.household") } == denied)
@@ -115,28 +117,36 @@ struct TenantPlanTests {
             catalog.add(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path, kind: file.hasPrefix("components") ? .component : .programme)
         }
         let original = try String(contentsOf: models.appending(path: "wygrana-rodzina/1.0.0.yaml"), encoding: .utf8)
-        let changed = original
+        let changed =
+            original
             .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
             .replacingOccurrences(of: "  - id: community-animator\n    name: {pl: animator środowiskowy, en: community animator}\n", with: "")
             .replacingOccurrences(of: "    roles: [community-animator]\n", with: "    roles: [mentor]\n")
-            .replacingOccurrences(of: "    roles: [family-assistant, mentor, community-animator, education-leader]\n", with: "    roles: [family-assistant, mentor, education-leader]\n")
-            .replacingOccurrences(of: "      - id: mentoring-session\n", with: "      - id: home-visit\n        name: {pl: wizyta domowa, en: home visit}\n        delivery: individual\n      - id: mentoring-session\n")
+            .replacingOccurrences(
+                of: "    roles: [family-assistant, mentor, community-animator, education-leader]\n", with: "    roles: [family-assistant, mentor, education-leader]\n"
+            )
+            .replacingOccurrences(
+                of: "      - id: mentoring-session\n",
+                with: "      - id: home-visit\n        name: {pl: wizyta domowa, en: home visit}\n        delivery: individual\n      - id: mentoring-session\n"
+            )
             .replacingOccurrences(of: "  minimum_duration: 18 months\n", with: "  minimum_duration: 24 months\n")
             .replacingOccurrences(of: "  minimum_duration_at_least: 18 months\n", with: "  minimum_duration_at_least: 24 months\n")
             .replacingOccurrences(of: "    target: {at_least: 1}\n", with: "    target: {at_least: 2}\n")
         catalog.add(bytes: Array(changed.utf8), path: "models/wygrana-rodzina/1.1.0.yaml", kind: .programme)
-        catalog.add(bytes: Array("""
-            id: \(id)
-            name: Gmina Testowo
-            teryt: "0463011"
-            voivodeship: kujawsko-pomorskie
-            example: true
-            areas: [{id: centrum, name: Centrum}]
-            adoptions:
-              - model: wygrana-rodzina@\(version)
-                period: {start: 2025-01-01, end: 2026-12-31}
-            \(adaptation)
-            """.utf8), path: "tenants/\(id).yaml", kind: .tenant)
+        catalog.add(
+            bytes: Array(
+                """
+                id: \(id)
+                name: Gmina Testowo
+                teryt: "0463011"
+                voivodeship: kujawsko-pomorskie
+                example: true
+                areas: [{id: centrum, name: Centrum}]
+                adoptions:
+                  - model: wygrana-rodzina@\(version)
+                    period: {start: 2025-01-01, end: 2026-12-31}
+                \(adaptation)
+                """.utf8), path: "tenants/\(id).yaml", kind: .tenant)
         catalog.checkAll()
         return catalog
     }
@@ -167,10 +177,13 @@ struct TenantPlanTests {
             #expect(try await directory.plan(["testowo"]).first?.isEmpty == true)
             let records = try await fixture.records("testowo")
             let roles = try await records.transaction { session in
-                try await session.query("SELECT id, active FROM model_element WHERE kind = 'role' ORDER BY id").rows.map { "\(try $0.decode("id", as: String.self)):\(try $0.decode("active", as: Bool.self))" }
+                try await session.query("SELECT id, active FROM model_element WHERE kind = 'role' ORDER BY id").rows.map {
+                    "\(try $0.decode("id", as: String.self)):\(try $0.decode("active", as: Bool.self))"
+                }
             }
             #expect(roles == ["community-animator:false", "education-leader:true", "family-assistant:true", "mentor:true"])
-            let changes = try await fixture.admin.query("SELECT count(*) AS n FROM kokon.adoption_changes WHERE tenant = 'testowo' AND from_version = 'wygrana-rodzina@1.0.0'").scalar(Int.self)
+            let changes = try await fixture.admin.query("SELECT count(*) AS n FROM kokon.adoption_changes WHERE tenant = 'testowo' AND from_version = 'wygrana-rodzina@1.0.0'")
+                .scalar(Int.self)
             #expect(changes == 1)
         }
     }
@@ -197,10 +210,12 @@ struct TenantPlanTests {
     }
 
     @Test func aTenantWithAnOutOfBoundsAdaptationIsNotApplied() async throws {
-        let catalog = try Self.catalog(adopting: "1.0", adaptation: """
-                adaptations:
-                  - {change: drop-component, component: talent-academy, reason: brak szkoły, decided_by: Rada, decided_on: 2025-01-01, planned: true}
-            """)
+        let catalog = try Self.catalog(
+            adopting: "1.0",
+            adaptation: """
+                    adaptations:
+                      - {change: drop-component, component: talent-academy, reason: brak szkoły, decided_by: Rada, decided_on: 2025-01-01, planned: true}
+                """)
         let rendered = catalog.diagnostics.errors.map { catalog.render($0) }.joined()
         #expect(rendered.contains("talent-academy is a core component of wygrana-rodzina@1.0.0 and cannot be dropped"))
         try await TenancyFixture.with(applying: [], catalog: catalog) { fixture in

@@ -1,6 +1,7 @@
 import Foundation
 import KokonTestSupport
 import Testing
+
 @testable import Postgres
 
 /// A server cancels a handler's task whenever a client goes away. Whenever that happens in the
@@ -44,10 +45,12 @@ struct CancellationTests {
                 return failed
             }
             #expect(failures == 0)
-            let backends = try await pool.query("""
+            let backends = try await pool.query(
+                """
                 SELECT count(*) FROM pg_stat_activity
                 WHERE datname = current_database() AND backend_type = 'client backend'
-                """).scalar(Int.self)
+                """
+            ).scalar(Int.self)
             #expect(backends <= pool.size)
             #expect(pool.pendingCancelRequests == 0)
         }

@@ -2,6 +2,7 @@ import Foundation
 import KokonTestSupport
 import Logging
 import Testing
+
 @testable import Postgres
 
 @Suite("PostgreSQL integration on a throwaway cluster")
@@ -36,7 +37,8 @@ struct IntegrationTests {
             try await pool.withSession { session in
                 // A non-UTC session time zone must not change the instant decoded.
                 try await session.query("SET TimeZone TO 'Europe/Warsaw'")
-                let row = try await session.query("""
+                let row = try await session.query(
+                    """
                     SELECT 'Toruń'::text AS t, 7::int2 AS i2, 2147483647::int4 AS i4, 9007199254740993::int8 AS i8,
                            12345678901234567890.123456789::numeric AS n, 1239061.22::numeric(12,2) AS money,
                            true AS b, DATE '2017-01-02' AS d,
@@ -45,7 +47,8 @@ struct IntegrationTests {
                            '{"miasto": "Białystok", "n": [1, 2]}'::jsonb AS j,
                            ARRAY['a', 'b,c', 'd"e', 'Ełk', '', 'NULL'] AS arr,
                            NULL::text AS missing, NULL::int AS missing_int
-                    """).first!
+                    """
+                ).first!
                 #expect(try row.decode("t", as: String.self) == "Toruń")
                 #expect(try row.decode("i2", as: Int.self) == 7)
                 #expect(try row.decode("i4", as: Int32.self) == Int32.max)
@@ -57,7 +60,10 @@ struct IntegrationTests {
                 let instant = try row.decode("ts", as: Date.self)
                 #expect(abs(instant.timeIntervalSince1970 - 1_577_836_799.123456) < 0.000_001)
                 #expect(try row.decode("u", as: UUID.self) == UUID(uuidString: "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"))
-                struct Doc: Decodable, Equatable { let miasto: String; let n: [Int] }
+                struct Doc: Decodable, Equatable {
+                    let miasto: String
+                    let n: [Int]
+                }
                 #expect(try row.decode("j", as: JSONB.self).decode(Doc.self) == Doc(miasto: "Białystok", n: [1, 2]))
                 #expect(try row.decode("arr", as: [String].self) == ["a", "b,c", "d\"e", "Ełk", "", "NULL"])
                 #expect(try row.decode("missing", as: String?.self) == nil)
@@ -76,10 +82,12 @@ struct IntegrationTests {
             let amount = Decimal(string: "1817779.19")!
             let tags = ["ART", "a,b", "\"q\"", "Ełk", "\\"]
             let json = try JSONB(encoding: ["gmina": "Toruń"])
-            let row = try await pool.query("""
+            let row = try await pool.query(
+                """
                 SELECT \(date) AS d, \(instant) AS ts, \(id) AS u, \(amount) AS n, \(tags) AS tags, \(json) AS j,
                        \(Int16(3)) AS small, \(Int32(4)) AS medium, \(Int64(5)) AS big, \(2.5) AS dbl, \(false) AS b
-                """).first!
+                """
+            ).first!
             #expect(try row.decode("d", as: CalendarDate.self) == date)
             #expect(try row.decode("ts", as: Date.self) == instant)
             #expect(try row.decode("u", as: UUID.self) == id)
@@ -195,7 +203,9 @@ struct IntegrationTests {
             try await pool.withSession { session in
                 #expect(session.connection.backendProcessID == first)
                 #expect(!session.connection.isInTransaction)
-                let row = try await session.query("SELECT current_setting('search_path') AS path, current_setting('application_name') AS app, (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()) AS locks").first!
+                let row = try await session.query(
+                    "SELECT current_setting('search_path') AS path, current_setting('application_name') AS app, (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()) AS locks"
+                ).first!
                 #expect(try row.decode("path", as: String.self) == "\"$user\", public")
                 #expect(try row.decode("app", as: String.self) == "kokon")
                 #expect(try row.decode("locks", as: Int.self) == 0)
@@ -258,7 +268,7 @@ struct IntegrationTests {
                 let started = ContinuousClock.now
                 let call = Task.detached {
                     try cancellation.run {
-                        Thread.sleep(forTimeInterval: 0.3)   // a busy pool thread: the cancel comes first
+                        Thread.sleep(forTimeInterval: 0.3)  // a busy pool thread: the cancel comes first
                         return try connection.query("SELECT pg_sleep(30)")
                     }
                 }
@@ -356,4 +366,3 @@ struct IntegrationTests {
         #expect(entries.contains { $0.level == .warning && $0.message == "careful" })
     }
 }
-

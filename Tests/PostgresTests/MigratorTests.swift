@@ -1,5 +1,6 @@
 import KokonTestSupport
 import Testing
+
 @testable import Postgres
 
 @Suite("Migrations: order, checksums, concurrency")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Postgres
 
 @Suite("SQL interpolation and identifiers")

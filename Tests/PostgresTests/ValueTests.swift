@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Postgres
 
 @Suite("Encoding and decoding values without a server")
@@ -10,9 +11,12 @@ struct ValueTests {
     }
 
     @Test func decodesEverySupportedType() throws {
-        let r = row(["Toruń", "42", "1239061.22", "t", "2024-02-29", "2024-01-02 10:11:12.5+01",
-                     "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", #"{"a": 1}"#, #"{a,"b,c","d\"e",""}"#, nil],
-                    [.text, .int8, .numeric, .bool, .date, .timestamptz, .uuid, .jsonb, .textArray, .text])
+        let r = row(
+            [
+                "Toruń", "42", "1239061.22", "t", "2024-02-29", "2024-01-02 10:11:12.5+01",
+                "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", #"{"a": 1}"#, #"{a,"b,c","d\"e",""}"#, nil,
+            ],
+            [.text, .int8, .numeric, .bool, .date, .timestamptz, .uuid, .jsonb, .textArray, .text])
         #expect(try r.decode("c0", as: String.self) == "Toruń")
         #expect(try r.decode("c1", as: Int.self) == 42)
         #expect(try r.decode("c2", as: Decimal.self) == Decimal(string: "1239061.22")!)

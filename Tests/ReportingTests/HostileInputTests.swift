@@ -1,6 +1,7 @@
 import Foundation
 import KokonTestSupport
 import Testing
+
 @testable import Engine
 @testable import Reporting
 @testable import Templates
@@ -24,19 +25,24 @@ struct HostileInputTests {
 
     static var figures: PublishedFigures {
         let publications = [
-            PublishedFigures.Publication(tenant: "a", tenantName: script, example: false, adoption: "m", modelID: "m", modelVersion: "1.0.0",
-                                         modelName: script, k: 5, asOf: "2026-06-30"),
-            PublishedFigures.Publication(tenant: "b", tenantName: formula, example: true, adoption: "m", modelID: "m", modelVersion: "1.0.0",
-                                         modelName: script, k: 5, asOf: "2026-06-30"),
-            PublishedFigures.Publication(tenant: "c", tenantName: "-2+3", example: false, adoption: "m", modelID: "m", modelVersion: "1.0.0",
-                                         modelName: script, k: 5, asOf: "2026-06-30"),
+            PublishedFigures.Publication(
+                tenant: "a", tenantName: script, example: false, adoption: "m", modelID: "m", modelVersion: "1.0.0",
+                modelName: script, k: 5, asOf: "2026-06-30"),
+            PublishedFigures.Publication(
+                tenant: "b", tenantName: formula, example: true, adoption: "m", modelID: "m", modelVersion: "1.0.0",
+                modelName: script, k: 5, asOf: "2026-06-30"),
+            PublishedFigures.Publication(
+                tenant: "c", tenantName: "-2+3", example: false, adoption: "m", modelID: "m", modelVersion: "1.0.0",
+                modelName: script, k: 5, asOf: "2026-06-30"),
         ]
         let figures = publications.flatMap { publication in
             [
-                PublishedFigures.Figure(tenant: publication.tenant, adoption: "m", measure: "reach", label: attribute, kind: nil, unit: "percent",
-                                        value: Decimal(-12.5), numerator: nil, denominator: nil, target: image, status: "met", suppressed: false),
-                PublishedFigures.Figure(tenant: publication.tenant, adoption: "m", measure: "indicator:x", label: "@SUM(A1:A9)", kind: "result", unit: "count",
-                                        value: nil, numerator: nil, denominator: nil, target: nil, status: nil, suppressed: true),
+                PublishedFigures.Figure(
+                    tenant: publication.tenant, adoption: "m", measure: "reach", label: attribute, kind: nil, unit: "percent",
+                    value: Decimal(-12.5), numerator: nil, denominator: nil, target: image, status: "met", suppressed: false),
+                PublishedFigures.Figure(
+                    tenant: publication.tenant, adoption: "m", measure: "indicator:x", label: "@SUM(A1:A9)", kind: "result", unit: "count",
+                    value: nil, numerator: nil, denominator: nil, target: nil, status: nil, suppressed: true),
             ]
         }
         return PublishedFigures(publications: publications, figures: figures)
@@ -79,12 +85,16 @@ struct HostileInputTests {
     }
 
     @Test func theHandbookPageEscapesEveryBlock() {
-        let handbook = Handbook(title: Self.script, sections: [
-            Handbook.Section(title: Self.attribute, blocks: [
-                .paragraph(Self.image), .heading(Self.script), .list([Self.attribute, Self.image]),
-                .table(header: [Self.script], rows: [[Self.image]]),
-            ]),
-        ])
+        let handbook = Handbook(
+            title: Self.script,
+            sections: [
+                Handbook.Section(
+                    title: Self.attribute,
+                    blocks: [
+                        .paragraph(Self.image), .heading(Self.script), .list([Self.attribute, Self.image]),
+                        .table(header: [Self.script], rows: [[Self.image]]),
+                    ])
+            ])
         let html = Reporting.handbookHTML(handbook)
         Self.expectInert(html)
         #expect(html.contains("<li>&quot; onmouseover=&quot;alert(1)</li>"))

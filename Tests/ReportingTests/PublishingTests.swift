@@ -1,6 +1,6 @@
 import Engine
-import KokonDemo
 import Foundation
+import KokonDemo
 import KokonTestSupport
 import Postgres
 import Reporting
@@ -10,16 +10,20 @@ import Testing
 @Suite("Publishing: suppression and who may read or write what")
 struct PublishingTests {
     static func cell(_ measure: String, _ value: Int, period: String = "all") -> AggregateCell {
-        AggregateCell(measure: measure, label: measure, kind: nil, period: period, unit: "count", value: Decimal(value),
-                      numerator: nil, denominator: nil, target: nil, status: nil, sensitiveCounts: [value])
+        AggregateCell(
+            measure: measure, label: measure, kind: nil, period: period, unit: "count", value: Decimal(value),
+            numerator: nil, denominator: nil, target: nil, status: nil, sensitiveCounts: [value])
     }
 
     @Test func smallCellsAndTheCellsThatWouldRevealThemAreHidden() {
         // 40 enrolled, 3 dropped out: dropped-out is small, and retained = 40 − 3 would give it away.
-        let cells = [Self.cell("enrolled", 40), Self.cell("retained", 37), Self.cell("dropped-out", 3),
-                     AggregateCell(measure: "retention", label: "", kind: nil, period: "all", unit: "percent", value: 92.5, numerator: 37, denominator: 40,
-                                   target: nil, status: nil, sensitiveCounts: [37, 3]),
-                     Self.cell("completed", 30), Self.cell("not-completed", 10)]
+        let cells = [
+            Self.cell("enrolled", 40), Self.cell("retained", 37), Self.cell("dropped-out", 3),
+            AggregateCell(
+                measure: "retention", label: "", kind: nil, period: "all", unit: "percent", value: 92.5, numerator: 37, denominator: 40,
+                target: nil, status: nil, sensitiveCounts: [37, 3]),
+            Self.cell("completed", 30), Self.cell("not-completed", 10),
+        ]
         let result = Suppression.apply(cells, k: 5)
         let hidden = Set(result.filter(\.suppressed).map(\.measure))
         #expect(hidden == ["dropped-out", "retained", "retention"])
@@ -36,15 +40,19 @@ struct PublishingTests {
             let output = FileManager.default.temporaryDirectory.appending(path: "kokon-demo-\(UUID().uuidString.prefix(8))")
             defer { try? FileManager.default.removeItem(at: output) }
             _ = try await Demo(pool: fixture.admin, catalog: TenancyFixture.shipped, seed: 7, size: .small, output: output, k: 5).run { _ in }
-            let rows = try await fixture.admin.query("""
+            let rows = try await fixture.admin.query(
+                """
                 SELECT tenant, adoption, period, measure, unit, value, numerator, denominator, suppressed FROM shared.aggregates
-                """).rows
+                """
+            ).rows
             #expect(rows.count > 100)
             var groups: [String: [String: (value: Decimal?, numerator: Int?, denominator: Int?, suppressed: Bool)]] = [:]
             for row in rows {
                 let key = "\(try row.decode("tenant", as: String.self))/\(try row.decode("adoption", as: String.self))/\(try row.decode("period", as: String.self))"
-                groups[key, default: [:]][try row.decode("measure")] = (try row.decode("value", as: Decimal?.self), try row.decode("numerator", as: Int?.self),
-                                                                          try row.decode("denominator", as: Int?.self), try row.decode("suppressed", as: Bool.self))
+                groups[key, default: [:]][try row.decode("measure")] = (
+                    try row.decode("value", as: Decimal?.self), try row.decode("numerator", as: Int?.self),
+                    try row.decode("denominator", as: Int?.self), try row.decode("suppressed", as: Bool.self)
+                )
             }
             var suppressed = 0
             for (key, cells) in groups {
@@ -53,7 +61,9 @@ struct PublishingTests {
                     if let cell = cells[measure], !cell.suppressed, let value = cell.value { #expect(value >= 5, "\(key) \(measure) = \(value)") }
                 }
                 for (measure, cell) in cells where measure.hasPrefix("indicator:") && !cell.suppressed {
-                    if let numerator = cell.numerator, let denominator = cell.denominator, cells[measure]?.value.map({ $0 <= 100 }) == true, measure != "indicator:children-placed-in-foster-care" {
+                    if let numerator = cell.numerator, let denominator = cell.denominator, cells[measure]?.value.map({ $0 <= 100 }) == true,
+                        measure != "indicator:children-placed-in-foster-care"
+                    {
                         #expect(numerator >= 5 && denominator - numerator >= 5, "\(key) \(measure) \(numerator)/\(denominator)")
                     }
                 }
@@ -79,7 +89,8 @@ struct PublishingTests {
     @Test func theNewestVersionIsChosenInVersionOrderNotTextOrder() async throws {
         try await TenancyFixture.with(applying: []) { fixture in
             for (tenant, version, name) in [("a", "1.9.0", "Stara nazwa"), ("b", "1.10.0", "Nowa nazwa"), ("c", "1.2.0", "Starsza nazwa")] {
-                try await fixture.admin.query("""
+                try await fixture.admin.query(
+                    """
                     INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of)
                     VALUES (\(tenant), \(tenant), true, 'm', 'm', \(version), \(name), 5, '2026-01-01')
                     """)
@@ -87,7 +98,8 @@ struct PublishingTests {
             let models = try await PublishedFigures.models(fixture.app)
             #expect(models.map(\.name) == ["Nowa nazwa"])
             await #expect(throws: PostgresError.self) {
-                try await fixture.admin.query("""
+                try await fixture.admin.query(
+                    """
                     INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of)
                     VALUES ('d', 'd', true, 'm', 'm', '1.10', 'x', 5, '2026-01-01')
                     """)
@@ -98,9 +110,11 @@ struct PublishingTests {
     /// One range for k: the command, the publisher and the database refuse the same values.
     @Test func kHasOneRangeEverywhere() async throws {
         try await TenancyFixture.with(applying: ["torun"]) { fixture in
-            let definition = try await fixture.admin.query("""
+            let definition = try await fixture.admin.query(
+                """
                 SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'k_in_range' AND conrelid = 'shared.publications'::regclass
-                """).scalar(String.self)
+                """
+            ).scalar(String.self)
             #expect(definition == "CHECK (((k >= \(Suppression.kRange.lowerBound)) AND (k <= \(Suppression.kRange.upperBound))))")
             let torun = try await fixture.records("torun")
             for k in [Suppression.kRange.lowerBound - 1, Suppression.kRange.upperBound + 1] {
@@ -129,7 +143,8 @@ struct PublishingTests {
             #expect(visible == 1)
             await #expect(throws: PostgresError.self) {
                 _ = try await torun.transaction { session in
-                    try await session.query("""
+                    try await session.query(
+                        """
                         INSERT INTO shared.aggregates (tenant, adoption, model_version, measure, label, period, unit, value)
                         VALUES ('warszawa', 'praski-kokon', '1.0.0', 'enrolled', 'x', 'all', 'count', 1)
                         """)

@@ -19,8 +19,10 @@ public struct TenancyFixture: Sendable {
     public let directory: TenantDirectory
 
     /// Runs `body` on a fresh database with the given tenants applied.
-    public static func with<Value>(applying tenants: [String], catalog: ModelCatalog = shipped, database: String? = nil,
-                            _ body: (TenancyFixture) async throws -> Value) async throws -> Value {
+    public static func with<Value>(
+        applying tenants: [String], catalog: ModelCatalog = shipped, database: String? = nil,
+        _ body: (TenancyFixture) async throws -> Value
+    ) async throws -> Value {
         let conninfo = try await TestCluster.freshDatabase(named: database)
         let admin = ConnectionPool(conninfo: conninfo, size: 2)
         let app = ConnectionPool(conninfo: try ConnectionString.replacing(conninfo, with: ["user": "kokon_app"]), size: 2)

@@ -3,31 +3,31 @@
 /// Builds catalogs from in-memory files, so each test states exactly what it loads.
 enum Fixtures {
     static let valid = """
-    id: test-programme
-    version: 1.0.0
-    name: Program testowy
-    participation:
-      unit: family
-      minimum_duration: 18 months
-    roles:
-      - id: mentor
-        name: mentor
-        caseload: {max: 12}
-    plans:
-      - id: individual-development-plan
-        name: indywidualny plan rozwoju
-    components:
-      - id: core-work
-        name: Praca z rodziną
-        roles: [mentor]
-        requires_plan: individual-development-plan
-    indicators:
-      - id: families
-        name: rodziny
-        kind: output
-        measure: {type: count, subject: families}
+        id: test-programme
+        version: 1.0.0
+        name: Program testowy
+        participation:
+          unit: family
+          minimum_duration: 18 months
+        roles:
+          - id: mentor
+            name: mentor
+            caseload: {max: 12}
+        plans:
+          - id: individual-development-plan
+            name: indywidualny plan rozwoju
+        components:
+          - id: core-work
+            name: Praca z rodziną
+            roles: [mentor]
+            requires_plan: individual-development-plan
+        indicators:
+          - id: families
+            name: rodziny
+            kind: output
+            measure: {type: count, subject: families}
 
-    """
+        """
 
     static func catalog(_ files: [(String, String)], components: [(String, String)] = [], tenants: [(String, String)] = []) -> ModelCatalog {
         catalog(bytes: files.map { ($0.0, Array($0.1.utf8)) }, components: components, tenants: tenants)

@@ -1,39 +1,40 @@
 import Foundation
 import Testing
+
 @testable import Templates
 
 @Suite("Library components, extends and versions")
 struct ReuseAndVersionTests {
     static let library = """
-    id: talent-academy
-    version: 1.2.0
-    name: Akademia Rozwoju Talentów (ART)
-    requires_plan: individual-development-plan
-    activities:
-      - {id: plan-meeting, name: plan, delivery: individual}
+        id: talent-academy
+        version: 1.2.0
+        name: Akademia Rozwoju Talentów (ART)
+        requires_plan: individual-development-plan
+        activities:
+          - {id: plan-meeting, name: plan, delivery: individual}
 
-    """
+        """
 
     static func parent(_ version: String, extra: String = "") -> String {
         Fixtures.valid.replacingOccurrences(of: "version: 1.0.0", with: "version: \(version)") + extra
     }
 
     static let child = """
-    id: child-programme
-    version: 2.0.0
-    name: Program pochodny
-    extends: test-programme@1
-    components:
-      - id: core-work
-        name: Praca z rodziną (wersja lokalna)
-        roles: [mentor]
-      - id: art
-        use: talent-academy@1
-        activities:
-          - {id: local-club, name: klub lokalny}
-    remove: [families]
+        id: child-programme
+        version: 2.0.0
+        name: Program pochodny
+        extends: test-programme@1
+        components:
+          - id: core-work
+            name: Praca z rodziną (wersja lokalna)
+            roles: [mentor]
+          - id: art
+            use: talent-academy@1
+            activities:
+              - {id: local-club, name: klub lokalny}
+        remove: [families]
 
-    """
+        """
 
     @Test func resolvesNewestMatchingVersion() {
         let catalog = Fixtures.catalog([("a.yaml", Self.parent("1.0.0")), ("b.yaml", Self.parent("1.2.0")), ("c.yaml", Self.parent("1.2.3")), ("d.yaml", Self.parent("2.0.0"))])
@@ -47,8 +48,9 @@ struct ReuseAndVersionTests {
     }
 
     @Test func extendsMergesByIdAndKeepsLineage() throws {
-        let catalog = Fixtures.catalog([("parent.yaml", Self.parent("1.1.0")), ("child.yaml", Self.child)],
-                                       components: [("components/art.yaml", Self.library)])
+        let catalog = Fixtures.catalog(
+            [("parent.yaml", Self.parent("1.1.0")), ("child.yaml", Self.child)],
+            components: [("components/art.yaml", Self.library)])
         #expect(catalog.diagnostics.all.isEmpty, "\(Fixtures.headlines(catalog))")
         let child = try #require(catalog.programme("child-programme@2"))
         #expect(child.lineage == ["test-programme@1.1.0"])

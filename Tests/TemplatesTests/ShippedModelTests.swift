@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Templates
 
 @Suite("The five seed programmes")
@@ -198,7 +199,8 @@ struct GuideTests {
     @Test func tenantKeyReferenceInDocsMatchesTheSchema() throws {
         let path = ShippedModelTests.root.appending(path: "docs/tenant-reference.md").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.hasSuffix(KeyReference.markdown(TenantSchema.tenant)),
-                "docs/tenant-reference.md is out of date: regenerate it with `kokon schema --kind tenant --format markdown`")
+        #expect(
+            text.hasSuffix(KeyReference.markdown(TenantSchema.tenant)),
+            "docs/tenant-reference.md is out of date: regenerate it with `kokon schema --kind tenant --format markdown`")
     }
 }

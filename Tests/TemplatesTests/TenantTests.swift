@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Templates
 
 @Suite("Tenant files")
@@ -9,27 +10,27 @@ struct TenantTests {
     /// A programme whose bounds let a municipality move the family assistant's caseload
     /// between 8 and 15 and drop one optional component.
     static let bounded = """
-    id: bounded
-    version: 1.0.0
-    name: Program z granicami adaptacji
-    participation: {unit: family, minimum_duration: 18 months}
-    roles:
-      - id: family-assistant
-        name: asystent rodziny
-        caseload: {max: 12, unit: family}
-    components:
-      - id: family-work
-        name: Praca z rodziną
-        roles: [family-assistant]
-      - id: trips
-        name: Wycieczki
-        core: false
-    adaptation:
-      caseload: [{role: family-assistant, min: 8, max: 15}]
-      may_drop: [trips]
-      minimum_duration_at_least: 18 months
+        id: bounded
+        version: 1.0.0
+        name: Program z granicami adaptacji
+        participation: {unit: family, minimum_duration: 18 months}
+        roles:
+          - id: family-assistant
+            name: asystent rodziny
+            caseload: {max: 12, unit: family}
+        components:
+          - id: family-work
+            name: Praca z rodziną
+            roles: [family-assistant]
+          - id: trips
+            name: Wycieczki
+            core: false
+        adaptation:
+          caseload: [{role: family-assistant, min: 8, max: 15}]
+          may_drop: [trips]
+          minimum_duration_at_least: 18 months
 
-    """
+        """
 
     static func tenant(adoption: String, id: String = "testowo", teryt: String = "\"0463011\"", voivodeship: String = "kujawsko-pomorskie") -> String {
         """
@@ -63,43 +64,52 @@ struct TenantTests {
     }
 
     @Test func adaptationsWithinBoundsPass() {
-        let catalog = Self.check(Self.tenant(adoption: """
-        adaptations:
-          - {change: caseload, role: family-assistant, max: 15, reason: duże rodziny, decided_by: Rada, decided_on: 2025-01-01, planned: true}
-          - {change: drop-component, component: trips, reason: brak środków, decided_by: Rada, decided_on: 2025-02-01, planned: false}
-          - {change: minimum-duration, duration: 24 months, reason: dłuższe wsparcie, decided_by: Rada, decided_on: 2025-01-01, planned: true}
-        """))
+        let catalog = Self.check(
+            Self.tenant(
+                adoption: """
+                    adaptations:
+                      - {change: caseload, role: family-assistant, max: 15, reason: duże rodziny, decided_by: Rada, decided_on: 2025-01-01, planned: true}
+                      - {change: drop-component, component: trips, reason: brak środków, decided_by: Rada, decided_on: 2025-02-01, planned: false}
+                      - {change: minimum-duration, duration: 24 months, reason: dłuższe wsparcie, decided_by: Rada, decided_on: 2025-01-01, planned: true}
+                    """))
         #expect(catalog.diagnostics.errors.isEmpty, "\(Fixtures.headlines(catalog))")
         #expect(catalog.tenant("testowo")?.adoptions.first?.adaptations?.count == 3)
     }
 
     @Test func caseloadOutsideBoundsIsRefusedWithTheTemplatesBound() {
-        let catalog = Self.check(Self.tenant(adoption: """
-        adaptations:
-          - {change: caseload, role: family-assistant, max: 20, reason: brak kadry, decided_by: Rada, decided_on: 2025-01-01, planned: false}
-        """))
-        #expect(Fixtures.headlines(catalog) == [
-            "tenants/testowo.yaml:10:57: error: the caseload of family-assistant is set to 20, outside the bounds of bounded@1.0.0: 8 to 15 families",
-        ])
+        let catalog = Self.check(
+            Self.tenant(
+                adoption: """
+                    adaptations:
+                      - {change: caseload, role: family-assistant, max: 20, reason: brak kadry, decided_by: Rada, decided_on: 2025-01-01, planned: false}
+                    """))
+        #expect(
+            Fixtures.headlines(catalog) == [
+                "tenants/testowo.yaml:10:57: error: the caseload of family-assistant is set to 20, outside the bounds of bounded@1.0.0: 8 to 15 families"
+            ])
         #expect(catalog.tenant("testowo") == nil)
     }
 
     @Test func coreComponentCannotBeDropped() {
-        let catalog = Self.check(Self.tenant(adoption: """
-        adaptations:
-          - {change: drop-component, component: family-work, reason: x, decided_by: Rada, decided_on: 2025-01-01, planned: true}
-        """))
+        let catalog = Self.check(
+            Self.tenant(
+                adoption: """
+                    adaptations:
+                      - {change: drop-component, component: family-work, reason: x, decided_by: Rada, decided_on: 2025-01-01, planned: true}
+                    """))
         let rendered = catalog.diagnostics.errors.map { catalog.render($0) }.joined()
         #expect(rendered.contains("family-work is a core component of bounded@1.0.0 and cannot be dropped"))
         #expect(rendered.contains("the template allows dropping only: trips"))
     }
 
     @Test func shorterMinimumDurationAndUnknownRoleAreRefused() {
-        let catalog = Self.check(Self.tenant(adoption: """
-        staff: [{role: family-asistant, count: 2}]
-        adaptations:
-          - {change: minimum-duration, duration: 12 months, reason: x, decided_by: Rada, decided_on: 2025-01-01, planned: true}
-        """))
+        let catalog = Self.check(
+            Self.tenant(
+                adoption: """
+                    staff: [{role: family-asistant, count: 2}]
+                    adaptations:
+                      - {change: minimum-duration, duration: 12 months, reason: x, decided_by: Rada, decided_on: 2025-01-01, planned: true}
+                    """))
         let rendered = catalog.diagnostics.errors.map { catalog.render($0) }.joined(separator: "\n")
         #expect(rendered.contains("bounded@1.0.0 has no role 'family-asistant'"))
         #expect(rendered.contains("did you mean 'family-assistant'?"))

@@ -20,8 +20,9 @@ public enum Catalogue {
 
     /// The migrator for the core schemas, running as the owner role.
     public static func coreMigrator() throws -> Migrator {
-        try Migrator(migrations: coreMigrations(), historyTable: historyTable, scope: "core",
-                     role: DatabaseRoles.owner, lockKey: migrationLockKey)
+        try Migrator(
+            migrations: coreMigrations(), historyTable: historyTable, scope: "core",
+            role: DatabaseRoles.owner, lockKey: migrationLockKey)
     }
 
     /// Creates roles and the `kokon` schema if missing, then applies pending core migrations.

@@ -20,7 +20,8 @@ public enum DatabaseRoles {
     /// may race to create them; a duplicate is taken as success. Needs a user that may create
     /// roles (the local cluster's superuser, or an administrator's account).
     public static func ensure(on session: Session) async throws {
-        try await session.query("""
+        try await session.query(
+            """
             DO $roles$
             BEGIN
                 BEGIN

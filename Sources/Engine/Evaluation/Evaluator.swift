@@ -57,10 +57,11 @@ public struct Evaluator: Sendable {
         }
         let indicators = try await IndicatorMeasure.values(context, on: session)
         let fidelity = try await FidelityMeasure.score(context, on: session)
-        return Evaluation(tenant: records.tenant.id, adoption: context.id, model: context.programme.reference, modelName: context.programme.name.pl,
-                          period: EvaluationPeriod(label: context.label, start: context.start.description, end: context.end.description),
-                          asOf: context.asOf.description, findings: findings, rulesChecked: checked, indicators: indicators,
-                          fidelity: fidelity, adaptations: context.adaptations, names: context.names)
+        return Evaluation(
+            tenant: records.tenant.id, adoption: context.id, model: context.programme.reference, modelName: context.programme.name.pl,
+            period: EvaluationPeriod(label: context.label, start: context.start.description, end: context.end.description),
+            asOf: context.asOf.description, findings: findings, rulesChecked: checked, indicators: indicators,
+            fidelity: fidelity, adaptations: context.adaptations, names: context.names)
     }
 }
 
@@ -90,8 +91,9 @@ struct AdoptionContext: Sendable {
         let first = max(start, CalendarDate(year: year, month: 1, day: 1))
         let last = min(end, CalendarDate(year: year, month: 12, day: 31))
         guard first <= last else { return nil }
-        return AdoptionContext(id: id, unit: unit, minimumMonths: minimumMonths, targets: targets, programme: programme, names: names, adaptations: adaptations,
-                               adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today, label: String(year))
+        return AdoptionContext(
+            id: id, unit: unit, minimumMonths: minimumMonths, targets: targets, programme: programme, names: names, adaptations: adaptations,
+            adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today, label: String(year))
     }
 
     /// Each calendar year of the period that has begun by the day of evaluation.

@@ -6,11 +6,13 @@ import Templates
 /// (enrolled against the local target) of one adoption.
 enum FidelityMeasure {
     static func score(_ context: AdoptionContext, on session: Session) async throws -> Fidelity {
-        let components = try await session.query("""
+        let components = try await session.query(
+            """
             SELECT m.id, EXISTS (SELECT 1 FROM session s WHERE s.adoption = m.adoption AND s.component = m.id
                                  AND s.held_on BETWEEN \(context.start) AND \(context.asOf)) AS delivered
             FROM model_element m WHERE m.adoption = \(context.id) AND m.kind = 'component' AND m.core AND m.active ORDER BY m.id
-            """).rows
+            """
+        ).rows
         let missing = try components.filter { !(try $0.decode("delivered", as: Bool.self)) }.map { try $0.decode("id", as: String.self) }
         let delivered = components.count - missing.count
 
@@ -19,7 +21,8 @@ enum FidelityMeasure {
         let family = context.unit == "family"
         let attendee: SQL = family ? "p.household" : "at.person"
         let household: SQL = family ? "JOIN person p ON p.code = at.person" : ""
-        let subjects = try await session.query("""
+        let subjects = try await session.query(
+            """
             WITH enrolled AS (
                 SELECT coalesce(e.household, e.person) AS code, min(e.starts_on) AS starts_on,
                        sum(months_between(e.starts_on, least(coalesce(e.ends_on, \(context.asOf)), \(context.asOf)) + 1)) AS months,
@@ -37,11 +40,13 @@ enum FidelityMeasure {
             SELECT en.code, en.months::integer AS months, en.dropped, coalesce(pr.n, 0)::bigint AS sessions
             FROM enrolled en LEFT JOIN present pr ON pr.code = en.code
             ORDER BY en.code
-            """).rows.map { row in
-                let months: Int = try row.decode("months")
-                return SubjectDose(code: try row.decode("code"), months: months, sessions: try row.decode("sessions"),
-                                   completed: context.minimumMonths.map { months >= $0 } ?? true, droppedOut: try row.decode("dropped"))
-            }
+            """
+        ).rows.map { row in
+            let months: Int = try row.decode("months")
+            return SubjectDose(
+                code: try row.decode("code"), months: months, sessions: try row.decode("sessions"),
+                completed: context.minimumMonths.map { months >= $0 } ?? true, droppedOut: try row.decode("dropped"))
+        }
         let enrolled = subjects.count
         let doseMonths: Double? = context.minimumMonths.flatMap { minimum in
             subjects.isEmpty ? nil : subjects.map { Double(min($0.months, minimum)) / Double(minimum) }.reduce(0, +) / Double(subjects.count)
@@ -51,8 +56,9 @@ enum FidelityMeasure {
         let reach = target.map { Double(enrolled) / Double($0) }
         let adherence = components.isEmpty ? 1 : Double(delivered) / Double(components.count)
         let parts = [adherence, doseMonths, reach.map { min($0, 1) }].compactMap { $0 }
-        return Fidelity(coreComponentsDelivered: delivered, coreComponents: components.count, missingComponents: missing, adherence: adherence,
-                        doseMonths: doseMonths, sessionsPerSubject: sessionsPerSubject, enrolled: enrolled, target: target, reach: reach,
-                        score: parts.reduce(0, +) / Double(parts.count) * 100, subjects: subjects)
+        return Fidelity(
+            coreComponentsDelivered: delivered, coreComponents: components.count, missingComponents: missing, adherence: adherence,
+            doseMonths: doseMonths, sessionsPerSubject: sessionsPerSubject, enrolled: enrolled, target: target, reach: reach,
+            score: parts.reduce(0, +) / Double(parts.count) * 100, subjects: subjects)
     }
 }

@@ -12,7 +12,8 @@ public enum PolishGrammar {
 
     /// Only the noun form for a number.
     public static func form(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-        let units = abs(n) % 10, tens = abs(n) % 100
+        let units = abs(n) % 10
+        let tens = abs(n) % 100
         if n == 1 { return one }
         if (2...4).contains(units) && !(12...14).contains(tens) { return few }
         return many

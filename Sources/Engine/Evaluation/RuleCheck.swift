@@ -15,7 +15,8 @@ struct RuleCheck: Sendable {
     /// ending exactly on the last day of the minimum counts as complete.
     static let minimumParticipation = RuleCheck(name: "minimum-participation") { context, session in
         guard let minimum = context.minimumMonths else { return (0, []) }
-        let rows = try await session.query("""
+        let rows = try await session.query(
+            """
             SELECT coalesce(e.household, e.person) AS code, e.starts_on, e.ends_on,
                    months_between(e.starts_on, least(coalesce(e.ends_on, \(context.adoptionEnd)), \(context.adoptionEnd)) + 1) AS possible,
                    e.ends_on IS NOT NULL AND e.ends_on <= \(context.asOf) AS ended
@@ -23,7 +24,8 @@ struct RuleCheck: Sendable {
             WHERE e.adoption = \(context.id) AND (CASE WHEN \(context.unit) = 'family' THEN e.household IS NOT NULL ELSE e.person IS NOT NULL END)
               AND e.starts_on <= \(context.end) AND (e.ends_on IS NULL OR e.ends_on >= \(context.start))
             ORDER BY 1, 2
-            """).rows
+            """
+        ).rows
         var findings: [Finding] = []
         for row in rows {
             let possible: Int = try row.decode("possible")
@@ -32,17 +34,25 @@ struct RuleCheck: Sendable {
             let start: CalendarDate = try row.decode("starts_on")
             if try row.decode("ended", as: Bool.self) {
                 let end: CalendarDate = try row.decode("ends_on")
-                findings.append(Finding(rule: "minimum-participation", entity: code,
-                                        detail: LocalizedText(
-                                            pl: "udział trwał \(PolishGrammar.months(possible)) (\(start) – \(end)), o \(PolishGrammar.months(minimum - possible)) krócej niż wymagane w programie \(minimum)",
-                                            en: "took part \(possible) month\(possible == 1 ? "" : "s") (\(start) to \(end)), \(minimum - possible) short of the \(minimum) the programme requires"),
-                                        shortfall: minimum - possible))
+                findings.append(
+                    Finding(
+                        rule: "minimum-participation", entity: code,
+                        detail: LocalizedText(
+                            pl:
+                                "udział trwał \(PolishGrammar.months(possible)) (\(start) – \(end)), o \(PolishGrammar.months(minimum - possible)) krócej niż wymagane w programie \(minimum)",
+                            en: "took part \(possible) month\(possible == 1 ? "" : "s") (\(start) to \(end)), \(minimum - possible) short of the \(minimum) the programme requires"),
+                        shortfall: minimum - possible))
             } else {
-                findings.append(Finding(rule: "minimum-participation", entity: code,
-                                        detail: LocalizedText(
-                                            pl: "udział rozpoczęty \(start) może do końca realizacji (\(context.adoptionEnd)) trwać tylko \(PolishGrammar.months(possible)), o \(PolishGrammar.months(minimum - possible)) krócej niż wymagane \(minimum)",
-                                            en: "started on \(start) and can take part only \(possible) months before the adoption ends on \(context.adoptionEnd), \(minimum - possible) short of \(minimum)"),
-                                        shortfall: minimum - possible))
+                findings.append(
+                    Finding(
+                        rule: "minimum-participation", entity: code,
+                        detail: LocalizedText(
+                            pl:
+                                "udział rozpoczęty \(start) może do końca realizacji (\(context.adoptionEnd)) trwać tylko \(PolishGrammar.months(possible)), o \(PolishGrammar.months(minimum - possible)) krócej niż wymagane \(minimum)",
+                            en:
+                                "started on \(start) and can take part only \(possible) months before the adoption ends on \(context.adoptionEnd), \(minimum - possible) short of \(minimum)"
+                        ),
+                        shortfall: minimum - possible))
             }
         }
         return (rows.count, findings)
@@ -56,7 +66,8 @@ struct RuleCheck: Sendable {
         for network in context.programme.networks ?? [] {
             for obligation in network.obligations ?? [] where obligation.per == "year" || obligation.per == "project" {
                 let perYear = obligation.per == "year"
-                let rows = try await session.query("""
+                let rows = try await session.query(
+                    """
                     SELECT n.code, y AS year, count(na.code) AS held
                     FROM network n
                     CROSS JOIN LATERAL generate_series(
@@ -68,7 +79,8 @@ struct RuleCheck: Sendable {
                     WHERE n.adoption = \(context.id) AND n.network = \(network.id)
                       AND (NOT \(perYear) OR make_date(y, 12, 31) <= \(context.asOf))
                     GROUP BY n.code, y ORDER BY n.code, y
-                    """).rows
+                    """
+                ).rows
                 for row in rows {
                     checked += 1
                     let held: Int = try row.decode("held")
@@ -76,11 +88,16 @@ struct RuleCheck: Sendable {
                     let code: String = try row.decode("code")
                     let year = perYear ? try row.decode("year", as: Int.self) : nil
                     let kinds = obligation.actionTypes.map(PolishGrammar.actionType).joined(separator: ", ")
-                    findings.append(Finding(rule: "network-obligation", entity: code,
-                                            detail: LocalizedText(
-                                                pl: "\(year.map { "w roku \($0)" } ?? "w całym projekcie") zrealizowano \(PolishGrammar.count(held, "działanie", "działania", "działań")); wymagane co najmniej \(obligation.minimum) (\(kinds))",
-                                                en: "held \(held) of the required \(obligation.minimum) \(obligation.actionTypes.joined(separator: "/")) \(year.map { "in \($0)" } ?? "during the project")"),
-                                            shortfall: obligation.minimum - held))
+                    findings.append(
+                        Finding(
+                            rule: "network-obligation", entity: code,
+                            detail: LocalizedText(
+                                pl:
+                                    "\(year.map { "w roku \($0)" } ?? "w całym projekcie") zrealizowano \(PolishGrammar.count(held, "działanie", "działania", "działań")); wymagane co najmniej \(obligation.minimum) (\(kinds))",
+                                en:
+                                    "held \(held) of the required \(obligation.minimum) \(obligation.actionTypes.joined(separator: "/")) \(year.map { "in \($0)" } ?? "during the project")"
+                            ),
+                            shortfall: obligation.minimum - held))
                 }
             }
         }
@@ -94,22 +111,27 @@ struct RuleCheck: Sendable {
         var findings: [Finding] = []
         for role in context.programme.roles ?? [] {
             guard let limit = context.caseloadLimit(role.id) else { continue }
-            let rows = try await session.query("""
+            let rows = try await session.query(
+                """
                 SELECT st.code, count(a.household) AS cases
                 FROM staff st LEFT JOIN assignment a ON a.staff = st.code AND a.starts_on <= \(context.asOf)
                      AND (a.ends_on IS NULL OR a.ends_on >= \(context.asOf))
                 WHERE st.adoption = \(context.id) AND st.role = \(role.id)
                 GROUP BY st.code ORDER BY st.code
-                """).rows
+                """
+            ).rows
             for row in rows {
                 checked += 1
                 let cases: Int = try row.decode("cases")
                 guard cases > limit else { continue }
-                findings.append(Finding(rule: "caseload", entity: try row.decode("code"),
-                                        detail: LocalizedText(
-                                            pl: "\(role.name.pl): wspiera \(PolishGrammar.count(cases, "rodzinę", "rodziny", "rodzin")) w dniu \(context.asOf), o \(cases - limit) więcej niż limit \(limit)",
-                                            en: "supports \(cases) households as \(role.id) on \(context.asOf), \(cases - limit) over the limit of \(limit)"),
-                                        shortfall: cases - limit))
+                findings.append(
+                    Finding(
+                        rule: "caseload", entity: try row.decode("code"),
+                        detail: LocalizedText(
+                            pl:
+                                "\(role.name.pl): wspiera \(PolishGrammar.count(cases, "rodzinę", "rodziny", "rodzin")) w dniu \(context.asOf), o \(cases - limit) więcej niż limit \(limit)",
+                            en: "supports \(cases) households as \(role.id) on \(context.asOf), \(cases - limit) over the limit of \(limit)"),
+                        shortfall: cases - limit))
             }
         }
         return (checked, findings)
@@ -124,7 +146,8 @@ struct RuleCheck: Sendable {
             guard let planID = component.requiresPlan else { continue }
             let forFamily = context.programme.plans?.first { $0.id == planID }?.for == "family"
             let groups = component.targetGroups ?? []
-            let rows = try await session.query("""
+            let rows = try await session.query(
+                """
                 SELECT DISTINCT coalesce(e.household, e.person) AS code, e.target_group,
                        EXISTS (SELECT 1 FROM plan p WHERE p.adoption = e.adoption AND p.plan = \(planID) AND p.drawn_up_on <= \(context.asOf)
                                AND (p.person = e.person OR p.household = e.household)) AS has_plan
@@ -134,17 +157,21 @@ struct RuleCheck: Sendable {
                        OR e.target_group IN (SELECT m.id FROM model_element m WHERE m.adoption = e.adoption AND m.kind = 'target-group' AND m.parent = ANY(\(groups))))
                   AND e.starts_on <= \(context.asOf) AND (e.ends_on IS NULL OR e.ends_on >= \(context.start))
                 ORDER BY 1
-                """).rows
+                """
+            ).rows
             for row in rows {
                 checked += 1
                 guard !(try row.decode("has_plan", as: Bool.self)) else { continue }
                 let group: String? = try row.decode("target_group")
                 let names = context.names
-                findings.append(Finding(rule: "required-plan", entity: try row.decode("code"),
-                                        detail: LocalizedText(
-                                            pl: "uczestniczy w komponencie „\(names[component.id] ?? component.id)”\(group.map { " (\(names[$0] ?? $0))" } ?? "") bez dokumentu „\(names[planID] ?? planID)”",
-                                            en: "takes part in \(component.id)\(group.map { " (\($0))" } ?? "") but has no \(planID)"),
-                                        shortfall: 1))
+                findings.append(
+                    Finding(
+                        rule: "required-plan", entity: try row.decode("code"),
+                        detail: LocalizedText(
+                            pl:
+                                "uczestniczy w komponencie „\(names[component.id] ?? component.id)”\(group.map { " (\(names[$0] ?? $0))" } ?? "") bez dokumentu „\(names[planID] ?? planID)”",
+                            en: "takes part in \(component.id)\(group.map { " (\($0))" } ?? "") but has no \(planID)"),
+                        shortfall: 1))
             }
         }
         return (checked, findings)
@@ -157,15 +184,20 @@ struct RuleCheck: Sendable {
         for group in context.programme.targetGroups ?? [] {
             for quota in group.quotas ?? [] {
                 checked += 1
-                let filled = try await session.query("""
+                let filled = try await session.query(
+                    """
                     SELECT count(DISTINCT coalesce(e.household, e.person)) AS n FROM enrolment e
                     WHERE e.adoption = \(context.id) AND e.target_group = \(quota.id) AND e.starts_on <= \(context.asOf)
-                    """).scalar(Int.self)
+                    """
+                ).scalar(Int.self)
                 guard filled < quota.size else { continue }
-                findings.append(Finding(rule: "quota", entity: quota.id,
-                                        detail: LocalizedText(pl: "zajęto \(filled) z \(quota.size) miejsc dla grupy: \(quota.name.pl)",
-                                                              en: "\(filled) of \(quota.size) places filled for \(quota.name.pl)"),
-                                        shortfall: quota.size - filled))
+                findings.append(
+                    Finding(
+                        rule: "quota", entity: quota.id,
+                        detail: LocalizedText(
+                            pl: "zajęto \(filled) z \(quota.size) miejsc dla grupy: \(quota.name.pl)",
+                            en: "\(filled) of \(quota.size) places filled for \(quota.name.pl)"),
+                        shortfall: quota.size - filled))
             }
         }
         return (checked, findings)

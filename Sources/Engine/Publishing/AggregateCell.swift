@@ -28,8 +28,10 @@ public struct AggregateCell: Sendable, Codable, Hashable {
     public var suppressed = false
 
     /// A figure, not yet suppressed.
-    public init(measure: String, label: String, kind: String?, period: String, unit: String, value: Decimal?, numerator: Int?, denominator: Int?,
-                target: String?, status: String?, sensitiveCounts: [Int]) {
+    public init(
+        measure: String, label: String, kind: String?, period: String, unit: String, value: Decimal?, numerator: Int?, denominator: Int?,
+        target: String?, status: String?, sensitiveCounts: [Int]
+    ) {
         self.measure = measure
         self.label = label
         self.kind = kind
@@ -65,6 +67,7 @@ public struct AdditiveRelation: Sendable, Hashable {
     /// The relations between the standard measures.
     public static let standard: [AdditiveRelation] = [
         AdditiveRelation(total: "enrolled", parts: ["retained", "dropped-out"], derived: ["retained": ["retention"], "enrolled": ["reach", "cost-per-subject", "dose-months"]]),
-        AdditiveRelation(total: "enrolled", parts: ["completed", "not-completed"], derived: ["completed": ["completion"], "enrolled": ["reach", "cost-per-subject", "dose-months"]]),
+        AdditiveRelation(
+            total: "enrolled", parts: ["completed", "not-completed"], derived: ["completed": ["completion"], "enrolled": ["reach", "cost-per-subject", "dose-months"]]),
     ]
 }

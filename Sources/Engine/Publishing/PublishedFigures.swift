@@ -42,25 +42,31 @@ public struct PublishedFigures: Sendable, Codable {
     public static func read(_ pool: ConnectionPool, model: String, period: String) async throws -> PublishedFigures {
         try await pool.withSession { session in
             try await session.transaction(as: DatabaseRoles.reporting, searchPath: [Identifier("shared")]) { session in
-                let publications = try await session.query("""
+                let publications = try await session.query(
+                    """
                     SELECT tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of
                     FROM publications WHERE model_id = \(model) OR \(model) = ANY(lineage) ORDER BY tenant_name, adoption
-                    """).rows.map {
-                        Publication(tenant: try $0.decode("tenant"), tenantName: try $0.decode("tenant_name"), example: try $0.decode("example"),
-                                    adoption: try $0.decode("adoption"), modelID: try $0.decode("model_id"), modelVersion: try $0.decode("model_version"),
-                                    modelName: try $0.decode("model_name"), k: try $0.decode("k", as: Int32.self).int, asOf: try $0.decode("as_of", as: CalendarDate.self).description)
-                    }
-                let figures = try await session.query("""
+                    """
+                ).rows.map {
+                    Publication(
+                        tenant: try $0.decode("tenant"), tenantName: try $0.decode("tenant_name"), example: try $0.decode("example"),
+                        adoption: try $0.decode("adoption"), modelID: try $0.decode("model_id"), modelVersion: try $0.decode("model_version"),
+                        modelName: try $0.decode("model_name"), k: try $0.decode("k", as: Int32.self).int, asOf: try $0.decode("as_of", as: CalendarDate.self).description)
+                }
+                let figures = try await session.query(
+                    """
                     SELECT a.tenant, a.adoption, a.measure, a.label, a.kind, a.unit, a.value, a.numerator, a.denominator, a.target, a.status, a.suppressed
                     FROM aggregates a JOIN publications p ON p.tenant = a.tenant AND p.adoption = a.adoption
                     WHERE (p.model_id = \(model) OR \(model) = ANY(p.lineage)) AND a.period = \(period)
                     ORDER BY a.tenant, a.adoption, a.measure
-                    """).rows.map {
-                        Figure(tenant: try $0.decode("tenant"), adoption: try $0.decode("adoption"), measure: try $0.decode("measure"), label: try $0.decode("label"),
-                               kind: try $0.decode("kind", as: String?.self), unit: try $0.decode("unit"), value: try $0.decode("value", as: Decimal?.self),
-                               numerator: try $0.decode("numerator", as: Int?.self), denominator: try $0.decode("denominator", as: Int?.self),
-                               target: try $0.decode("target", as: String?.self), status: try $0.decode("status", as: String?.self), suppressed: try $0.decode("suppressed"))
-                    }
+                    """
+                ).rows.map {
+                    Figure(
+                        tenant: try $0.decode("tenant"), adoption: try $0.decode("adoption"), measure: try $0.decode("measure"), label: try $0.decode("label"),
+                        kind: try $0.decode("kind", as: String?.self), unit: try $0.decode("unit"), value: try $0.decode("value", as: Decimal?.self),
+                        numerator: try $0.decode("numerator", as: Int?.self), denominator: try $0.decode("denominator", as: Int?.self),
+                        target: try $0.decode("target", as: String?.self), status: try $0.decode("status", as: String?.self), suppressed: try $0.decode("suppressed"))
+                }
                 return PublishedFigures(publications: publications, figures: figures)
             }
         }

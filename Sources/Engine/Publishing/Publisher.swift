@@ -56,13 +56,15 @@ public struct Publisher: Sendable {
     func write(_ adoption: AdoptionContext, _ cells: [AggregateCell], k: Int, on session: Session) async throws {
         let programme = adoption.programme
         let lineage = [programme.id] + programme.lineage.map { String($0.split(separator: "@")[0]) }
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, lineage, k, as_of)
             VALUES (\(tenant.id), \(tenant.name), \(tenant.isExample), \(adoption.id), \(programme.id), \(programme.version.description),
                     \(programme.name.pl), \(lineage), \(k), \(adoption.asOf))
             """)
         func text(_ value: (AggregateCell) -> String?) -> [String] { cells.map { value($0) ?? "" } }
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO shared.aggregates (tenant, adoption, model_version, measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed)
             SELECT \(tenant.id), \(adoption.id), \(programme.version.description), c.measure, c.label, nullif(c.kind, ''), c.period, c.unit,
                    nullif(c.value, '')::numeric, nullif(c.numerator, '')::bigint, nullif(c.denominator, '')::bigint,
@@ -81,10 +83,14 @@ public struct Publisher: Sendable {
         let enrolled = fidelity.enrolled
         let dropped = fidelity.subjects.filter(\.droppedOut).count
         let completed = fidelity.subjects.filter(\.completed).count
-        func cell(_ measure: String, _ unit: String, _ value: Decimal?, counts: [Int], numerator: Int? = nil, denominator: Int? = nil,
-                  target: String? = nil, status: String? = nil, label: String? = nil, kind: String? = nil) -> AggregateCell {
-            AggregateCell(measure: measure, label: label ?? StandardMeasure.label(measure), kind: kind, period: period, unit: unit, value: value, numerator: numerator, denominator: denominator,
-                          target: target, status: status, sensitiveCounts: counts)
+        func cell(
+            _ measure: String, _ unit: String, _ value: Decimal?, counts: [Int], numerator: Int? = nil, denominator: Int? = nil,
+            target: String? = nil, status: String? = nil, label: String? = nil, kind: String? = nil
+        ) -> AggregateCell {
+            AggregateCell(
+                measure: measure, label: label ?? StandardMeasure.label(measure), kind: kind, period: period, unit: unit, value: value, numerator: numerator,
+                denominator: denominator,
+                target: target, status: status, sensitiveCounts: counts)
         }
         func percent(_ part: Int, _ whole: Int) -> Decimal? { whole == 0 ? nil : rounded(Double(part) * 100 / Double(whole)) }
         var cells = [
@@ -109,14 +115,16 @@ public struct Publisher: Sendable {
             cells.append(cell("target", "count", Decimal(target), counts: []))
             cells.append(cell("reach", "percent", percent(enrolled, target), counts: [enrolled], numerator: enrolled, denominator: target))
         }
-        let money = try await session.query("""
+        let money = try await session.query(
+            """
             SELECT coalesce(sum(amount), 0) AS spent,
                    (SELECT count(*) FROM network WHERE adoption = \(evaluation.adoption)) AS networks,
                    (SELECT count(*) FROM network_action na JOIN network n ON n.code = na.network
                     WHERE n.adoption = \(evaluation.adoption) AND na.held_on BETWEEN \(CalendarDate(iso: evaluation.period.start)!) AND \(CalendarDate(iso: evaluation.asOf)!)) AS actions
             FROM expenditure WHERE adoption = \(evaluation.adoption)
               AND spent_on BETWEEN \(CalendarDate(iso: evaluation.period.start)!) AND \(CalendarDate(iso: evaluation.asOf)!)
-            """).first!
+            """
+        ).first!
         let spent: Decimal = try money.decode("spent")
         cells.append(cell("expenditure", "pln", spent, counts: []))
         cells.append(cell("cost-per-subject", "pln", enrolled == 0 ? nil : rounded(NSDecimalNumber(decimal: spent).doubleValue / Double(enrolled)), counts: [enrolled]))
@@ -124,8 +132,10 @@ public struct Publisher: Sendable {
         let actions: Int = try money.decode("actions")
         let days = (CalendarDate(iso: evaluation.asOf)!.daysSinceEpoch - CalendarDate(iso: evaluation.period.start)!.daysSinceEpoch) + 1
         if networks > 0, days > 0 {
-            cells.append(cell("network-actions-per-network-year", "rate", rounded(Double(actions) / Double(networks) / (Double(days) / 365.25)), counts: [],
-                              numerator: actions, denominator: networks))
+            cells.append(
+                cell(
+                    "network-actions-per-network-year", "rate", rounded(Double(actions) / Double(networks) / (Double(days) / 365.25)), counts: [],
+                    numerator: actions, denominator: networks))
         }
         for indicator in evaluation.indicators {
             let counts: [Int]
@@ -134,9 +144,11 @@ public struct Publisher: Sendable {
             case (false, let numerator?, let denominator?): counts = [numerator, denominator]
             default: counts = personCount(indicator) ? [NSDecimalNumber(decimal: indicator.value ?? 0).intValue] : []
             }
-            cells.append(cell("indicator:" + indicator.id, indicator.percent ? "percent" : (indicator.value.map { $0 != $0.rounded0 } ?? false) ? "rate" : "count",
-                              indicator.value, counts: counts, numerator: indicator.numerator, denominator: indicator.denominator,
-                              target: indicator.target?.pl, status: indicator.status.rawValue, label: indicator.name, kind: indicator.kind))
+            cells.append(
+                cell(
+                    "indicator:" + indicator.id, indicator.percent ? "percent" : (indicator.value.map { $0 != $0.rounded0 } ?? false) ? "rate" : "count",
+                    indicator.value, counts: counts, numerator: indicator.numerator, denominator: indicator.denominator,
+                    target: indicator.target?.pl, status: indicator.status.rawValue, label: indicator.name, kind: indicator.kind))
         }
         return cells
     }

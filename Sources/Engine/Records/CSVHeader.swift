@@ -1,4 +1,5 @@
 import Foundation
+
 /// The first line of a CSV file: its byte-order mark, delimiter and column names.
 ///
 /// Only the header is parsed in Swift; the rows go to PostgreSQL's COPY as they are, which
@@ -19,7 +20,8 @@ public struct CSVHeader: Sendable, Equatable {
             throw .badFile(file, "it is saved as UTF-16; save it as \"CSV UTF-8\" instead")
         }
         guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-            throw .badFile(file, bytes.count - start == 0 ? "it is empty; the first line must name the columns" : "it has a header but no rows, or the header line is longer than 64 KiB")
+            throw .badFile(
+                file, bytes.count - start == 0 ? "it is empty; the first line must name the columns" : "it has a header but no rows, or the header line is longer than 64 KiB")
         }
         var end = newline
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
@@ -49,7 +51,10 @@ public struct CSVHeader: Sendable, Equatable {
     }
 
     static func closest(_ word: String, in candidates: [String]) -> String? {
-        candidates.first { $0.replacingOccurrences(of: "_", with: "") == word.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "") }
+        candidates.first {
+            $0.replacingOccurrences(of: "_", with: "")
+                == word.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
+        }
     }
 }
 

@@ -41,8 +41,10 @@ public struct CaseRecords: Sendable {
     /// Imports a CSV file of one record kind: all rows or none. With `dryRun`, checks
     /// everything and reports what would be added, but writes nothing.
     @discardableResult
-    public func importFile(_ kind: RecordKind, path: String, dryRun: Bool = false,
-                           progress: (@Sendable (_ sent: Int, _ total: Int) -> Void)? = nil) async throws -> ImportReport {
+    public func importFile(
+        _ kind: RecordKind, path: String, dryRun: Bool = false,
+        progress: (@Sendable (_ sent: Int, _ total: Int) -> Void)? = nil
+    ) async throws -> ImportReport {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw RecordError.badFile(path, FileManager.default.fileExists(atPath: path) ? "it cannot be read; check its permissions" : "there is no such file")
@@ -131,8 +133,9 @@ public struct CaseRecords: Sendable {
     public func audit(limit: Int = 50) async throws -> [AuditEntry] {
         try await transaction { session in
             try await session.query("SELECT at, actor, kind, operation, rows, keys FROM audit ORDER BY id DESC LIMIT \(limit)").rows.map {
-                AuditEntry(at: try $0.decode("at"), actor: try $0.decode("actor"), kind: try $0.decode("kind"), operation: try $0.decode("operation"),
-                           rows: try $0.decode("rows"), keys: try $0.decode("keys", as: [String]?.self))
+                AuditEntry(
+                    at: try $0.decode("at"), actor: try $0.decode("actor"), kind: try $0.decode("kind"), operation: try $0.decode("operation"),
+                    rows: try $0.decode("rows"), keys: try $0.decode("keys", as: [String]?.self))
             }
         }
     }

@@ -35,7 +35,9 @@ public struct ImportReport: Sendable {
 
     /// One line saying what happened.
     public var summary: String {
-        if dryRun { return "\(source): \(rows) \(kind) row\(rows == 1 ? "" : "s") checked, all valid; \(inserted) would be added, \(unchanged) already recorded (dry run: nothing written)" }
+        if dryRun {
+            return "\(source): \(rows) \(kind) row\(rows == 1 ? "" : "s") checked, all valid; \(inserted) would be added, \(unchanged) already recorded (dry run: nothing written)"
+        }
         return "\(source): \(rows) \(kind) row\(rows == 1 ? "" : "s") read, \(inserted) added, \(unchanged) already recorded"
     }
 }

@@ -35,7 +35,6 @@ extension RecordKind {
         insert: """
             INSERT INTO session (code, adoption, component, activity, held_on, minutes, staff)
             SELECT s.code, s.adoption, s.component, s.activity, s.date::date, s.minutes::integer, s.staff FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -67,8 +66,7 @@ extension RecordKind {
             """,
         insert: """
             INSERT INTO attendance (session, person, status)
-            SELECT s.session, s.person, s.status FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
+            SELECT s.session, s.person, s.status FROM checked s WHERE s.reason IS NULL
             """
     )
 }

@@ -27,7 +27,6 @@ extension RecordKind {
         insert: """
             INSERT INTO network (code, adoption, network, area, formed_on)
             SELECT s.code, s.adoption, s.network, s.area, s.formed::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -55,7 +54,6 @@ extension RecordKind {
         insert: """
             INSERT INTO network_member (network, member, sector, joined_on)
             SELECT s.network, s.member, s.sector, s.joined::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -85,7 +83,6 @@ extension RecordKind {
         insert: """
             INSERT INTO network_action (code, network, action_type, held_on, participants)
             SELECT s.code, s.network, s.action_type, s.date::date, s.participants::integer FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 }

@@ -53,7 +53,6 @@ extension RecordKind {
             INSERT INTO enrolment (adoption, household, person, target_group, starts_on, ends_on, exit_reason)
             SELECT s.adoption, s.household, s.person, s.target_group, s.start::date, s."end"::date, s.exit_reason
             FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -85,7 +84,6 @@ extension RecordKind {
         insert: """
             INSERT INTO assignment (staff, household, starts_on, ends_on)
             SELECT s.staff, s.household, s.start::date, s."end"::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -115,7 +113,6 @@ extension RecordKind {
         insert: """
             INSERT INTO plan (code, adoption, plan, household, person, drawn_up_on)
             SELECT s.code, s.adoption, s.plan, s.household, s.person, s.drawn_up::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -142,7 +139,6 @@ extension RecordKind {
         insert: """
             INSERT INTO goal (plan, number, domain, status, due_on)
             SELECT s.plan, s.number::integer, s.domain, s.status, s.due::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 }

@@ -20,7 +20,6 @@ extension RecordKind {
         insert: """
             INSERT INTO household (code, area, size)
             SELECT s.code, s.area, s.size::integer FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -58,7 +57,6 @@ extension RecordKind {
             SELECT s.code, s.household, s.birth_year::integer, s.relation, s.labour_status, coalesce(s.disability, 'none'),
                    coalesce(string_to_array(s.flags, '|'), '{}')
             FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -87,7 +85,6 @@ extension RecordKind {
         insert: """
             INSERT INTO staff (code, adoption, role, organisation)
             SELECT s.code, s.adoption, s.role, s.organisation FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 }

@@ -26,7 +26,6 @@ extension RecordKind {
         insert: """
             INSERT INTO outcome (adoption, outcome, household, person, observed_on)
             SELECT s.adoption, s.outcome, s.household, s.person, s.date::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 
@@ -52,7 +51,6 @@ extension RecordKind {
         insert: """
             INSERT INTO expenditure (code, adoption, budget_line, spent_on, amount)
             SELECT s.code, s.adoption, s.budget_line, s.date::date, try_amount(s.amount) FROM checked s WHERE s.reason IS NULL ORDER BY s.row
-            ON CONFLICT DO NOTHING
             """
     )
 }

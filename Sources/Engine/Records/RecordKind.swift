@@ -24,8 +24,9 @@ public struct RecordKind: Sendable {
     let joins: SQL
     /// `WHEN <problem> THEN <reason>` branches, after the generic empty-value checks.
     let checks: SQL
-    /// `INSERT INTO <table> … SELECT … FROM checked s WHERE s.reason IS NULL … ON CONFLICT DO
-    /// NOTHING`: `checked` is the staging table with each row's reject reason.
+    /// `INSERT INTO <table> … SELECT … FROM checked s WHERE s.reason IS NULL`: `checked` is the
+    /// staging table with each row's reject reason. ``StagedWrite`` adds `ON CONFLICT DO
+    /// NOTHING` only when rows are already recorded.
     let insert: SQL
 
     /// The column with a name.

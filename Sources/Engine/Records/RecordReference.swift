@@ -1,4 +1,5 @@
 import Foundation
+
 extension RecordKind {
     /// Every record kind and its columns as markdown, for docs/records.md (a test keeps the
     /// two equal) and `kokon import --reference`.

@@ -5,8 +5,10 @@ public enum RecordVocabulary {
     /// A person's relation to the head of the household.
     public static let relations = ["head", "partner", "child", "parent", "grandparent", "grandchild", "sibling", "other-relative", "other"]
     /// Labour-market status, with the unemployment profile (I, II, III) of the labour office.
-    public static let labourStatuses = ["employed", "self-employed", "unemployed-profile-i", "unemployed-profile-ii", "unemployed-profile-iii",
-                                        "unemployed-unregistered", "inactive", "pupil", "student", "retired", "child-under-school-age"]
+    public static let labourStatuses = [
+        "employed", "self-employed", "unemployed-profile-i", "unemployed-profile-ii", "unemployed-profile-iii",
+        "unemployed-unregistered", "inactive", "pupil", "student", "retired", "child-under-school-age",
+    ]
     /// Degree of disability.
     public static let disabilities = ["none", "mild", "moderate", "severe"]
     /// Why an enrolment ended.

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// The one path every case-record write takes: COPY into a temporary staging table, check
-/// every row there with set-based SQL, then `INSERT … SELECT … ON CONFLICT DO NOTHING`.
+/// every row there with set-based SQL, then `INSERT … SELECT`.
 ///
 /// It runs inside the caller's tenant transaction, so a rejected row, a failed COPY or a lost
 /// connection leaves nothing behind, and re-sending rows already stored changes nothing.
@@ -29,7 +29,8 @@ struct StagedWrite {
             try await session.query("DROP TABLE pg_temp.kokon_staging")
         }
         try await session.query("CREATE TEMP TABLE kokon_staging (row bigint GENERATED ALWAYS AS IDENTITY, \(definitions)) ON COMMIT DROP")
-        let copy: SQL = delimiter == UInt8(ascii: ";")
+        let copy: SQL =
+            delimiter == UInt8(ascii: ";")
             ? "COPY kokon_staging (\(sent)) FROM STDIN WITH (FORMAT csv, DELIMITER ';')"
             : "COPY kokon_staging (\(sent)) FROM STDIN WITH (FORMAT csv, DELIMITER ',')"
         let rows: Int
@@ -40,39 +41,50 @@ struct StagedWrite {
         }
         try await session.query("ANALYZE kokon_staging")
 
-        // The happy path is one statement: check every row and store the valid ones. Only if
-        // something is wrong (or fewer rows were stored than read) is the file looked at again
-        // to list what and where; the transaction is then rolled back.
-        // The happy path is one statement: check every row and store the valid ones. Only when
-        // fewer rows were stored than read (a rejected row, a key repeated in the file, or rows
-        // already recorded) is the file looked at again, to list what is wrong and where; the
-        // caller's transaction is then rolled back.
-        let inserted = try await session.query("""
+        // The happy path is one statement: check every row and store the valid ones, in a
+        // savepoint. It is a plain INSERT, because ON CONFLICT's speculative insertion costs a
+        // fifth of an import; only when a row is already recorded (a re-sent file) or would
+        // overlap one does it fail, and the savepoint is rolled back and the statement run
+        // again with ON CONFLICT DO NOTHING, which stores the new rows and leaves the rest.
+        // When fewer rows were stored than read (a rejected row, a key repeated in the file, or
+        // rows already recorded) the file is looked at again, to list what is wrong and where;
+        // the caller's transaction is then rolled back.
+        let checked: SQL = """
             WITH checked AS (
                 SELECT s.*, CASE \(genericChecks()) \(kind.checks) END AS reason
                 FROM kokon_staging s \(kind.joins)
             )
             \(kind.insert)
-            """).affectedRows ?? 0
+            """
+        let inserted: Int
+        do {
+            inserted = try await session.transaction { try await $0.query(checked).affectedRows ?? 0 }
+        } catch let error as PostgresError where error.code == .uniqueViolation || error.code == .exclusionViolation {
+            inserted = try await session.query("\(checked) ON CONFLICT DO NOTHING").affectedRows ?? 0
+        }
         if inserted < rows {
             let rejects = try await listRejects(on: session)
             if let first = rejects.first {
-                throw RecordError.rejected(ImportReport(kind: kind.name, source: source, rows: rows, inserted: 0, unchanged: 0,
-                                                        rejects: rejects.map(\.0), rejectCount: first.1, dryRun: dryRun))
+                throw RecordError.rejected(
+                    ImportReport(
+                        kind: kind.name, source: source, rows: rows, inserted: 0, unchanged: 0,
+                        rejects: rejects.map(\.0), rejectCount: first.1, dryRun: dryRun))
             }
         }
         try await session.query("DROP TABLE kokon_staging")
         // Fresh statistics after a bulk load, so the checks of the next import (which look
         // these rows up) are planned well. Attendance is looked up by nothing.
         if inserted > 0 && kind.name != RecordKind.attendance.name { try await session.query("ANALYZE \(kind.table)") }
-        return ImportReport(kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: rows - inserted,
-                            rejects: [], rejectCount: 0, dryRun: dryRun)
+        return ImportReport(
+            kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: rows - inserted,
+            rejects: [], rejectCount: 0, dryRun: dryRun)
     }
 
     /// Every rejected row with its reason (the first 100) and how many there are in all,
     /// including keys repeated within the file.
     func listRejects(on session: Session) async throws -> [(ImportReport.Reject, Int)] {
-        let rejected = try await session.query("""
+        let rejected = try await session.query(
+            """
             SELECT row + 1 AS row, reason, count(*) OVER () AS total FROM (
                 SELECT s.row, CASE \(genericChecks()) \(duplicateCheck) \(kind.checks) END AS reason
                 FROM kokon_staging s \(duplicateJoin()) \(kind.joins)
@@ -92,7 +104,8 @@ struct StagedWrite {
             branches.append("WHEN s.\(name) IS NULL THEN \(column.name + " is empty; every row needs " + column.meaning)")
         }
         if kind.column("code") != nil {
-            branches.append("""
+            branches.append(
+                """
                 WHEN NOT valid_code(s.code) THEN format('code ''%s'' is not a valid pseudonymous code: use up to 40 letters, digits, dots, dashes or underscores, never a PESEL number or a name', s.code)
                 """)
         }

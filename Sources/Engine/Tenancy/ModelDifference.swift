@@ -45,7 +45,9 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             var parts: [String] = []
             if before.core != after.core { parts.append(after.core ? "now core" : "no longer core") }
             if before.requiresPlan != after.requiresPlan { parts.append("required plan \(before.requiresPlan ?? "none") → \(after.requiresPlan ?? "none")") }
-            if before.minimumSessions != after.minimumSessions { parts.append("minimum sessions \(before.minimumSessions.map(String.init) ?? "none") → \(after.minimumSessions.map(String.init) ?? "none")") }
+            if before.minimumSessions != after.minimumSessions {
+                parts.append("minimum sessions \(before.minimumSessions.map(String.init) ?? "none") → \(after.minimumSessions.map(String.init) ?? "none")")
+            }
             if before.roles != after.roles { parts.append("roles \(before.roles.joined(separator: ", ")) → \(after.roles.joined(separator: ", "))") }
             if before.rest != after.rest { parts.append("description or delivery") }
             return parts.joined(separator: "; ")
@@ -59,7 +61,8 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         }
         compare(.rule, rules(of: old), rules(of: new), id: \.name) { before, after in "\(before.value) → \(after.value)" }
         compare(.indicator, old.indicators ?? [], new.indicators ?? [], id: \.id) { before, after in
-            before.target != after.target ? "target \(target(before.target)) → \(target(after.target))" : before.measure != after.measure ? "what it measures" : "name or description"
+            before.target != after.target
+                ? "target \(target(before.target)) → \(target(after.target))" : before.measure != after.measure ? "what it measures" : "name or description"
         }
         return result
     }
@@ -113,7 +116,10 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
     struct Rule: Hashable {
         let name: String
         let value: String
-        init(_ name: String, _ value: String) { self.name = name; self.value = value }
+        init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     static func rules(of programme: Programme) -> [Rule] {
@@ -130,4 +136,3 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         return rules
     }
 }
-

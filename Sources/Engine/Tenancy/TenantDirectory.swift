@@ -50,8 +50,10 @@ public struct TenantDirectory: Sendable {
     /// Applies each tenant in its own transaction, so an interrupted run keeps the tenants it
     /// finished and a second run picks up the rest. Returns what was done; a plan with no
     /// steps means the tenant was already up to date.
-    public func apply(_ ids: [String] = [], actor: String = "kokon", parallel: Int = 1,
-                      progress: (@Sendable (TenantPlan) -> Void)? = nil) async throws -> [TenantPlan] {
+    public func apply(
+        _ ids: [String] = [], actor: String = "kokon", parallel: Int = 1,
+        progress: (@Sendable (TenantPlan) -> Void)? = nil
+    ) async throws -> [TenantPlan] {
         let tenants = try selected(ids)
         let database = try await pool.withSession { try await Self.database($0) }
         return try await withThrowingTaskGroup(of: (Int, TenantPlan).self) { group in
@@ -106,13 +108,16 @@ public struct TenantDirectory: Sendable {
         if !schemaExists { steps.append(.createSchema(boundary.schema.description)) }
         var mayPublish = false
         if roleExists {
-            mayPublish = try await session.query("""
+            mayPublish = try await session.query(
+                """
                 SELECT pg_has_role(\(boundary.role.parts[0]), 'kokon_tenants', 'USAGE') AS granted
-                """).scalar(Bool.self)
+                """
+            ).scalar(Bool.self)
         }
         if !mayPublish { steps.append(.grantPublishing(boundary.role.description)) }
         let migrations = try Self.migrator(boundary)
-        let pending = schemaExists
+        let pending =
+            schemaExists
             ? try await migrations.status(on: session).filter { $0.state != .applied }.map(\.name)
             : migrations.migrations.map(\.name)
         if !pending.isEmpty { steps.append(.migrate(pending)) }
@@ -201,7 +206,8 @@ public struct TenantDirectory: Sendable {
 
     func register(_ tenant: Tenant, boundary: TenantBoundary, plan: TenantPlan, on session: Session) async throws {
         let definition = try JSONB(encoding: tenant)
-        try await session.query("""
+        try await session.query(
+            """
             INSERT INTO kokon.tenants (id, name, teryt, voivodeship, example, schema_name, role_name, definition, checksum)
             VALUES (\(tenant.id), \(tenant.name), \(tenant.teryt.code), \(tenant.voivodeship), \(tenant.isExample),
                     \(boundary.schema.parts[0]), \(boundary.role.parts[0]), \(definition), \(Migrator.checksum(definition.text)))
@@ -218,7 +224,8 @@ public struct TenantDirectory: Sendable {
                 default: nil
                 }
             }.first
-            try await session.query("""
+            try await session.query(
+                """
                 INSERT INTO kokon.adoptions (tenant, adoption, model_id, model_version, starts_on, ends_on, programme, adaptations)
                 VALUES (\(tenant.id), \(adoption.id), \(programme.id), \(programme.version.description),
                         \(CalendarDate(adoption.period.start)), \(CalendarDate(adoption.period.end)),
@@ -227,7 +234,8 @@ public struct TenantDirectory: Sendable {
                     ends_on = EXCLUDED.ends_on, programme = EXCLUDED.programme, adaptations = EXCLUDED.adaptations, applied_at = now()
                 """)
             if let (from, differences) = change {
-                try await session.query("""
+                try await session.query(
+                    """
                     INSERT INTO kokon.adoption_changes (tenant, adoption, from_version, to_version, differences)
                     VALUES (\(tenant.id), \(adoption.id), \(from), \(programme.reference), \(try JSONB(encoding: differences)))
                     """)
@@ -241,7 +249,8 @@ public struct TenantDirectory: Sendable {
             try await session.query("INSERT INTO area (id, name) VALUES (\(area.id), \(area.name)) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name")
         }
         for partner in tenant.partners ?? [] {
-            try await session.query("""
+            try await session.query(
+                """
                 INSERT INTO organisation (id, name, sector) VALUES (\(partner.id), \(partner.name), \(partner.sector))
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sector = EXCLUDED.sector
                 """)
@@ -250,7 +259,8 @@ public struct TenantDirectory: Sendable {
             let programme = try programme(for: adoption)
             let longer = (adoption.adaptations ?? []).last { $0.change == "minimum-duration" }?.duration
             let minimumMonths = (longer ?? programme.participation?.minimumDuration)?.months
-            try await session.query("""
+            try await session.query(
+                """
                 INSERT INTO adoption (id, model_id, model_version, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations)
                 VALUES (\(adoption.id), \(programme.id), \(programme.version.description), \(CalendarDate(adoption.period.start)),
                         \(CalendarDate(adoption.period.end)), \(programme.participation?.unit ?? "family"), \(minimumMonths),
@@ -261,7 +271,8 @@ public struct TenantDirectory: Sendable {
                     targets = EXCLUDED.targets, programme = EXCLUDED.programme, adaptations = EXCLUDED.adaptations
                 """)
             let elements = ModelElement.of(programme, adoption: adoption)
-            try await session.query("""
+            try await session.query(
+                """
                 INSERT INTO model_element (adoption, kind, id, parent, name, core, added_locally, active)
                 SELECT \(adoption.id), e.kind, e.id, nullif(e.parent, ''), e.name, e.core::boolean, e.added::boolean, e.active::boolean
                 FROM unnest(\(elements.map(\.kind))::text[], \(elements.map(\.id))::text[], \(elements.map { $0.parent ?? "" })::text[],
@@ -272,7 +283,8 @@ public struct TenantDirectory: Sendable {
                     added_locally = EXCLUDED.added_locally, active = EXCLUDED.active
                 """)
             // Items the new version no longer has stay for old records, but take no new ones.
-            try await session.query("""
+            try await session.query(
+                """
                 UPDATE model_element SET active = false
                 WHERE adoption = \(adoption.id) AND active
                   AND (kind, id) NOT IN (SELECT * FROM unnest(\(elements.map(\.kind))::text[], \(elements.map(\.id))::text[]))
@@ -300,21 +312,27 @@ public struct TenantDirectory: Sendable {
 
     /// Every tenant in the database or in the files.
     public func list() async throws -> [Summary] {
-        let rows = try await pool.query("""
+        let rows = try await pool.query(
+            """
             SELECT t.id, t.name, t.example, t.applied_at,
                    coalesce(array_agg(a.model_id || '@' || a.model_version ORDER BY a.adoption) FILTER (WHERE a.adoption IS NOT NULL), '{}') AS adoptions
             FROM kokon.tenants t LEFT JOIN kokon.adoptions a ON a.tenant = t.id
             GROUP BY t.id ORDER BY t.id
-            """).rows
+            """
+        ).rows
         var summaries: [Summary] = []
         for row in rows {
             let id: String = try row.decode("id")
-            summaries.append(Summary(id: id, name: try row.decode("name"), example: try row.decode("example"), adoptions: try row.decode("adoptions"),
-                                     appliedAt: try row.decode("applied_at"), hasFile: catalog.tenant(id) != nil))
+            summaries.append(
+                Summary(
+                    id: id, name: try row.decode("name"), example: try row.decode("example"), adoptions: try row.decode("adoptions"),
+                    appliedAt: try row.decode("applied_at"), hasFile: catalog.tenant(id) != nil))
         }
         for tenant in catalog.tenants where !summaries.contains(where: { $0.id == tenant.id }) {
-            summaries.append(Summary(id: tenant.id, name: tenant.name, example: tenant.isExample,
-                                     adoptions: tenant.adoptions.compactMap(\.resolvedModel), appliedAt: nil, hasFile: true))
+            summaries.append(
+                Summary(
+                    id: tenant.id, name: tenant.name, example: tenant.isExample,
+                    adoptions: tenant.adoptions.compactMap(\.resolvedModel), appliedAt: nil, hasFile: true))
         }
         return summaries.sorted { $0.id < $1.id }
     }
@@ -364,8 +382,9 @@ public struct TenantDirectory: Sendable {
     /// The tenant migrations, run as the tenant's role inside its schema, recorded in its own
     /// history table so dropping the schema forgets them too.
     static func migrator(_ boundary: TenantBoundary) throws -> Migrator {
-        try Migrator(migrations: Catalogue.tenantMigrations(), historyTable: try boundary.schema.appending("schema_migrations"),
-                     scope: "tenant", role: boundary.role, searchPath: [boundary.schema], lockKey: lockKey(boundary))
+        try Migrator(
+            migrations: Catalogue.tenantMigrations(), historyTable: try boundary.schema.appending("schema_migrations"),
+            scope: "tenant", role: boundary.role, searchPath: [boundary.schema], lockKey: lockKey(boundary))
     }
 
     /// An advisory lock key for one tenant, stable across processes.

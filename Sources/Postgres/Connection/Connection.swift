@@ -48,10 +48,12 @@ public final class Connection: @unchecked Sendable {
         let database = String(cString: PQdb(connection))
         let host = PQhost(connection).map { String(cString: $0) } ?? "local socket"
         summary = "database \(database) as \(user) on \(host)"
-        PQsetNoticeReceiver(connection, { context, result in
-            guard let context, let result else { return }
-            Unmanaged<NoticeForwarder>.fromOpaque(context).takeUnretainedValue().forward(result)
-        }, Unmanaged.passUnretained(notices).toOpaque())
+        PQsetNoticeReceiver(
+            connection,
+            { context, result in
+                guard let context, let result else { return }
+                Unmanaged<NoticeForwarder>.fromOpaque(context).takeUnretainedValue().forward(result)
+            }, Unmanaged.passUnretained(notices).toOpaque())
         cancelHandle = PQgetCancel(connection)
     }
 
@@ -171,8 +173,9 @@ public final class Connection: @unchecked Sendable {
 
     private func lastError(statement: String?) -> PostgresError {
         let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
-        var error = PostgresError(kind: isHealthy ? .client : .connection,
-                                  message: message.isEmpty ? "libpq reported a failure without a message" : message)
+        var error = PostgresError(
+            kind: isHealthy ? .client : .connection,
+            message: message.isEmpty ? "libpq reported a failure without a message" : message)
         error.statement = statement
         return error
     }
@@ -248,7 +251,7 @@ extension [PostgresBinding] {
     ) -> Result {
         let types = map { Oid($0.type.oid) }
         let values: [UnsafeMutablePointer<CChar>?] = map { binding in binding.text.map { strdup($0) } }
-        defer { values.forEach { free($0) } }
+        defer { for value in values { free(value) } }
         return types.withUnsafeBufferPointer { typePointer in
             values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valuePointer in
                 body(Int32(count), typePointer.baseAddress, valuePointer.baseAddress)
@@ -260,6 +263,6 @@ extension [PostgresBinding] {
 /// Calls `body` with a C array of NUL-terminated strings followed by a terminating NULL.
 func withCStrings<Result>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> Result) -> Result {
     let pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
-    defer { pointers.forEach { free($0) } }
+    defer { for pointer in pointers { free(pointer) } }
     return pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { body($0.baseAddress!) }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CLibPQ
+import Foundation
 
 /// Building libpq connection strings.
 public enum ConnectionString {

@@ -17,12 +17,13 @@ final class NoticeForwarder: @unchecked Sendable {
         var metadata: Logger.Metadata = ["postgres.severity": "\(severity)"]
         if let code = field("C") { metadata["postgres.sqlstate"] = "\(code)" }
         if let hint = field("H") { metadata["postgres.hint"] = "\(hint)" }
-        let level: Logger.Level = switch severity {
-        case "WARNING": .warning
-        case "NOTICE": .notice
-        case "INFO", "LOG": .info
-        default: .debug
-        }
+        let level: Logger.Level =
+            switch severity {
+            case "WARNING": .warning
+            case "NOTICE": .notice
+            case "INFO", "LOG": .info
+            default: .debug
+            }
         logger.log(level: level, "\(message)", metadata: metadata)
     }
 }

@@ -58,8 +58,14 @@ public final class CopyWriter {
         switch format {
         case .csv:
             guard let field else { return }
-            let needsQuotes = field.isEmpty || field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\\") } || field == "\\."
-            guard needsQuotes else { buffer.append(contentsOf: field.utf8); return }
+            let needsQuotes =
+                field.isEmpty
+                || field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\\") }
+                || field == "\\."
+            guard needsQuotes else {
+                buffer.append(contentsOf: field.utf8)
+                return
+            }
             buffer.append(UInt8(ascii: "\""))
             for byte in field.utf8 {
                 if byte == UInt8(ascii: "\"") { buffer.append(byte) }
@@ -67,7 +73,10 @@ public final class CopyWriter {
             }
             buffer.append(UInt8(ascii: "\""))
         case .text:
-            guard let field else { buffer.append(contentsOf: "\\N".utf8); return }
+            guard let field else {
+                buffer.append(contentsOf: "\\N".utf8)
+                return
+            }
             for byte in field.utf8 {
                 switch byte {
                 case UInt8(ascii: "\\"): buffer.append(contentsOf: "\\\\".utf8)

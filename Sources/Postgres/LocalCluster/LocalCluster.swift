@@ -112,10 +112,12 @@ public struct LocalCluster: Sendable {
 
         try createDirectory(socketDirectory, owner: serverUser, mode: 0o700)
         logger.info("starting the local PostgreSQL \(binaries.majorVersion) in \(clusterDirectory)")
-        let started = try run(binaries.path("pg_ctl"), [
-            "start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "60",
-            "-o", "-k \(socketDirectory) -p \(port)",
-        ])
+        let started = try run(
+            binaries.path("pg_ctl"),
+            [
+                "start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "60",
+                "-o", "-k \(socketDirectory) -p \(port)",
+            ])
         guard started.status == 0 else {
             throw .toolFailed(tool: "pg_ctl start", status: started.status, output: started.output, logTail: logTail())
         }
@@ -169,9 +171,11 @@ public struct LocalCluster: Sendable {
         logger.info("creating a local PostgreSQL \(binaries.majorVersion) cluster in \(clusterDirectory)")
         try createDirectory(URL(fileURLWithPath: clusterDirectory).deletingLastPathComponent().path, owner: nil, mode: 0o755)
         try createDirectory(clusterDirectory, owner: serverUser, mode: 0o700)
-        let result = try run(binaries.path("initdb"), [
-            "-D", dataDirectory, "-U", LocalCluster.superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
-        ])
+        let result = try run(
+            binaries.path("initdb"),
+            [
+                "-D", dataDirectory, "-U", LocalCluster.superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
+            ])
         guard result.status == 0 else {
             try? FileManager.default.removeItem(atPath: dataDirectory)
             throw .toolFailed(tool: "initdb", status: result.status, output: result.output, logTail: nil)

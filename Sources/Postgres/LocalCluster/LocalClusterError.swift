@@ -1,4 +1,5 @@
 import Foundation
+
 /// Why the local PostgreSQL cluster could not be set up, started or stopped.
 public enum LocalClusterError: Error, Sendable, CustomStringConvertible {
     /// No PostgreSQL server programs were found.

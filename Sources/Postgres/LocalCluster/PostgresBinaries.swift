@@ -17,7 +17,8 @@ public struct PostgresBinaries: Sendable {
     public static func locate(preferredMajor: Int? = nil) throws(LocalClusterError) -> PostgresBinaries {
         var candidates: [String] = []
         if let pgConfig = findInPath("pg_config"),
-           let output = try? ProcessRunner(user: nil).run(pgConfig, ["--bindir"]), output.status == 0 {
+            let output = try? ProcessRunner(user: nil).run(pgConfig, ["--bindir"]), output.status == 0
+        {
             candidates.append(output.output.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         let debianRoot = "/usr/lib/postgresql"
@@ -46,7 +47,8 @@ public struct PostgresBinaries: Sendable {
     static func version(of postgres: String) -> Int? {
         // "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
         guard let output = try? ProcessRunner(user: nil).run(postgres, ["--version"]), output.status == 0,
-              let range = output.output.range(of: "(PostgreSQL) ") else { return nil }
+            let range = output.output.range(of: "(PostgreSQL) ")
+        else { return nil }
         let number = output.output[range.upperBound...].prefix { $0.isNumber }
         return Int(number)
     }

@@ -17,7 +17,7 @@ public struct Migration: Sendable, Equatable {
         let digits = stem.prefix { $0.isASCII && $0.isNumber }
         let rest = stem.dropFirst(digits.count)
         guard digits.count >= 4, let version = Int(digits), rest.first == "_", rest.count > 1,
-              rest.dropFirst().allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
+            rest.dropFirst().allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
         else {
             throw .badFileName(fileName, "name it NNNN_what_it_does.sql, e.g. 0002_add_audit_log.sql")
         }

@@ -22,8 +22,10 @@ public struct Migrator: Sendable {
     public let lockKey: Int64
 
     /// Validates that versions are unique and orders the migrations.
-    public init(migrations: [Migration], historyTable: Identifier, scope: String, role: Identifier?,
-                searchPath: [Identifier] = [], lockKey: Int64) throws(MigrationError) {
+    public init(
+        migrations: [Migration], historyTable: Identifier, scope: String, role: Identifier?,
+        searchPath: [Identifier] = [], lockKey: Int64
+    ) throws(MigrationError) {
         var seen: [Int: String] = [:]
         for migration in migrations {
             if let other = seen[migration.version] {
@@ -116,7 +118,8 @@ public struct Migrator: Sendable {
                 try await session.transaction { session in
                     try await enter(session)
                     try await session.execute(migration.script)
-                    try await session.query("""
+                    try await session.query(
+                        """
                         INSERT INTO \(historyTable) (scope, version, name, checksum)
                         VALUES (\(scope), \(migration.version), \(migration.name), \(checksums[migration.name]!))
                         """)
@@ -134,7 +137,8 @@ public struct Migrator: Sendable {
             try await enter(session)
             let exists = try await session.query("SELECT to_regclass(\(historyTable.quoted)) IS NOT NULL AS present").scalar(Bool.self)
             guard !exists else { return }
-            try await session.query("""
+            try await session.query(
+                """
                 CREATE TABLE \(historyTable) (
                     scope text NOT NULL,
                     version integer NOT NULL,

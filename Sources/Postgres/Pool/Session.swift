@@ -39,8 +39,9 @@ public struct Session: Sendable {
         if connection.isInFailedTransaction {
             // A statement failed and its error was swallowed; COMMIT would silently roll back.
             _ = try? await query(nested ? "ROLLBACK TO SAVEPOINT kokon_nested" : "ROLLBACK")
-            throw PostgresError(kind: .client, code: .inFailedTransaction,
-                                message: "the transaction was aborted by an earlier error and has been rolled back")
+            throw PostgresError(
+                kind: .client, code: .inFailedTransaction,
+                message: "the transaction was aborted by an earlier error and has been rolled back")
         }
         try await query(nested ? "RELEASE SAVEPOINT kokon_nested" : "COMMIT")
         return value

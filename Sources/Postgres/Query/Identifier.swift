@@ -1,4 +1,5 @@
 import Foundation
+
 /// A quoted SQL identifier: a schema, table, column or role name, possibly schema-qualified.
 ///
 /// Identifiers cannot be bound as parameters, so they are the one place where text from

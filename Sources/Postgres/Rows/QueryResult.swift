@@ -43,8 +43,9 @@ public struct QueryResult: Sendable {
     /// Decodes the first column of the only row, e.g. for `SELECT count(*)`.
     public func scalar<Value: PostgresDecodable>(_ type: Value.Type = Value.self) throws -> Value {
         guard let row = first, !columns.isEmpty else {
-            throw PostgresDecodingError(column: columns.first?.name ?? "?", columnType: columns.first?.type ?? .unknown,
-                                        swiftType: "\(Value.self)", reason: "the query returned no rows")
+            throw PostgresDecodingError(
+                column: columns.first?.name ?? "?", columnType: columns.first?.type ?? .unknown,
+                swiftType: "\(Value.self)", reason: "the query returned no rows")
         }
         return try row.decode(0, as: Value.self)
     }
@@ -76,8 +77,9 @@ public struct Row: Sendable {
     public func decode<Value: PostgresDecodable>(_ position: Int, as type: Value.Type = Value.self) throws -> Value {
         let column = result.columns[position]
         guard let text = result.cells[index][position] else {
-            throw PostgresDecodingError(column: column.name, columnType: column.type, swiftType: "\(Value.self)",
-                                        reason: "the value is NULL; decode it as an optional")
+            throw PostgresDecodingError(
+                column: column.name, columnType: column.type, swiftType: "\(Value.self)",
+                reason: "the value is NULL; decode it as an optional")
         }
         do {
             return try Value(postgresText: text, type: column.type)
@@ -94,8 +96,9 @@ public struct Row: Sendable {
     private func position(of column: String) throws -> Int {
         guard let position = result.columnIndex[column] else {
             let known = result.columns.map(\.name).joined(separator: ", ")
-            throw PostgresDecodingError(column: column, columnType: .unknown, swiftType: "?",
-                                        reason: "the result has no such column (it has: \(known))")
+            throw PostgresDecodingError(
+                column: column, columnType: .unknown, swiftType: "?",
+                reason: "the result has no such column (it has: \(known))")
         }
         return position
     }

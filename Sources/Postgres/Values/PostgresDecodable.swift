@@ -62,9 +62,12 @@ extension Double: PostgresDecodable {
 extension Decimal: PostgresDecodable {
     /// Exact: the digits PostgreSQL sends become the decimal, with no binary floating point between.
     public init(postgresText text: String, type: PostgresType) throws(PostgresValueError) {
-        if text == "NaN" { self = .nan; return }
+        if text == "NaN" {
+            self = .nan
+            return
+        }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }),
-              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
         else { throw PostgresValueError("expected a decimal number") }
         self = value
     }
@@ -105,7 +108,7 @@ enum TimestampParser {
         let offsetPart = rest[rest.index(after: signIndex)...]
         let timeFields = timePart.split(separator: ":")
         guard timeFields.count == 3, let hour = Int(timeFields[0]), let minute = Int(timeFields[1]),
-              let seconds = Double(timeFields[2]), (0...24).contains(hour), (0...59).contains(minute), seconds >= 0, seconds < 61
+            let seconds = Double(timeFields[2]), (0...24).contains(hour), (0...59).contains(minute), seconds >= 0, seconds < 61
         else { return nil }
         let offsetFields = offsetPart.split(separator: ":").map { Int($0) }
         guard !offsetFields.isEmpty, offsetFields.count <= 3, offsetFields.allSatisfy({ $0 != nil }) else { return nil }
@@ -140,7 +143,9 @@ enum ArrayLiteralParser {
                 continue
             }
             switch character {
-            case "\"": quoted = true; wasQuoted = true
+            case "\"":
+                quoted = true
+                wasQuoted = true
             case ",", "}":
                 if !(character == "}" && elements.isEmpty && current.isEmpty && !wasQuoted) {
                     if !wasQuoted && current == "NULL" { throw PostgresValueError("array holds NULL; decode it as a nullable column instead") }

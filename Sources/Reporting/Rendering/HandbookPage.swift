@@ -36,14 +36,16 @@ struct HandbookPage: Page {
     init(_ handbook: Handbook) {
         title = handbook.title
         sections = handbook.sections.map { section in
-            Section(title: section.title, blocks: section.blocks.map { block in
-                switch block {
-                case .paragraph(let text): Block(paragraph: text)
-                case .heading(let text): Block(heading: text)
-                case .list(let items): Block(list: List(items: items))
-                case .table(let header, let rows): Block(table: Table(header: header, rows: rows.map(Table.Row.init)))
-                }
-            })
+            Section(
+                title: section.title,
+                blocks: section.blocks.map { block in
+                    switch block {
+                    case .paragraph(let text): Block(paragraph: text)
+                    case .heading(let text): Block(heading: text)
+                    case .list(let items): Block(list: List(items: items))
+                    case .table(let header, let rows): Block(table: Table(header: header, rows: rows.map(Table.Row.init)))
+                    }
+                })
         }
     }
 }

@@ -65,21 +65,26 @@ struct NetworkReportPage: Page {
         municipalities = PolishGrammar.count(report.rows.count, "gmina", "gminy", "gmin")
         k = report.k.first ?? 5
         hasRows = !report.rows.isEmpty
-        charts = hasRows ? ["fidelity", "reach", "completion"].compactMap { measure in
-            report.columns.first { $0.measure == measure }.map { Self.chart($0, report) }
-        } : []
+        charts =
+            hasRows
+            ? ["fidelity", "reach", "completion"].compactMap { measure in
+                report.columns.first { $0.measure == measure }.map { Self.chart($0, report) }
+            } : []
         columns = report.columns.map { Column(label: $0.label, target: $0.target) }
         rows = report.rows.map { row in
-            Row(name: row.name, example: row.example, model: row.model, asOf: row.asOf, cells: report.columns.map { column in
-                let cell = row.cells[column.measure]
-                let status = switch cell?.status {
-                case "met": "ok"
-                case "not-met": "bad"
-                case "on-track": "track"
-                default: ""
-                }
-                return Cell(text: report.text(cell, column), suppressed: cell?.suppressed ?? false, status: status)
-            })
+            Row(
+                name: row.name, example: row.example, model: row.model, asOf: row.asOf,
+                cells: report.columns.map { column in
+                    let cell = row.cells[column.measure]
+                    let status =
+                        switch cell?.status {
+                        case "met": "ok"
+                        case "not-met": "bad"
+                        case "on-track": "track"
+                        default: ""
+                        }
+                    return Cell(text: report.text(cell, column), suppressed: cell?.suppressed ?? false, status: status)
+                })
         }
     }
 
@@ -95,8 +100,9 @@ struct NetworkReportPage: Page {
                 let shown = NetworkReport.Cell(value: decimal, numerator: nil, denominator: nil, status: nil, suppressed: false)
                 return Chart.Bar.Value(width: max(width, 1), valueX: 268 + width, text: report.text(shown, column))
             }
-            return Chart.Bar(name: row.name, textY: y + 15, rectY: y + 3, value: cell?.suppressed == true ? nil : value,
-                             missing: cell?.suppressed == true ? "ukryte" : "brak danych")
+            return Chart.Bar(
+                name: row.name, textY: y + 15, rectY: y + 3, value: cell?.suppressed == true ? nil : value,
+                missing: cell?.suppressed == true ? "ukryte" : "brak danych")
         }
         return Chart(label: column.label, height: report.rows.count * rowHeight + 10, bars: bars)
     }

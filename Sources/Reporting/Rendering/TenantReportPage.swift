@@ -93,14 +93,17 @@ struct TenantReportPage: Page {
             Card(title: "Komponenty rdzenia", value: "\(fidelity.coreComponentsDelivered) z \(fidelity.coreComponents)", bar: Bar(fidelity.adherence)),
         ]
         if let dose = fidelity.doseMonths { cards.append(Card(title: "Dawka (miesiące)", value: Polish.percent(dose), bar: Bar(dose))) }
-        cards.append(Card(title: "Zasięg", value: fidelity.target.map { "\(fidelity.enrolled) z \($0)" } ?? "\(fidelity.enrolled)",
-                          bar: Bar(min(fidelity.reach ?? 0, 1))))
+        cards.append(
+            Card(
+                title: "Zasięg", value: fidelity.target.map { "\(fidelity.enrolled) z \($0)" } ?? "\(fidelity.enrolled)",
+                bar: Bar(min(fidelity.reach ?? 0, 1))))
         cards.append(Card(title: "Zajęcia na uczestnika", value: Polish.number(fidelity.sessionsPerSubject), bar: nil))
         let missing = fidelity.missingComponents.map { "„" + (evaluation.names[$0] ?? $0) + "”" }.joined(separator: ", ")
         let adaptations = evaluation.adaptations.map { adaptation in
-            AdaptationRow(summary: Reporting.polishSummary(adaptation, names: evaluation.names), reason: adaptation.reason.pl,
-                          decidedBy: adaptation.decidedBy, decidedOn: adaptation.decidedOn.description,
-                          kind: adaptation.planned ? "planowana" : "nieplanowana")
+            AdaptationRow(
+                summary: Reporting.polishSummary(adaptation, names: evaluation.names), reason: adaptation.reason.pl,
+                decidedBy: adaptation.decidedBy, decidedOn: adaptation.decidedOn.description,
+                kind: adaptation.planned ? "planowana" : "nieplanowana")
         }
         let indicators = evaluation.indicators.map { value in
             let (label, style) = badge(value.status)

@@ -25,8 +25,10 @@ public struct ModelCatalog: Sendable {
             let folders = file.split(separator: "/").dropLast()
             let kind: TemplateFile.Kind = folders.contains("tenants") ? .tenant : folders.contains("components") ? .component : .programme
             guard let bytes = FileManager.default.contents(atPath: file) else {
-                catalog.diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: 1, column: 1), code: "unreadable",
-                                                      message: "the file cannot be read", hint: "check that it exists and you may read it"))
+                catalog.diagnostics.append(
+                    Diagnostic(
+                        file: file, location: SourceLocation(line: 1, column: 1), code: "unreadable",
+                        message: "the file cannot be read", hint: "check that it exists and you may read it"))
                 continue
             }
             catalog.add(bytes: Array(bytes), path: file, kind: kind, loader: loader)
@@ -43,11 +45,12 @@ public struct ModelCatalog: Sendable {
         var value: Value?
         if let root = result.root {
             var validator = SchemaValidator(file: path)
-            let schema = switch kind {
-            case .programme: ProgrammeSchema.programme
-            case .component: ProgrammeSchema.libraryComponent
-            case .tenant: TenantSchema.tenant
-            }
+            let schema =
+                switch kind {
+                case .programme: ProgrammeSchema.programme
+                case .component: ProgrammeSchema.libraryComponent
+                case .tenant: TenantSchema.tenant
+                }
             value = validator.validate(root, as: .object(schema), path: "")
             diagnostics.append(contentsOf: validator.diagnostics)
         }
@@ -61,9 +64,11 @@ public struct ModelCatalog: Sendable {
             guard let id = file.id, let version = file.version, let value = file.value else { continue }
             let key = "\(file.kind.rawValue):\(id)@\(version)"
             if let other = seen[key] {
-                diagnostics.append(Diagnostic(file: file.path, location: value["version"]?.location ?? value.location, code: "duplicate-version",
-                                              message: "\(id)@\(version) is also defined in \(other)",
-                                              hint: "give this file a new version number, or remove one of the copies"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.path, location: value["version"]?.location ?? value.location, code: "duplicate-version",
+                        message: "\(id)@\(version) is also defined in \(other)",
+                        hint: "give this file a new version number, or remove one of the copies"))
             }
             seen[key] = file.path
         }
@@ -78,9 +83,11 @@ public struct ModelCatalog: Sendable {
             var resolver = TenantResolver(catalog: self)
             if let tenant = resolver.resolve(file) {
                 if let other = resolvedTenants[tenant.id] {
-                    diagnostics.append(Diagnostic(file: file.path, location: file.value?["id"]?.location ?? SourceLocation(line: 1, column: 1), code: "duplicate-tenant",
-                                                  message: "the tenant id '\(tenant.id)' is also used by \(other.name)",
-                                                  hint: "every municipality needs its own id"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file.path, location: file.value?["id"]?.location ?? SourceLocation(line: 1, column: 1), code: "duplicate-tenant",
+                            message: "the tenant id '\(tenant.id)' is also used by \(other.name)",
+                            hint: "every municipality needs its own id"))
                 } else {
                     resolvedTenants[tenant.id] = tenant
                 }
@@ -89,7 +96,8 @@ public struct ModelCatalog: Sendable {
         }
         var unique: [Diagnostic] = []
         var keys = Set<String>()
-        for diagnostic in diagnostics.all where keys.insert("\(diagnostic.file):\(diagnostic.location.line):\(diagnostic.location.column):\(diagnostic.code):\(diagnostic.message)").inserted {
+        for diagnostic in diagnostics.all
+        where keys.insert("\(diagnostic.file):\(diagnostic.location.line):\(diagnostic.location.column):\(diagnostic.code):\(diagnostic.message)").inserted {
             unique.append(diagnostic)
         }
         diagnostics = Diagnostics()

@@ -14,8 +14,10 @@ struct ProgrammeResolver {
 
     init(catalog: ModelCatalog) { self.catalog = catalog }
 
-    static let identifiedLists = ["criteria", "target_groups", "roles", "plans", "outcomes", "components", "networks",
-                                  "baselines", "indicators", "phases", "products"]
+    static let identifiedLists = [
+        "criteria", "target_groups", "roles", "plans", "outcomes", "components", "networks",
+        "baselines", "indicators", "phases", "products",
+    ]
 
     mutating func error(_ value: Value, _ code: String, _ message: String, _ hint: String? = nil, severity: Diagnostic.Severity = .error) {
         diagnostics.append(Diagnostic(file: value.file, location: value.location, severity: severity, code: code, message: message, hint: hint))
@@ -39,8 +41,9 @@ struct ProgrammeResolver {
             let json = "{\"lineage\":" + lineageJSON + "," + merged.json.dropFirst()
             return try decoder.decode(Programme.self, from: Data(json.utf8))
         } catch {
-            self.error(value, "internal", "the programme passed every check but could not be read: \(error)",
-                       "this is a fault in kokon; please report it with the file")
+            self.error(
+                value, "internal", "the programme passed every check but could not be read: \(error)",
+                "this is a fault in kokon; please report it with the file")
             return nil
         }
     }
@@ -65,8 +68,9 @@ struct ProgrammeResolver {
         }
         let parentKey = "\(parentFile.id!)@\(parentFile.version!)"
         guard !visiting.contains(parentKey), parentFile.id != me else {
-            error(extendsValue, "extends-cycle", "'extends' goes round in a circle: \((visiting + [parentKey]).joined(separator: " → "))",
-                  "a programme cannot build on itself, directly or through others")
+            error(
+                extendsValue, "extends-cycle", "'extends' goes round in a circle: \((visiting + [parentKey]).joined(separator: " → "))",
+                "a programme cannot build on itself, directly or through others")
             return nil
         }
         lineage.append(parentKey)
@@ -86,8 +90,9 @@ struct ProgrammeResolver {
                 guard let items = merged[list]?.items, let index = items.firstIndex(where: { $0["id"]?.text == text }) else { continue }
                 found = true
                 if list == "components", items[index]["core"].map({ if case .boolean(false) = $0.kind { false } else { true } }) ?? true {
-                    error(id, "remove-core", "'\(text)' is a core component of \(parentKey) and cannot be removed",
-                          "core components define the programme; build a new programme instead of extending this one")
+                    error(
+                        id, "remove-core", "'\(text)' is a core component of \(parentKey) and cannot be removed",
+                        "core components define the programme; build a new programme instead of extending this one")
                     continue
                 }
                 var kept = items
@@ -96,8 +101,9 @@ struct ProgrammeResolver {
             }
             if !found {
                 let all = Self.identifiedLists.flatMap { merged[$0]?.items?.compactMap { $0["id"]?.text } ?? [] }
-                error(id, "unknown-id", "'remove' names '\(text)', but \(parentKey) has nothing with that id",
-                      Suggestions.hint(for: text, in: all))
+                error(
+                    id, "unknown-id", "'remove' names '\(text)', but \(parentKey) has nothing with that id",
+                    Suggestions.hint(for: text, in: all))
             }
         }
         return merged
@@ -128,8 +134,10 @@ struct ProgrammeResolver {
             }
             guard let library = catalog.file(reference, kind: .component), var base = library.value else {
                 let ids = Set(catalog.files.filter { $0.kind == .component }.compactMap(\.id))
-                error(useValue, "unknown-component", "'use' names the library component \(reference), but models/components/ has no match",
-                      Suggestions.hint(for: reference.id, in: ids) ?? (ids.isEmpty ? "add it under models/components/" : "library components: " + ids.sorted().joined(separator: ", ")))
+                error(
+                    useValue, "unknown-component", "'use' names the library component \(reference), but models/components/ has no match",
+                    Suggestions.hint(for: reference.id, in: ids)
+                        ?? (ids.isEmpty ? "add it under models/components/" : "library components: " + ids.sorted().joined(separator: ", ")))
                 ok = false
                 continue
             }
@@ -159,7 +167,8 @@ struct ProgrammeResolver {
         for (kind, value) in references {
             guard let id = value.text, definitions[kind]?[id] == nil else { continue }
             let known = (definitions[kind] ?? [:]).keys.sorted()
-            let hint = Suggestions.hint(for: id, in: known)
+            let hint =
+                Suggestions.hint(for: id, in: known)
                 ?? (known.isEmpty ? "this programme defines no \(kind.rawValue)s yet; add one with id '\(id)'" : "\(kind.rawValue)s defined here: " + known.joined(separator: ", "))
             error(value, "unknown-reference", "unknown \(kind.rawValue) '\(id)'", hint)
         }
@@ -174,8 +183,9 @@ struct ProgrammeResolver {
         case .object(let schema):
             if let kind = schema.defines, let idValue = value["id"], let id = idValue.text {
                 if let first = definitions[kind]?[id] {
-                    error(idValue, "duplicate-id", "the \(kind.rawValue) id '\(id)' is used twice",
-                          "it is also used at \(first.file == idValue.file ? "" : first.file + ":")line \(first.location.line); ids must be unique")
+                    error(
+                        idValue, "duplicate-id", "the \(kind.rawValue) id '\(id)' is used twice",
+                        "it is also used at \(first.file == idValue.file ? "" : first.file + ":")line \(first.location.line); ids must be unique")
                 } else {
                     definitions[kind, default: [:]][id] = idValue
                 }
@@ -199,8 +209,9 @@ struct ProgrammeResolver {
             if let size = group["size"], case .integer(let total) = size.kind, let quotas = group["quotas"]?.items, !quotas.isEmpty {
                 let sum = quotas.reduce(0) { sum, quota in if case .integer(let n)? = quota["size"]?.kind { sum + n } else { sum } }
                 if sum != total {
-                    error(size, "quota-sum", "the quotas of '\(group["id"]?.text ?? "?")' add up to \(sum), but its size is \(total)",
-                          "make the quota sizes add up to the group's size", severity: .warning)
+                    error(
+                        size, "quota-sum", "the quotas of '\(group["id"]?.text ?? "?")' add up to \(sum), but its size is \(total)",
+                        "make the quota sizes add up to the group's size", severity: .warning)
                 }
             }
         }
@@ -221,9 +232,11 @@ struct ProgrammeResolver {
             for bound in adaptation["caseload"]?.items ?? [] {
                 checkOrder(bound, "min", "max", what: "the caseload bound")
                 if let role = bound["role"]?.text, let (limit, at) = roleCaseload[role],
-                   case .integer(let low)? = bound["min"]?.kind, case .integer(let high)? = bound["max"]?.kind, !(low <= limit && limit <= high) {
-                    error(at, "caseload-outside-bounds", "the caseload limit \(limit) of '\(role)' lies outside its adaptation bounds \(low)–\(high)",
-                          "set the limit within the bounds, or widen the bounds")
+                    case .integer(let low)? = bound["min"]?.kind, case .integer(let high)? = bound["max"]?.kind, !(low <= limit && limit <= high)
+                {
+                    error(
+                        at, "caseload-outside-bounds", "the caseload limit \(limit) of '\(role)' lies outside its adaptation bounds \(low)–\(high)",
+                        "set the limit within the bounds, or widen the bounds")
                 }
             }
             let components = programme["components"]?.items ?? []
@@ -231,24 +244,28 @@ struct ProgrammeResolver {
                 guard let id = dropped.text, let component = components.first(where: { $0["id"]?.text == id }) else { continue }
                 let isCore: Bool = if case .boolean(let flag)? = component["core"]?.kind { flag } else { true }
                 if isCore {
-                    error(dropped, "drop-core", "'\(id)' is a core component, so it cannot be listed in may_drop",
-                          "mark the component `core: false` if municipalities may leave it out")
+                    error(
+                        dropped, "drop-core", "'\(id)' is a core component, so it cannot be listed in may_drop",
+                        "mark the component `core: false` if municipalities may leave it out")
                 }
             }
         }
         for indicator in programme["indicators"]?.items ?? [] {
             guard let measure = indicator["measure"], let type = measure["type"]?.text else { continue }
             if type == "share", measure["outcome"] == nil, measure["plan"] == nil {
-                error(measure, "measure-incomplete", "the share indicator '\(indicator["id"]?.text ?? "?")' does not say what it is a share of",
-                      "add `outcome:` (participants with an outcome) or `plan:` (participants with a plan)")
+                error(
+                    measure, "measure-incomplete", "the share indicator '\(indicator["id"]?.text ?? "?")' does not say what it is a share of",
+                    "add `outcome:` (participants with an outcome) or `plan:` (participants with a plan)")
             }
             if type == "change", measure["baseline"] == nil, measure["outcome"] == nil {
-                error(measure, "measure-incomplete", "the change indicator '\(indicator["id"]?.text ?? "?")' has nothing to compare against",
-                      "add `baseline:` or `outcome:`")
+                error(
+                    measure, "measure-incomplete", "the change indicator '\(indicator["id"]?.text ?? "?")' has nothing to compare against",
+                    "add `baseline:` or `outcome:`")
             }
             if type == "count", case .quantity(_, true)? = indicator["target"]?["at_least"]?.kind {
-                error(indicator["target"]!, "target-kind", "the count indicator '\(indicator["id"]?.text ?? "?")' has a percentage target",
-                      "use a share measure for percentages, or give the target as a number", severity: .warning)
+                error(
+                    indicator["target"]!, "target-kind", "the count indicator '\(indicator["id"]?.text ?? "?")' has a percentage target",
+                    "use a share measure for percentages, or give the target as a number", severity: .warning)
             }
         }
     }
@@ -262,9 +279,10 @@ struct ProgrammeResolver {
         let sum = parts[0].amount + parts[1].amount
         guard sum != total.amount else { return }
         let gap = Money(amount: abs(total.amount - sum), currency: total.currency)
-        error(budget["total"]!, "budget-sum",
-              "the grant (\(parts[0])) and own contribution (\(parts[1])) add up to \(Money(amount: sum, currency: total.currency)), \(gap) \(sum < total.amount ? "short of" : "more than") the total \(total)",
-              "check the figures against the grant agreement; if the source gives them so, keep them and note it", severity: .warning)
+        error(
+            budget["total"]!, "budget-sum",
+            "the grant (\(parts[0])) and own contribution (\(parts[1])) add up to \(Money(amount: sum, currency: total.currency)), \(gap) \(sum < total.amount ? "short of" : "more than") the total \(total)",
+            "check the figures against the grant agreement; if the source gives them so, keep them and note it", severity: .warning)
     }
 
     mutating func checkOrder(_ object: Value, _ first: String, _ second: String, what: String) {

@@ -18,13 +18,16 @@ struct TenantResolver {
         let tenantID = value["id"]?.text ?? ""
         let stem = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
         if let idValue = value["id"], stem != tenantID {
-            error(idValue, "tenant-file-name", "the tenant id '\(tenantID)' differs from the file name '\(stem)'",
-                  "name the file \(tenantID).yaml so the tenant is easy to find", severity: .warning)
+            error(
+                idValue, "tenant-file-name", "the tenant id '\(tenantID)' differs from the file name '\(stem)'",
+                "name the file \(tenantID).yaml so the tenant is easy to find", severity: .warning)
         }
         if let terytValue = value["teryt"], let teryt = terytValue.text.flatMap(Teryt.parse),
-           let voivodeshipValue = value["voivodeship"], let voivodeship = voivodeshipValue.text, teryt.voivodeship != voivodeship {
-            error(voivodeshipValue, "teryt-mismatch", "the voivodeship is \(voivodeship), but TERYT \(teryt.code) belongs to \(teryt.voivodeship)",
-                  "check the TERYT code in the register (eteryt.stat.gov.pl) or correct the voivodeship")
+            let voivodeshipValue = value["voivodeship"], let voivodeship = voivodeshipValue.text, teryt.voivodeship != voivodeship
+        {
+            error(
+                voivodeshipValue, "teryt-mismatch", "the voivodeship is \(voivodeship), but TERYT \(teryt.code) belongs to \(teryt.voivodeship)",
+                "check the TERYT code in the register (eteryt.stat.gov.pl) or correct the voivodeship")
         }
         uniqueIDs(value["areas"], what: "area")
         let partners = uniqueIDs(value["partners"], what: "partner")
@@ -33,8 +36,9 @@ struct TenantResolver {
         for adoption in value["adoptions"]?.items ?? [] {
             guard let modelValue = adoption["model"], case .modelReference(let reference) = modelValue.kind else { continue }
             if let first = adopted[reference.id] {
-                error(modelValue, "duplicate-adoption", "\(reference.id) is adopted twice (also at line \(first.location.line))",
-                      "a municipality runs one version of a programme at a time; change the version in the first adoption instead")
+                error(
+                    modelValue, "duplicate-adoption", "\(reference.id) is adopted twice (also at line \(first.location.line))",
+                    "a municipality runs one version of a programme at a time; change the version in the first adoption instead")
             }
             adopted[reference.id] = modelValue
             guard let programme = catalog.programme(reference.description) else {
@@ -49,8 +53,10 @@ struct TenantResolver {
             for staff in adoption["staff"]?.items ?? [] {
                 checkRole(staff["role"], in: programme)
                 if let organisation = staff["organisation"], let id = organisation.text, !partners.contains(id) {
-                    error(organisation, "unknown-reference", "unknown partner '\(id)'",
-                          Suggestions.hint(for: id, in: partners) ?? (partners.isEmpty ? "add it under partners first" : "partners defined here: " + partners.sorted().joined(separator: ", ")))
+                    error(
+                        organisation, "unknown-reference", "unknown partner '\(id)'",
+                        Suggestions.hint(for: id, in: partners)
+                            ?? (partners.isEmpty ? "add it under partners first" : "partners defined here: " + partners.sorted().joined(separator: ", ")))
                 }
             }
             for adaptation in adoption["adaptations"]?.items ?? [] {
@@ -65,8 +71,9 @@ struct TenantResolver {
             for index in tenant.adoptions.indices { tenant.adoptions[index].resolvedModel = resolvedModels[index] }
             return tenant
         } catch {
-            self.error(value, "internal", "the tenant passed every check but could not be read: \(error)",
-                       "this is a fault in kokon; please report it with the file")
+            self.error(
+                value, "internal", "the tenant passed every check but could not be read: \(error)",
+                "this is a fault in kokon; please report it with the file")
             return nil
         }
     }
@@ -99,8 +106,9 @@ struct TenantResolver {
         guard let value, let id = value.text else { return false }
         let known = (programme.roles ?? []).map(\.id)
         guard !known.contains(id) else { return true }
-        error(value, "unknown-reference", "\(programme.reference) has no role '\(id)'",
-              Suggestions.hint(for: id, in: known) ?? "roles of \(programme.id): " + known.joined(separator: ", "))
+        error(
+            value, "unknown-reference", "\(programme.reference) has no role '\(id)'",
+            Suggestions.hint(for: id, in: known) ?? "roles of \(programme.id): " + known.joined(separator: ", "))
         return false
     }
 
@@ -130,8 +138,9 @@ struct TenantResolver {
         guard needed.allSatisfy({ adaptation[$0] != nil }) else { return }
         let componentIDs = (programme.components ?? []).map(\.id)
         func unknownComponent(_ value: Value, _ id: String) {
-            error(value, "unknown-reference", "\(programme.reference) has no component '\(id)'",
-                  Suggestions.hint(for: id, in: componentIDs) ?? "components of \(programme.id): " + componentIDs.joined(separator: ", "))
+            error(
+                value, "unknown-reference", "\(programme.reference) has no component '\(id)'",
+                Suggestions.hint(for: id, in: componentIDs) ?? "components of \(programme.id): " + componentIDs.joined(separator: ", "))
         }
         switch change {
         case "drop-component":
@@ -141,16 +150,18 @@ struct TenantResolver {
             let mayDrop = bounds?.mayDrop ?? []
             if found.isCore && !mayDrop.contains(id) {
                 let allowed = mayDrop.isEmpty ? "the template allows no component to be dropped" : "the template allows dropping only: " + mayDrop.joined(separator: ", ")
-                error(value, "adaptation-out-of-bounds", "\(id) is a core component of \(programme.reference) and cannot be dropped",
-                      allowed + "; keep the component and adapt its activities instead")
+                error(
+                    value, "adaptation-out-of-bounds", "\(id) is a core component of \(programme.reference) and cannot be dropped",
+                    allowed + "; keep the component and adapt its activities instead")
             }
         case "add-activity":
             let value = adaptation["component"]!
             let (found, id) = component(value, in: programme)
             guard let found, let id else { return unknownComponent(value, value.text ?? "") }
             guard bounds?.mayAddActivities == true else {
-                return error(adaptation["activity"]!, "adaptation-out-of-bounds", "\(programme.reference) does not allow adding activities",
-                             "the template's adaptation bounds do not include may_add_activities: true; ask the programme's methodologist")
+                return error(
+                    adaptation["activity"]!, "adaptation-out-of-bounds", "\(programme.reference) does not allow adding activities",
+                    "the template's adaptation bounds do not include may_add_activities: true; ask the programme's methodologist")
             }
             if let activityID = adaptation["activity"]?["id"], let text = activityID.text, (found.activities ?? []).contains(where: { $0.id == text }) {
                 error(activityID, "duplicate-id", "\(id) already has an activity '\(text)'", "give the added activity a new id")
@@ -160,21 +171,24 @@ struct TenantResolver {
             guard checkRole(roleValue, in: programme), let role = roleValue.text, let maxValue = adaptation["max"], case .integer(let max) = maxValue.kind else { return }
             let changeable = bounds?.caseload ?? []
             guard let bound = changeable.first(where: { $0.role == role }) else {
-                return error(roleValue, "adaptation-out-of-bounds", "\(programme.reference) does not allow changing the caseload of \(role)",
-                             changeable.isEmpty ? "the template allows no caseload changes" : "caseloads the template lets you change: " + changeable.map(\.role).joined(separator: ", "))
+                return error(
+                    roleValue, "adaptation-out-of-bounds", "\(programme.reference) does not allow changing the caseload of \(role)",
+                    changeable.isEmpty ? "the template allows no caseload changes" : "caseloads the template lets you change: " + changeable.map(\.role).joined(separator: ", "))
             }
             if max < bound.min || max > bound.max {
                 let unit = programme.role(role)?.caseload?.unit.map { $0 == "family" ? " families" : " persons" } ?? ""
-                error(maxValue, "adaptation-out-of-bounds",
-                      "the caseload of \(role) is set to \(max), outside the bounds of \(programme.reference): \(bound.min) to \(bound.max)\(unit)",
-                      "choose a limit between \(bound.min) and \(bound.max)")
+                error(
+                    maxValue, "adaptation-out-of-bounds",
+                    "the caseload of \(role) is set to \(max), outside the bounds of \(programme.reference): \(bound.min) to \(bound.max)\(unit)",
+                    "choose a limit between \(bound.min) and \(bound.max)")
             }
         case "minimum-duration":
             let value = adaptation["duration"]!
             guard case .duration(let duration) = value.kind else { return }
             if let floor = bounds?.minimumDurationAtLeast ?? programme.participation?.minimumDuration, duration.approximateDays < floor.approximateDays {
-                error(value, "adaptation-out-of-bounds", "the minimum participation is set to \(duration), shorter than the \(floor) \(programme.reference) requires",
-                      "a municipality may lengthen the minimum participation, never shorten it below \(floor)")
+                error(
+                    value, "adaptation-out-of-bounds", "the minimum participation is set to \(duration), shorter than the \(floor) \(programme.reference) requires",
+                    "a municipality may lengthen the minimum participation, never shorten it below \(floor)")
             }
         default:
             break

@@ -49,7 +49,9 @@ public struct Handbook: Sendable {
 
         var identity: [[String]] = [["Identyfikator", p.reference]]
         if let en = p.name.en { identity.append(["Nazwa (en)", en]) }
-        if let origin = p.origin { identity.append(["Miejsce", [origin.municipality, origin.voivodeship, t(origin.area)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")]) }
+        if let origin = p.origin {
+            identity.append(["Miejsce", [origin.municipality, origin.voivodeship, t(origin.area)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")])
+        }
         if let implementer = p.implementer { identity.append(["Realizator", implementer]) }
         if let period = p.period { identity.append(["Okres realizacji", "\(period.start) – \(period.end)"]) }
         if let status = p.status { identity.append(["Status", status]) }
@@ -61,11 +63,13 @@ public struct Handbook: Sendable {
 
         var money: [Block] = []
         if let funding = p.funding {
-            let rows = [("Źródło", funding.source), ("Program", funding.programme), ("Okres programowania", funding.programmingPeriod),
-                        ("Priorytet / oś", funding.priority), ("Działanie", funding.measure), ("Poddziałanie", funding.submeasure),
-                        ("Nabór", funding.call), ("Typ projektu", funding.projectType), ("Umowa podpisana", funding.agreementSigned?.description),
-                        ("Cel szczegółowy", funding.specificObjective?.pl)]
-                .compactMap { label, value in value.map { [label, $0] } }
+            let rows = [
+                ("Źródło", funding.source), ("Program", funding.programme), ("Okres programowania", funding.programmingPeriod),
+                ("Priorytet / oś", funding.priority), ("Działanie", funding.measure), ("Poddziałanie", funding.submeasure),
+                ("Nabór", funding.call), ("Typ projektu", funding.projectType), ("Umowa podpisana", funding.agreementSigned?.description),
+                ("Cel szczegółowy", funding.specificObjective?.pl),
+            ]
+            .compactMap { label, value in value.map { [label, $0] } }
             money.append(.table(header: ["Finansowanie", ""], rows: rows))
         }
         if let budget = p.budget {
@@ -95,11 +99,16 @@ public struct Handbook: Sendable {
             if let size = group.size { text += " — \(group.approximate == true ? "ok. " : "")\(size)" + (group.unit.map { " (\($0))" } ?? "") }
             if let age = group.age { text += ", wiek \(age.min)–\(age.max)" }
             people.append(.heading("\(text) [\(group.id)]"))
-            if let criteria = group.criteria { people.append(.paragraph("Kryteria: " + criteria.map { id in p.criteria?.first { $0.id == id }?.name.pl ?? id }.joined(separator: "; "))) }
+            if let criteria = group.criteria {
+                people.append(.paragraph("Kryteria: " + criteria.map { id in p.criteria?.first { $0.id == id }?.name.pl ?? id }.joined(separator: "; ")))
+            }
             if let quotas = group.quotas {
                 people.append(.table(header: ["Kwota", "Liczba miejsc"], rows: quotas.map { [$0.name.pl, String($0.size)] }))
             }
-            if let preferences = group.preferences { people.append(.paragraph("Preferowane przy rekrutacji:")); people.append(.list(preferences.map(\.pl))) }
+            if let preferences = group.preferences {
+                people.append(.paragraph("Preferowane przy rekrutacji:"))
+                people.append(.list(preferences.map(\.pl)))
+            }
         }
         if let participation = p.participation {
             var rule = "Jednostka uczestnictwa: \(participation.unit)."
@@ -109,9 +118,16 @@ public struct Handbook: Sendable {
         if !people.isEmpty { sections.append(Section(title: "Grupy docelowe i zasady udziału", blocks: people)) }
 
         if let roles = p.roles, !roles.isEmpty {
-            sections.append(Section(title: "Role", blocks: [.table(header: ["Rola", "Id", "Limit spraw"], rows: roles.map { role in
-                [role.name.pl, role.id, role.caseload.map { "\($0.min.map { "\($0)–" } ?? "do ")\($0.max)" } ?? ""]
-            })]))
+            sections.append(
+                Section(
+                    title: "Role",
+                    blocks: [
+                        .table(
+                            header: ["Rola", "Id", "Limit spraw"],
+                            rows: roles.map { role in
+                                [role.name.pl, role.id, role.caseload.map { "\($0.min.map { "\($0)–" } ?? "do ")\($0.max)" } ?? ""]
+                            })
+                    ]))
         }
 
         var components: [Block] = []
@@ -126,55 +142,84 @@ public struct Handbook: Sendable {
             if let use = component.use { facts.append("Z biblioteki: \(use)") }
             if !facts.isEmpty { components.append(.list(facts)) }
             if let activities = component.activities, !activities.isEmpty {
-                components.append(.table(header: ["Działanie", "Forma", "Liczba", "Terminy"], rows: activities.map { activity in
-                    [activity.name.pl, activity.delivery ?? activity.actionType ?? "",
-                     [activity.count.map { "\($0)×" }, activity.groupSize.map { "po \($0) os." }, activity.participants.map { "\($0) uczestników" }].compactMap { $0 }.joined(separator: ", "),
-                     (activity.occasions ?? []).map { o in o.end.map { "\(o.start)–\($0)" } ?? o.start.description }.joined(separator: ", ")]
-                }))
+                components.append(
+                    .table(
+                        header: ["Działanie", "Forma", "Liczba", "Terminy"],
+                        rows: activities.map { activity in
+                            [
+                                activity.name.pl, activity.delivery ?? activity.actionType ?? "",
+                                [activity.count.map { "\($0)×" }, activity.groupSize.map { "po \($0) os." }, activity.participants.map { "\($0) uczestników" }].compactMap { $0 }
+                                    .joined(separator: ", "),
+                                (activity.occasions ?? []).map { o in o.end.map { "\(o.start)–\($0)" } ?? o.start.description }.joined(separator: ", "),
+                            ]
+                        }))
             }
         }
         if !components.isEmpty { sections.append(Section(title: "Komponenty", blocks: components)) }
 
         if let networks = p.networks, !networks.isEmpty {
-            sections.append(Section(title: "Sieci współpracy", blocks: networks.flatMap { network -> [Block] in
-                var blocks: [Block] = [.heading(network.name.pl)]
-                if let description = network.description { blocks.append(.paragraph(description.pl)) }
-                var facts: [String] = []
-                if let sectors = network.memberSectors { facts.append("Sektory: " + list(sectors)) }
-                for obligation in network.obligations ?? [] {
-                    facts.append("Obowiązek: co najmniej \(obligation.minimum) działanie na \(obligation.per) (\(list(obligation.actionTypes)))")
-                }
-                if !facts.isEmpty { blocks.append(.list(facts)) }
-                return blocks
-            }))
+            sections.append(
+                Section(
+                    title: "Sieci współpracy",
+                    blocks: networks.flatMap { network -> [Block] in
+                        var blocks: [Block] = [.heading(network.name.pl)]
+                        if let description = network.description { blocks.append(.paragraph(description.pl)) }
+                        var facts: [String] = []
+                        if let sectors = network.memberSectors { facts.append("Sektory: " + list(sectors)) }
+                        for obligation in network.obligations ?? [] {
+                            facts.append("Obowiązek: co najmniej \(obligation.minimum) działanie na \(obligation.per) (\(list(obligation.actionTypes)))")
+                        }
+                        if !facts.isEmpty { blocks.append(.list(facts)) }
+                        return blocks
+                    }))
         }
 
         var figures: [Block] = []
         if let baselines = p.baselines, !baselines.isEmpty {
             figures.append(.heading("Dane wyjściowe"))
-            figures.append(.table(header: ["Wskaźnik", "Wartość", "Rok", "Źródło"], rows: baselines.map {
-                [$0.name.pl, [$0.value?.description, $0.share?.description].compactMap { $0 }.joined(separator: " / "), $0.year.map(String.init) ?? "", $0.source ?? ""]
-            }))
+            figures.append(
+                .table(
+                    header: ["Wskaźnik", "Wartość", "Rok", "Źródło"],
+                    rows: baselines.map {
+                        [$0.name.pl, [$0.value?.description, $0.share?.description].compactMap { $0 }.joined(separator: " / "), $0.year.map(String.init) ?? "", $0.source ?? ""]
+                    }))
         }
         if let indicators = p.indicators, !indicators.isEmpty {
             figures.append(.heading("Wskaźniki"))
-            figures.append(.table(header: ["Wskaźnik", "Rodzaj", "Miara", "Cel"], rows: indicators.map { indicator in
-                let target = indicator.target.map { target in
-                    [target.atLeast.map { "≥ \($0)" }, target.atMost.map { "≤ \($0)" }, target.direction.map { $0 == "decrease" ? "spadek" : "wzrost" }].compactMap { $0 }.joined(separator: ", ")
-                } ?? ""
-                let measure = indicator.measure
-                return [indicator.name.pl, indicator.kind, [measure.type, measure.subject, measure.outcome, measure.targetGroup, measure.per.map { "na \($0)" }].compactMap { $0 }.joined(separator: " · "), target]
-            }))
+            figures.append(
+                .table(
+                    header: ["Wskaźnik", "Rodzaj", "Miara", "Cel"],
+                    rows: indicators.map { indicator in
+                        let target =
+                            indicator.target.map { target in
+                                [target.atLeast.map { "≥ \($0)" }, target.atMost.map { "≤ \($0)" }, target.direction.map { $0 == "decrease" ? "spadek" : "wzrost" }].compactMap {
+                                    $0
+                                }.joined(separator: ", ")
+                            } ?? ""
+                        let measure = indicator.measure
+                        return [
+                            indicator.name.pl, indicator.kind,
+                            [measure.type, measure.subject, measure.outcome, measure.targetGroup, measure.per.map { "na \($0)" }].compactMap { $0 }.joined(separator: " · "),
+                            target,
+                        ]
+                    }))
         }
         if !figures.isEmpty { sections.append(Section(title: "Wskaźniki i cele", blocks: figures)) }
 
         if let phases = p.phases, !phases.isEmpty {
-            sections.append(Section(title: "Etapy", blocks: [.list(phases.map { phase in
-                phase.name.pl + (phase.start.map { " (\($0)" + (phase.end.map { "–\($0)" } ?? "") + ")" } ?? "")
-            })]))
+            sections.append(
+                Section(
+                    title: "Etapy",
+                    blocks: [
+                        .list(
+                            phases.map { phase in
+                                phase.name.pl + (phase.start.map { " (\($0)" + (phase.end.map { "–\($0)" } ?? "") + ")" } ?? "")
+                            })
+                    ]))
         }
         if let products = p.products, !products.isEmpty {
-            sections.append(Section(title: "Produkty", blocks: [.table(header: ["Produkt", "Rodzaj", "Dla kogo"], rows: products.map { [$0.name.pl, $0.kind, $0.audience?.pl ?? ""] })]))
+            sections.append(
+                Section(title: "Produkty", blocks: [.table(header: ["Produkt", "Rodzaj", "Dla kogo"], rows: products.map { [$0.name.pl, $0.kind, $0.audience?.pl ?? ""] })]))
         }
         if let adaptation = p.adaptation {
             var facts: [String] = []

@@ -44,7 +44,7 @@ public enum JSONSchemaExporter {
                 "oneOf": [
                     ["type": "string", "minLength": 1],
                     object(LocalizedSchema.schema, definitions: &definitions),
-                ],
+                ]
             ]
             return ["$ref": "#/$defs/localizedText"]
         case .identifier, .reference: return ["type": "string", "pattern": Identifiers.pattern, "maxLength": 64]

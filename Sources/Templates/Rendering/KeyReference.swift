@@ -1,4 +1,5 @@
 import Foundation
+
 /// The key-by-key reference for methodologists, generated from the same ``ObjectSchema``s
 /// the loader checks against, so the guide cannot drift from what `kokon lint` accepts.
 public enum KeyReference {
@@ -15,7 +16,8 @@ public enum KeyReference {
             out += "| key | required | value | meaning |\n| --- | --- | --- | --- |\n"
             for field in schema.fields {
                 let example = field.example.map { " Example: `\($0)`." } ?? ""
-                out += "| `\(field.key)` | \(field.required ? "yes" : "no") | \(field.shape.expectation.replacingOccurrences(of: "|", with: "\\|")) | \(field.summary)\(example) |\n"
+                out +=
+                    "| `\(field.key)` | \(field.required ? "yes" : "no") | \(field.shape.expectation.replacingOccurrences(of: "|", with: "\\|")) | \(field.summary)\(example) |\n"
                 for nested in nestedObjects(field.shape) where !seen.contains(nested.title) { queue.append(nested) }
             }
         }

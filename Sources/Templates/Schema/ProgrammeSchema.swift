@@ -16,142 +16,183 @@ public enum ProgrammeSchema {
     /// What an indicator counts.
     public static let subjects = ["participants", "families", "persons", "children", "sessions", "network-actions", "plans", "enrolments", "completions"]
 
-    static let partner = ObjectSchema("partner", "An organisation that delivers the programme with the implementing body.", fields: [
-        .required("name", .text, "The organisation's full name.", example: "Stowarzyszenie Otwarte Drzwi"),
-        .required("sector", .choice(sectors), "Which sector it belongs to.", example: "ngo"),
-        .optional("role", .choice(["leader", "partner", "cooperating"]), "Its part: the leader signs the grant, partners share the work, cooperating bodies help without a formal share."),
-        .optional("country", .text, "Country, if not Poland.", example: "Niemcy"),
-        .optional("description", .localized, "What it contributes."),
-    ])
+    static let partner = ObjectSchema(
+        "partner", "An organisation that delivers the programme with the implementing body.",
+        fields: [
+            .required("name", .text, "The organisation's full name.", example: "Stowarzyszenie Otwarte Drzwi"),
+            .required("sector", .choice(sectors), "Which sector it belongs to.", example: "ngo"),
+            .optional(
+                "role", .choice(["leader", "partner", "cooperating"]),
+                "Its part: the leader signs the grant, partners share the work, cooperating bodies help without a formal share."),
+            .optional("country", .text, "Country, if not Poland.", example: "Niemcy"),
+            .optional("description", .localized, "What it contributes."),
+        ])
 
-    static let funding = ObjectSchema("funding", "Where the money comes from, as the grant agreement names it.", fields: [
-        .optional("source", .text, "The fund.", example: "Europejski Fundusz Społeczny"),
-        .optional("programme", .text, "The operational programme.", example: "Program Operacyjny Wiedza Edukacja Rozwój 2014-2020"),
-        .optional("programming_period", .text, "The EU programming period.", example: "2014-2020"),
-        .optional("priority", .text, "Priority axis.", example: "I. Innowacje społeczne i współpraca ponadnarodowa"),
-        .optional("measure", .text, "Measure (działanie).", example: "4.1 Innowacje społeczne"),
-        .optional("submeasure", .text, "Sub-measure (poddziałanie).", example: "9.2.1 Aktywne włączenie społeczne"),
-        .optional("call", .text, "Call for proposals number.", example: "POWR.04.01.00-IZ.00-00-004/16"),
-        .optional("project_type", .text, "Type of project, e.g. competitive.", example: "Projekt konkursowy"),
-        .optional("specific_objective", .localized, "The programme's specific objective the project serves."),
-        .optional("agreement_signed", .date, "When the grant agreement was signed.", example: "2017-10-13"),
-    ])
+    static let funding = ObjectSchema(
+        "funding", "Where the money comes from, as the grant agreement names it.",
+        fields: [
+            .optional("source", .text, "The fund.", example: "Europejski Fundusz Społeczny"),
+            .optional("programme", .text, "The operational programme.", example: "Program Operacyjny Wiedza Edukacja Rozwój 2014-2020"),
+            .optional("programming_period", .text, "The EU programming period.", example: "2014-2020"),
+            .optional("priority", .text, "Priority axis.", example: "I. Innowacje społeczne i współpraca ponadnarodowa"),
+            .optional("measure", .text, "Measure (działanie).", example: "4.1 Innowacje społeczne"),
+            .optional("submeasure", .text, "Sub-measure (poddziałanie).", example: "9.2.1 Aktywne włączenie społeczne"),
+            .optional("call", .text, "Call for proposals number.", example: "POWR.04.01.00-IZ.00-00-004/16"),
+            .optional("project_type", .text, "Type of project, e.g. competitive.", example: "Projekt konkursowy"),
+            .optional("specific_objective", .localized, "The programme's specific objective the project serves."),
+            .optional("agreement_signed", .date, "When the grant agreement was signed.", example: "2017-10-13"),
+        ])
 
-    static let budgetLine = ObjectSchema("budget line", "A part of the budget that expenditure is booked against.", fields: [
-        .required("id", .identifier, "Short id used when recording expenditure.", example: "staff"),
-        .required("name", .localized, "What the line pays for."),
-        .optional("amount", .money, "Planned amount.", example: "\"250 000 PLN\""),
-    ])
+    static let budgetLine = ObjectSchema(
+        "budget line", "A part of the budget that expenditure is booked against.",
+        fields: [
+            .required("id", .identifier, "Short id used when recording expenditure.", example: "staff"),
+            .required("name", .localized, "What the line pays for."),
+            .optional("amount", .money, "Planned amount.", example: "\"250 000 PLN\""),
+        ])
 
-    static let budget = ObjectSchema("budget", "The money, exact as in the grant agreement.", fields: [
-        .optional("total", .money, "Total cost.", example: "\"1 239 061,22 PLN\""),
-        .optional("approximate", .boolean, "true when the source gives only an approximate total (\"about 3 million zł\")."),
-        .optional("grant", .money, "Co-financing granted.", example: "\"1 053 259,79 PLN\""),
-        .optional("own_contribution", .money, "The municipality's own contribution.", example: "\"185 801,43 PLN\""),
-        .optional("years", .text, "Budget years, where the source gives them.", example: "2019-2022"),
-        .optional("lines", .list(.object(budgetLine)), "Budget lines for recording expenditure."),
-    ])
+    static let budget = ObjectSchema(
+        "budget", "The money, exact as in the grant agreement.",
+        fields: [
+            .optional("total", .money, "Total cost.", example: "\"1 239 061,22 PLN\""),
+            .optional("approximate", .boolean, "true when the source gives only an approximate total (\"about 3 million zł\")."),
+            .optional("grant", .money, "Co-financing granted.", example: "\"1 053 259,79 PLN\""),
+            .optional("own_contribution", .money, "The municipality's own contribution.", example: "\"185 801,43 PLN\""),
+            .optional("years", .text, "Budget years, where the source gives them.", example: "2019-2022"),
+            .optional("lines", .list(.object(budgetLine)), "Budget lines for recording expenditure."),
+        ])
 
-    static let period = ObjectSchema("period", "First and last day.", fields: [
-        .required("start", .date, "First day.", example: "2017-01-02"),
-        .required("end", .date, "Last day.", example: "2019-12-31"),
-    ])
+    static let period = ObjectSchema(
+        "period", "First and last day.",
+        fields: [
+            .required("start", .date, "First day.", example: "2017-01-02"),
+            .required("end", .date, "Last day.", example: "2019-12-31"),
+        ])
 
-    static let origin = ObjectSchema("origin", "Where the programme was first run.", fields: [
-        .required("municipality", .text, "The municipality.", example: "Toruń"),
-        .optional("voivodeship", .text, "The voivodeship.", example: "kujawsko-pomorskie"),
-        .optional("area", .localized, "The neighbourhood or area served.", example: "osiedle socjalne w dzielnicy Starosielce"),
-        .optional("reach", .choice(["local", "regional", "national"]), "How far the programme reaches."),
-    ])
+    static let origin = ObjectSchema(
+        "origin", "Where the programme was first run.",
+        fields: [
+            .required("municipality", .text, "The municipality.", example: "Toruń"),
+            .optional("voivodeship", .text, "The voivodeship.", example: "kujawsko-pomorskie"),
+            .optional("area", .localized, "The neighbourhood or area served.", example: "osiedle socjalne w dzielnicy Starosielce"),
+            .optional("reach", .choice(["local", "regional", "national"]), "How far the programme reaches."),
+        ])
 
-    static let criterion = ObjectSchema("criterion", "An eligibility condition recorded for each person (a flag in case records).", defines: .criterion, fields: [
-        .required("id", .identifier, "The flag's id.", example: "unemployed-profile-iii"),
-        .required("name", .localized, "What it means."),
-    ])
+    static let criterion = ObjectSchema(
+        "criterion", "An eligibility condition recorded for each person (a flag in case records).", defines: .criterion,
+        fields: [
+            .required("id", .identifier, "The flag's id.", example: "unemployed-profile-iii"),
+            .required("name", .localized, "What it means."),
+        ])
 
-    static let quota = ObjectSchema("quota", "A sub-group of a target group with its own number of places.", defines: .targetGroup, fields: [
-        .required("id", .identifier, "Id of the sub-group.", example: "profile-iii"),
-        .required("name", .localized, "Who belongs to it."),
-        .required("size", .integer(minimum: 1), "Number of places.", example: "32"),
-        .optional("criteria", .list(.reference(.criterion)), "Criteria every member must meet."),
-        .optional("any_of_criteria", .list(.reference(.criterion)), "Criteria of which a member must meet at least one."),
-    ])
+    static let quota = ObjectSchema(
+        "quota", "A sub-group of a target group with its own number of places.", defines: .targetGroup,
+        fields: [
+            .required("id", .identifier, "Id of the sub-group.", example: "profile-iii"),
+            .required("name", .localized, "Who belongs to it."),
+            .required("size", .integer(minimum: 1), "Number of places.", example: "32"),
+            .optional("criteria", .list(.reference(.criterion)), "Criteria every member must meet."),
+            .optional("any_of_criteria", .list(.reference(.criterion)), "Criteria of which a member must meet at least one."),
+        ])
 
-    static let targetGroup = ObjectSchema("target group", "People or organisations the programme serves.", defines: .targetGroup, fields: [
-        .required("id", .identifier, "Id used by enrolments and indicators.", example: "at-risk"),
-        .required("name", .localized, "Who they are."),
-        .optional("description", .localized, "More detail."),
-        .optional("unit", .choice(["family", "person", "institution"]), "What is counted."),
-        .optional("size", .integer(minimum: 1), "Planned number (families, persons or institutions).", example: "80"),
-        .optional("approximate", .boolean, "true when the size is an estimate (\"about 100\")."),
-        .optional("age", .object(ObjectSchema("age range", "Ages served.", fields: [
-            .required("min", .integer(minimum: 0), "Youngest age."), .required("max", .integer(minimum: 0), "Oldest age."),
-        ])), "Age range."),
-        .optional("criteria", .list(.reference(.criterion)), "Criteria every member must meet."),
-        .optional("eligibility", .list(.localized), "Eligibility in words, where it is not a recorded flag."),
-        .optional("preferences", .list(.localized), "Who is preferred at recruitment."),
-        .optional("quotas", .list(.object(quota)), "Sub-groups with their own number of places; their sizes must add up to the group's."),
-        .optional("related_to", .reference(.targetGroup), "The group this one surrounds (e.g. the environment of people at risk)."),
-    ])
+    static let targetGroup = ObjectSchema(
+        "target group", "People or organisations the programme serves.", defines: .targetGroup,
+        fields: [
+            .required("id", .identifier, "Id used by enrolments and indicators.", example: "at-risk"),
+            .required("name", .localized, "Who they are."),
+            .optional("description", .localized, "More detail."),
+            .optional("unit", .choice(["family", "person", "institution"]), "What is counted."),
+            .optional("size", .integer(minimum: 1), "Planned number (families, persons or institutions).", example: "80"),
+            .optional("approximate", .boolean, "true when the size is an estimate (\"about 100\")."),
+            .optional(
+                "age",
+                .object(
+                    ObjectSchema(
+                        "age range", "Ages served.",
+                        fields: [
+                            .required("min", .integer(minimum: 0), "Youngest age."), .required("max", .integer(minimum: 0), "Oldest age."),
+                        ])), "Age range."),
+            .optional("criteria", .list(.reference(.criterion)), "Criteria every member must meet."),
+            .optional("eligibility", .list(.localized), "Eligibility in words, where it is not a recorded flag."),
+            .optional("preferences", .list(.localized), "Who is preferred at recruitment."),
+            .optional("quotas", .list(.object(quota)), "Sub-groups with their own number of places; their sizes must add up to the group's."),
+            .optional("related_to", .reference(.targetGroup), "The group this one surrounds (e.g. the environment of people at risk)."),
+        ])
 
-    static let participation = ObjectSchema("participation", "Who takes part and for how long.", fields: [
-        .required("unit", .choice(participationUnits), "Whether families or persons are enrolled.", example: "family"),
-        .optional("minimum_duration", .duration, "Shortest participation that counts as complete.", example: "\"18 months\""),
-        .optional("description", .localized, "How participation works."),
-    ])
+    static let participation = ObjectSchema(
+        "participation", "Who takes part and for how long.",
+        fields: [
+            .required("unit", .choice(participationUnits), "Whether families or persons are enrolled.", example: "family"),
+            .optional("minimum_duration", .duration, "Shortest participation that counts as complete.", example: "\"18 months\""),
+            .optional("description", .localized, "How participation works."),
+        ])
 
-    static let caseload = ObjectSchema("caseload", "How many families or persons one worker in the role supports at once.", fields: [
-        .optional("min", .integer(minimum: 0), "Fewest."),
-        .required("max", .integer(minimum: 1), "Most.", example: "15"),
-        .optional("unit", .choice(participationUnits), "Counted in families or persons."),
-    ])
+    static let caseload = ObjectSchema(
+        "caseload", "How many families or persons one worker in the role supports at once.",
+        fields: [
+            .optional("min", .integer(minimum: 0), "Fewest."),
+            .required("max", .integer(minimum: 1), "Most.", example: "15"),
+            .optional("unit", .choice(participationUnits), "Counted in families or persons."),
+        ])
 
-    static let role = ObjectSchema("role", "A kind of worker the programme needs.", defines: .role, fields: [
-        .required("id", .identifier, "Id used by components, staff and caseload rules.", example: "family-assistant"),
-        .required("name", .localized, "Name of the role.", example: "asystent rodziny"),
-        .optional("description", .localized, "What the role does."),
-        .optional("caseload", .object(caseload), "Caseload limit."),
-    ])
+    static let role = ObjectSchema(
+        "role", "A kind of worker the programme needs.", defines: .role,
+        fields: [
+            .required("id", .identifier, "Id used by components, staff and caseload rules.", example: "family-assistant"),
+            .required("name", .localized, "Name of the role.", example: "asystent rodziny"),
+            .optional("description", .localized, "What the role does."),
+            .optional("caseload", .object(caseload), "Caseload limit."),
+        ])
 
-    static let plan = ObjectSchema("plan", "A written plan a component requires for each participant.", defines: .plan, fields: [
-        .required("id", .identifier, "Id used by components and case records.", example: "individual-development-plan"),
-        .required("name", .localized, "Name of the plan.", example: "indywidualny plan rozwoju"),
-        .optional("description", .localized, "What it contains."),
-        .optional("for", .choice(["family", "person", "child"]), "Who each plan is for."),
-    ])
+    static let plan = ObjectSchema(
+        "plan", "A written plan a component requires for each participant.", defines: .plan,
+        fields: [
+            .required("id", .identifier, "Id used by components and case records.", example: "individual-development-plan"),
+            .required("name", .localized, "Name of the plan.", example: "indywidualny plan rozwoju"),
+            .optional("description", .localized, "What it contains."),
+            .optional("for", .choice(["family", "person", "child"]), "Who each plan is for."),
+        ])
 
-    static let outcome = ObjectSchema("outcome", "A change observed in a participant, recorded in case records.", defines: .outcome, fields: [
-        .required("id", .identifier, "Id used by outcome observations and indicators.", example: "employed"),
-        .required("name", .localized, "What is observed."),
-        .optional("description", .localized, "How to tell it happened."),
-        .optional("unit", .choice(["family", "person", "child"]), "Who it is observed in."),
-    ])
+    static let outcome = ObjectSchema(
+        "outcome", "A change observed in a participant, recorded in case records.", defines: .outcome,
+        fields: [
+            .required("id", .identifier, "Id used by outcome observations and indicators.", example: "employed"),
+            .required("name", .localized, "What is observed."),
+            .optional("description", .localized, "How to tell it happened."),
+            .optional("unit", .choice(["family", "person", "child"]), "Who it is observed in."),
+        ])
 
-    static let cadence = ObjectSchema("cadence", "How often something happens.", fields: [
-        .required("times", .integer(minimum: 1), "How many times.", example: "1"),
-        .required("per", .choice(periods), "Per what period.", example: "week"),
-    ])
+    static let cadence = ObjectSchema(
+        "cadence", "How often something happens.",
+        fields: [
+            .required("times", .integer(minimum: 1), "How many times.", example: "1"),
+            .required("per", .choice(periods), "Per what period.", example: "week"),
+        ])
 
-    static let occasion = ObjectSchema("occasion", "A dated occurrence, e.g. a study visit or meeting day.", fields: [
-        .required("start", .date, "First day."),
-        .optional("end", .date, "Last day, if longer than one day."),
-        .optional("place", .text, "Where."),
-        .optional("hours", .text, "Hours, as given.", example: "8.00-16.00"),
-    ])
+    static let occasion = ObjectSchema(
+        "occasion", "A dated occurrence, e.g. a study visit or meeting day.",
+        fields: [
+            .required("start", .date, "First day."),
+            .optional("end", .date, "Last day, if longer than one day."),
+            .optional("place", .text, "Where."),
+            .optional("hours", .text, "Hours, as given.", example: "8.00-16.00"),
+        ])
 
-    static let activity = ObjectSchema("activity", "Something done within a component, recorded as sessions.", defines: .activity, fields: [
-        .required("id", .identifier, "Id used when recording sessions.", example: "family-circle"),
-        .required("name", .localized, "Name of the activity."),
-        .optional("description", .localized, "What happens."),
-        .optional("delivery", .choice(deliveryForms), "How it reaches people."),
-        .optional("roles", .list(.reference(.role)), "Roles that deliver it."),
-        .optional("cadence", .object(cadence), "How often it is held."),
-        .optional("count", .integer(minimum: 1), "How many are planned (groups, actions, visits).", example: "3"),
-        .optional("group_size", .integer(minimum: 1), "People per group.", example: "10"),
-        .optional("participants", .integer(minimum: 1), "People planned to take part.", example: "80"),
-        .optional("occasions", .list(.object(occasion)), "Dated occurrences."),
-        .optional("action_type", .choice(actionTypes), "If it is a network action, which kind."),
-    ])
+    static let activity = ObjectSchema(
+        "activity", "Something done within a component, recorded as sessions.", defines: .activity,
+        fields: [
+            .required("id", .identifier, "Id used when recording sessions.", example: "family-circle"),
+            .required("name", .localized, "Name of the activity."),
+            .optional("description", .localized, "What happens."),
+            .optional("delivery", .choice(deliveryForms), "How it reaches people."),
+            .optional("roles", .list(.reference(.role)), "Roles that deliver it."),
+            .optional("cadence", .object(cadence), "How often it is held."),
+            .optional("count", .integer(minimum: 1), "How many are planned (groups, actions, visits).", example: "3"),
+            .optional("group_size", .integer(minimum: 1), "People per group.", example: "10"),
+            .optional("participants", .integer(minimum: 1), "People planned to take part.", example: "80"),
+            .optional("occasions", .list(.object(occasion)), "Dated occurrences."),
+            .optional("action_type", .choice(actionTypes), "If it is a network action, which kind."),
+        ])
 
     static let componentFields: [Field] = [
         .required("id", .identifier, "Id used by activities, fidelity and adaptations.", example: "talent-academy"),
@@ -167,129 +208,155 @@ public enum ProgrammeSchema {
         .optional("activities", .list(.object(activity)), "What is done within it."),
     ]
 
-    static let component = ObjectSchema("component", "A building block of the programme.", defines: .component,
-                                        fields: [.optional("use", .modelReference, "A library component this builds on, e.g. art@1; keys given here override the library's.", example: "art@1")] + componentFields)
+    static let component = ObjectSchema(
+        "component", "A building block of the programme.", defines: .component,
+        fields: [.optional("use", .modelReference, "A library component this builds on, e.g. art@1; keys given here override the library's.", example: "art@1")] + componentFields)
 
-    static let obligation = ObjectSchema("obligation", "What each network must do.", fields: [
-        .required("minimum", .integer(minimum: 1), "At least how many actions.", example: "1"),
-        .required("per", .choice(periods), "Per what period.", example: "year"),
-        .required("action_types", .list(.choice(actionTypes)), "Which kinds of action count.", example: "[campaign, debate, local-event]"),
-    ])
+    static let obligation = ObjectSchema(
+        "obligation", "What each network must do.",
+        fields: [
+            .required("minimum", .integer(minimum: 1), "At least how many actions.", example: "1"),
+            .required("per", .choice(periods), "Per what period.", example: "year"),
+            .required("action_types", .list(.choice(actionTypes)), "Which kinds of action count.", example: "[campaign, debate, local-event]"),
+        ])
 
-    static let network = ObjectSchema("network", "A local network or alliance of organisations.", defines: .network, fields: [
-        .required("id", .identifier, "Id used when recording networks.", example: "local-support-system"),
-        .required("name", .localized, "Name of the network."),
-        .optional("description", .localized, "What it does."),
-        .optional("member_sectors", .list(.choice(sectors)), "Sectors its members come from."),
-        .optional("obligations", .list(.object(obligation)), "What each network must do."),
-    ])
+    static let network = ObjectSchema(
+        "network", "A local network or alliance of organisations.", defines: .network,
+        fields: [
+            .required("id", .identifier, "Id used when recording networks.", example: "local-support-system"),
+            .required("name", .localized, "Name of the network."),
+            .optional("description", .localized, "What it does."),
+            .optional("member_sectors", .list(.choice(sectors)), "Sectors its members come from."),
+            .optional("obligations", .list(.object(obligation)), "What each network must do."),
+        ])
 
-    static let target = ObjectSchema("target", "The value an indicator should reach.", fields: [
-        .optional("at_least", .quantity, "At least this value.", example: "34%"),
-        .optional("at_most", .quantity, "At most this value."),
-        .optional("direction", .choice(["increase", "decrease"]), "For changes: which way is better."),
-    ])
+    static let target = ObjectSchema(
+        "target", "The value an indicator should reach.",
+        fields: [
+            .optional("at_least", .quantity, "At least this value.", example: "34%"),
+            .optional("at_most", .quantity, "At most this value."),
+            .optional("direction", .choice(["increase", "decrease"]), "For changes: which way is better."),
+        ])
 
-    static let measure = ObjectSchema("measure", "How the indicator is computed from case records.", fields: [
-        .required("type", .choice(["count", "share", "change"]), "count: how many; share: what part of the subjects has an outcome; change: difference from a baseline.", example: "share"),
-        .required("subject", .choice(subjects), "What is counted.", example: "participants"),
-        .optional("outcome", .reference(.outcome), "For share and change: the outcome observed."),
-        .optional("target_group", .reference(.targetGroup), "Count only this group."),
-        .optional("component", .reference(.component), "Count only this component."),
-        .optional("activity", .reference(.activity), "Count only this activity."),
-        .optional("plan", .reference(.plan), "Count only participants with this plan."),
-        .optional("network", .reference(.network), "Count only this network's actions."),
-        .optional("action_types", .list(.choice(actionTypes)), "Count only these kinds of network action."),
-        .optional("per", .choice(periods), "Compute per period (e.g. per year)."),
-        .optional("baseline", .reference(.baseline), "For change: the starting figure."),
-    ])
+    static let measure = ObjectSchema(
+        "measure", "How the indicator is computed from case records.",
+        fields: [
+            .required(
+                "type", .choice(["count", "share", "change"]), "count: how many; share: what part of the subjects has an outcome; change: difference from a baseline.",
+                example: "share"),
+            .required("subject", .choice(subjects), "What is counted.", example: "participants"),
+            .optional("outcome", .reference(.outcome), "For share and change: the outcome observed."),
+            .optional("target_group", .reference(.targetGroup), "Count only this group."),
+            .optional("component", .reference(.component), "Count only this component."),
+            .optional("activity", .reference(.activity), "Count only this activity."),
+            .optional("plan", .reference(.plan), "Count only participants with this plan."),
+            .optional("network", .reference(.network), "Count only this network's actions."),
+            .optional("action_types", .list(.choice(actionTypes)), "Count only these kinds of network action."),
+            .optional("per", .choice(periods), "Compute per period (e.g. per year)."),
+            .optional("baseline", .reference(.baseline), "For change: the starting figure."),
+        ])
 
-    static let indicator = ObjectSchema("indicator", "A figure the programme promises, with its target.", defines: .indicator, fields: [
-        .required("id", .identifier, "Id used in reports.", example: "employment-effectiveness"),
-        .required("name", .localized, "Name, as the funder words it.", example: "efektywność zatrudnieniowa"),
-        .required("kind", .choice(["output", "result"]), "output: what was delivered (counts); result: what changed (shares, changes).", example: "result"),
-        .optional("description", .localized, "How it is defined."),
-        .required("measure", .object(measure), "How it is computed."),
-        .optional("target", .object(target), "What it should reach."),
-    ])
+    static let indicator = ObjectSchema(
+        "indicator", "A figure the programme promises, with its target.", defines: .indicator,
+        fields: [
+            .required("id", .identifier, "Id used in reports.", example: "employment-effectiveness"),
+            .required("name", .localized, "Name, as the funder words it.", example: "efektywność zatrudnieniowa"),
+            .required("kind", .choice(["output", "result"]), "output: what was delivered (counts); result: what changed (shares, changes).", example: "result"),
+            .optional("description", .localized, "How it is defined."),
+            .required("measure", .object(measure), "How it is computed."),
+            .optional("target", .object(target), "What it should reach."),
+        ])
 
-    static let baseline = ObjectSchema("baseline", "A starting figure from before the programme.", defines: .baseline, fields: [
-        .required("id", .identifier, "Id used by change indicators.", example: "home-interventions-2019"),
-        .required("name", .localized, "What was measured."),
-        .optional("value", .quantity, "The figure.", example: "231"),
-        .optional("share", .percentage, "The figure as a share, where given.", example: "76%"),
-        .optional("year", .integer(minimum: 1900), "The year it describes.", example: "2019"),
-        .optional("source", .text, "Where it comes from."),
-        .optional("note", .localized, "Anything else the source says."),
-    ])
+    static let baseline = ObjectSchema(
+        "baseline", "A starting figure from before the programme.", defines: .baseline,
+        fields: [
+            .required("id", .identifier, "Id used by change indicators.", example: "home-interventions-2019"),
+            .required("name", .localized, "What was measured."),
+            .optional("value", .quantity, "The figure.", example: "231"),
+            .optional("share", .percentage, "The figure as a share, where given.", example: "76%"),
+            .optional("year", .integer(minimum: 1900), "The year it describes.", example: "2019"),
+            .optional("source", .text, "Where it comes from."),
+            .optional("note", .localized, "Anything else the source says."),
+        ])
 
-    static let phase = ObjectSchema("phase", "A stage of developing or running the programme.", defines: .phase, fields: [
-        .required("id", .identifier, "Id of the phase.", example: "diagnosis"),
-        .required("name", .localized, "Name of the phase."),
-        .optional("description", .localized, "What happens in it."),
-        .optional("start", .date, "When it starts, if known."),
-        .optional("end", .date, "When it ends, if known."),
-    ])
+    static let phase = ObjectSchema(
+        "phase", "A stage of developing or running the programme.", defines: .phase,
+        fields: [
+            .required("id", .identifier, "Id of the phase.", example: "diagnosis"),
+            .required("name", .localized, "Name of the phase."),
+            .optional("description", .localized, "What happens in it."),
+            .optional("start", .date, "When it starts, if known."),
+            .optional("end", .date, "When it ends, if known."),
+        ])
 
-    static let product = ObjectSchema("product", "Something the programme produces: a guide, standard, curriculum.", defines: .product, fields: [
-        .required("id", .identifier, "Id of the product.", example: "guide-recover-the-child"),
-        .required("name", .localized, "Its title."),
-        .required("kind", .choice(productKinds), "What kind of product it is.", example: "guide"),
-        .optional("audience", .localized, "Who it is for."),
-        .optional("description", .localized, "What it contains."),
-        .optional("component", .reference(.component), "The component it belongs to, if any."),
-    ])
+    static let product = ObjectSchema(
+        "product", "Something the programme produces: a guide, standard, curriculum.", defines: .product,
+        fields: [
+            .required("id", .identifier, "Id of the product.", example: "guide-recover-the-child"),
+            .required("name", .localized, "Its title."),
+            .required("kind", .choice(productKinds), "What kind of product it is.", example: "guide"),
+            .optional("audience", .localized, "Who it is for."),
+            .optional("description", .localized, "What it contains."),
+            .optional("component", .reference(.component), "The component it belongs to, if any."),
+        ])
 
-    static let caseloadBound = ObjectSchema("caseload bound", "How far a municipality may move a role's caseload limit.", fields: [
-        .required("role", .reference(.role), "The role.", example: "family-assistant"),
-        .required("min", .integer(minimum: 1), "Lowest allowed limit.", example: "10"),
-        .required("max", .integer(minimum: 1), "Highest allowed limit.", example: "15"),
-    ])
+    static let caseloadBound = ObjectSchema(
+        "caseload bound", "How far a municipality may move a role's caseload limit.",
+        fields: [
+            .required("role", .reference(.role), "The role.", example: "family-assistant"),
+            .required("min", .integer(minimum: 1), "Lowest allowed limit.", example: "10"),
+            .required("max", .integer(minimum: 1), "Highest allowed limit.", example: "15"),
+        ])
 
-    static let adaptation = ObjectSchema("adaptation bounds", "What a municipality may change when it adopts the programme. Core components can never be dropped.", fields: [
-        .optional("caseload", .list(.object(caseloadBound)), "Allowed ranges for caseload limits."),
-        .optional("may_drop", .list(.reference(.component)), "Adaptable components a municipality may leave out."),
-        .optional("may_add_activities", .boolean, "true if municipalities may add their own activities."),
-        .optional("minimum_duration_at_least", .duration, "Shortest participation a municipality may set."),
-        .optional("notes", .localized, "Anything else."),
-    ])
+    static let adaptation = ObjectSchema(
+        "adaptation bounds", "What a municipality may change when it adopts the programme. Core components can never be dropped.",
+        fields: [
+            .optional("caseload", .list(.object(caseloadBound)), "Allowed ranges for caseload limits."),
+            .optional("may_drop", .list(.reference(.component)), "Adaptable components a municipality may leave out."),
+            .optional("may_add_activities", .boolean, "true if municipalities may add their own activities."),
+            .optional("minimum_duration_at_least", .duration, "Shortest participation a municipality may set."),
+            .optional("notes", .localized, "Anything else."),
+        ])
 
     /// A whole programme template.
-    public static let programme = ObjectSchema("programme", "A family-support programme, written once and adopted by many municipalities.", fields: [
-        .required("id", .identifier, "The programme's id; municipalities adopt it as id@version.", example: "wygrana-rodzina"),
-        .required("version", .version, "Semantic version: major for changes cities must act on, minor for additions, patch for wording.", example: "1.0.0"),
-        .required("name", .localized, "The programme's name.", example: "Wygrana Rodzina – model toruński"),
-        .optional("summary", .localized, "One paragraph on what the programme is."),
-        .optional("extends", .modelReference, "Another programme this one builds on; see the guide for what is inherited.", example: "praski-kokon@1"),
-        .optional("remove", .list(.identifier), "Ids of inherited components, roles, indicators… this version leaves out (never core components)."),
-        .optional("origin", .object(origin), "Where it was first run."),
-        .optional("implementer", .text, "The implementing body.", example: "Miejski Ośrodek Pomocy Rodzinie w Toruniu"),
-        .optional("contact", .text, "Contact details of the implementer."),
-        .optional("status", .choice(["planned", "running", "completed"]), "Whether the source project has finished."),
-        .optional("partners", .list(.object(partner)), "Partner organisations."),
-        .optional("funding", .object(funding), "Where the money comes from."),
-        .optional("budget", .object(budget), "The money."),
-        .optional("period", .object(period), "When the source project ran."),
-        .optional("themes", .list(.localized), "Areas of support and types of action, as the source lists them."),
-        .optional("goals", .list(.localized), "What the programme aims at."),
-        .optional("expected_results", .list(.localized), "Results the source promises, in words (targets go in indicators)."),
-        .optional("criteria", .list(.object(criterion)), "Eligibility flags recorded for persons."),
-        .optional("target_groups", .list(.object(targetGroup)), "Who it serves."),
-        .optional("participation", .object(participation), "Who is enrolled and for how long."),
-        .optional("roles", .list(.object(role)), "Kinds of worker."),
-        .optional("plans", .list(.object(plan)), "Plans components require."),
-        .optional("outcomes", .list(.object(outcome)), "Changes recorded in participants."),
-        .optional("components", .list(.object(component)), "Building blocks."),
-        .optional("networks", .list(.object(network)), "Networks and alliances."),
-        .optional("baselines", .list(.object(baseline)), "Starting figures."),
-        .optional("indicators", .list(.object(indicator)), "Figures with targets."),
-        .optional("phases", .list(.object(phase)), "Stages."),
-        .optional("products", .list(.object(product)), "What it produces."),
-        .optional("adaptation", .object(adaptation), "What municipalities may change."),
-    ])
+    public static let programme = ObjectSchema(
+        "programme", "A family-support programme, written once and adopted by many municipalities.",
+        fields: [
+            .required("id", .identifier, "The programme's id; municipalities adopt it as id@version.", example: "wygrana-rodzina"),
+            .required("version", .version, "Semantic version: major for changes cities must act on, minor for additions, patch for wording.", example: "1.0.0"),
+            .required("name", .localized, "The programme's name.", example: "Wygrana Rodzina – model toruński"),
+            .optional("summary", .localized, "One paragraph on what the programme is."),
+            .optional("extends", .modelReference, "Another programme this one builds on; see the guide for what is inherited.", example: "praski-kokon@1"),
+            .optional("remove", .list(.identifier), "Ids of inherited components, roles, indicators… this version leaves out (never core components)."),
+            .optional("origin", .object(origin), "Where it was first run."),
+            .optional("implementer", .text, "The implementing body.", example: "Miejski Ośrodek Pomocy Rodzinie w Toruniu"),
+            .optional("contact", .text, "Contact details of the implementer."),
+            .optional("status", .choice(["planned", "running", "completed"]), "Whether the source project has finished."),
+            .optional("partners", .list(.object(partner)), "Partner organisations."),
+            .optional("funding", .object(funding), "Where the money comes from."),
+            .optional("budget", .object(budget), "The money."),
+            .optional("period", .object(period), "When the source project ran."),
+            .optional("themes", .list(.localized), "Areas of support and types of action, as the source lists them."),
+            .optional("goals", .list(.localized), "What the programme aims at."),
+            .optional("expected_results", .list(.localized), "Results the source promises, in words (targets go in indicators)."),
+            .optional("criteria", .list(.object(criterion)), "Eligibility flags recorded for persons."),
+            .optional("target_groups", .list(.object(targetGroup)), "Who it serves."),
+            .optional("participation", .object(participation), "Who is enrolled and for how long."),
+            .optional("roles", .list(.object(role)), "Kinds of worker."),
+            .optional("plans", .list(.object(plan)), "Plans components require."),
+            .optional("outcomes", .list(.object(outcome)), "Changes recorded in participants."),
+            .optional("components", .list(.object(component)), "Building blocks."),
+            .optional("networks", .list(.object(network)), "Networks and alliances."),
+            .optional("baselines", .list(.object(baseline)), "Starting figures."),
+            .optional("indicators", .list(.object(indicator)), "Figures with targets."),
+            .optional("phases", .list(.object(phase)), "Stages."),
+            .optional("products", .list(.object(product)), "What it produces."),
+            .optional("adaptation", .object(adaptation), "What municipalities may change."),
+        ])
 
     /// A component in the shared library (`models/components/`), reused by id and version.
     /// Roles and plans it names must be defined by each programme that uses it.
-    public static let libraryComponent = ObjectSchema("library component", "A component shared by several programmes.", fields:
-        [.required("version", .version, "Semantic version of the component.", example: "1.0.0")] + componentFields)
+    public static let libraryComponent = ObjectSchema(
+        "library component", "A component shared by several programmes.",
+        fields: [.required("version", .version, "Semantic version of the component.", example: "1.0.0")] + componentFields)
 }

@@ -23,8 +23,9 @@ public struct SchemaValidator {
                 return nil
             }
             if text.isEmpty, case .scalar(_, false) = node.kind {
-                error(node.location, "missing-value", "'\(path)' has no value; expected \(shape.expectation)",
-                      "write the value after the colon, or remove the key if it does not apply")
+                error(
+                    node.location, "missing-value", "'\(path)' has no value; expected \(shape.expectation)",
+                    "write the value after the colon, or remove the key if it does not apply")
                 return nil
             }
             return text
@@ -122,8 +123,9 @@ public struct SchemaValidator {
             return make(.text(text))
         case .list(let item):
             guard case .sequence(let nodes) = node.kind else {
-                error(node.location, "wrong-type", "'\(path)' must be \(shape.expectation), but it is \(node.kindName)",
-                      node.scalar != nil ? "start each item on its own line with '- '" : nil)
+                error(
+                    node.location, "wrong-type", "'\(path)' must be \(shape.expectation), but it is \(node.kindName)",
+                    node.scalar != nil ? "start each item on its own line with '- '" : nil)
                 return nil
             }
             var values: [Value] = []
@@ -156,8 +158,9 @@ public struct SchemaValidator {
                 if let value = validate(valueNode, as: field.shape, path: childPath) { values.append((key, value)) } else { ok = false }
             }
             for field in schema.fields where field.required && !pairs.contains(where: { $0.key.scalar == field.key }) {
-                error(node.location, "missing-key", "\(path.isEmpty ? "the \(schema.title)" : "'\(path)'") is missing the required key '\(field.key)'",
-                      "add `\(field.key): \(field.example ?? "…")` — \(field.summary)")
+                error(
+                    node.location, "missing-key", "\(path.isEmpty ? "the \(schema.title)" : "'\(path)'") is missing the required key '\(field.key)'",
+                    "add `\(field.key): \(field.example ?? "…")` — \(field.summary)")
                 ok = false
             }
             return ok ? make(.object(values)) : nil
@@ -167,11 +170,13 @@ public struct SchemaValidator {
 
 /// The `{pl, en, de}` form of localised text.
 enum LocalizedSchema {
-    static let schema = ObjectSchema("translated text", "Text in Polish with optional translations.", fields: [
-        .required("pl", .text, "The Polish text."),
-        .optional("en", .text, "English translation."),
-        .optional("de", .text, "German translation."),
-    ])
+    static let schema = ObjectSchema(
+        "translated text", "Text in Polish with optional translations.",
+        fields: [
+            .required("pl", .text, "The Polish text."),
+            .optional("en", .text, "English translation."),
+            .optional("de", .text, "German translation."),
+        ])
 }
 
 extension Day {

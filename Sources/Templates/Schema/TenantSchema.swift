@@ -8,66 +8,84 @@ public enum TenantSchema {
     /// What an adaptation changes.
     public static let changes = ["drop-component", "add-activity", "caseload", "minimum-duration"]
 
-    static let area = ObjectSchema("area", "A neighbourhood or street quarter where the municipality works; households are recorded in one.", fields: [
-        .required("id", .identifier, "Id used in household records.", example: "bydgoskie-przedmiescie"),
-        .required("name", .text, "The area's name.", example: "Bydgoskie Przedmieście"),
-        .optional("kind", .choice(areaKinds), "What kind of area it is.", example: "street-quarter"),
-    ])
+    static let area = ObjectSchema(
+        "area", "A neighbourhood or street quarter where the municipality works; households are recorded in one.",
+        fields: [
+            .required("id", .identifier, "Id used in household records.", example: "bydgoskie-przedmiescie"),
+            .required("name", .text, "The area's name.", example: "Bydgoskie Przedmieście"),
+            .optional("kind", .choice(areaKinds), "What kind of area it is.", example: "street-quarter"),
+        ])
 
-    static let partner = ObjectSchema("local partner", "An organisation that works with the municipality; staff records name it.", fields: [
-        .required("id", .identifier, "Id used in staff records.", example: "sp-12"),
-        .required("name", .text, "Full name.", example: "Szkoła Podstawowa nr 12 w Toruniu"),
-        .required("sector", .choice(sectors), "Its sector.", example: "school"),
-    ])
+    static let partner = ObjectSchema(
+        "local partner", "An organisation that works with the municipality; staff records name it.",
+        fields: [
+            .required("id", .identifier, "Id used in staff records.", example: "sp-12"),
+            .required("name", .text, "Full name.", example: "Szkoła Podstawowa nr 12 w Toruniu"),
+            .required("sector", .choice(sectors), "Its sector.", example: "school"),
+        ])
 
-    static let targets = ObjectSchema("local targets", "What the municipality commits to reach with this programme.", fields: [
-        .optional("families", .integer(minimum: 1), "Families to support.", example: "60"),
-        .optional("participants", .integer(minimum: 1), "People to support.", example: "120"),
-        .optional("groups", .integer(minimum: 1), "Groups to run (self-help groups, classes).", example: "4"),
-    ])
+    static let targets = ObjectSchema(
+        "local targets", "What the municipality commits to reach with this programme.",
+        fields: [
+            .optional("families", .integer(minimum: 1), "Families to support.", example: "60"),
+            .optional("participants", .integer(minimum: 1), "People to support.", example: "120"),
+            .optional("groups", .integer(minimum: 1), "Groups to run (self-help groups, classes).", example: "4"),
+        ])
 
-    static let staff = ObjectSchema("staff plan", "How many workers of a role the municipality plans.", fields: [
-        .required("role", .identifier, "A role defined by the adopted programme.", example: "family-assistant"),
-        .required("count", .integer(minimum: 1), "How many people.", example: "4"),
-        .optional("organisation", .identifier, "The local partner that employs them, if not the municipality.", example: "sp-12"),
-    ])
+    static let staff = ObjectSchema(
+        "staff plan", "How many workers of a role the municipality plans.",
+        fields: [
+            .required("role", .identifier, "A role defined by the adopted programme.", example: "family-assistant"),
+            .required("count", .integer(minimum: 1), "How many people.", example: "4"),
+            .optional("organisation", .identifier, "The local partner that employs them, if not the municipality.", example: "sp-12"),
+        ])
 
-    static let activity = ObjectSchema("added activity", "An activity the municipality adds to a component.", fields: [
-        .required("id", .identifier, "Id used in session records.", example: "cooking-workshop"),
-        .required("name", .localized, "Name of the activity.", example: "warsztaty kulinarne"),
-        .optional("delivery", .choice(ProgrammeSchema.deliveryForms), "How it reaches people."),
-    ])
+    static let activity = ObjectSchema(
+        "added activity", "An activity the municipality adds to a component.",
+        fields: [
+            .required("id", .identifier, "Id used in session records.", example: "cooking-workshop"),
+            .required("name", .localized, "Name of the activity.", example: "warsztaty kulinarne"),
+            .optional("delivery", .choice(ProgrammeSchema.deliveryForms), "How it reaches people."),
+        ])
 
-    static let adaptation = ObjectSchema("adaptation", "A local change to the programme, checked against what the template allows and kept as a record of fidelity.", fields: [
-        .required("change", .choice(changes), "What changes: drop a component, add an activity, move a caseload limit, or lengthen the minimum participation.", example: "add-activity"),
-        .optional("component", .identifier, "The component concerned (drop-component, add-activity).", example: "family-education"),
-        .optional("activity", .object(activity), "The activity added (add-activity)."),
-        .optional("role", .identifier, "The role whose caseload changes (caseload).", example: "family-assistant"),
-        .optional("max", .integer(minimum: 1), "New caseload limit (caseload).", example: "12"),
-        .optional("duration", .duration, "New minimum participation (minimum-duration).", example: "\"24 months\""),
-        .required("reason", .localized, "Why the change was made."),
-        .required("decided_by", .text, "Who decided.", example: "Zespół koordynujący MOPR"),
-        .required("decided_on", .date, "When.", example: "2024-09-01"),
-        .required("planned", .boolean, "true if planned before the start, false if made in response to events."),
-    ])
+    static let adaptation = ObjectSchema(
+        "adaptation", "A local change to the programme, checked against what the template allows and kept as a record of fidelity.",
+        fields: [
+            .required(
+                "change", .choice(changes), "What changes: drop a component, add an activity, move a caseload limit, or lengthen the minimum participation.",
+                example: "add-activity"),
+            .optional("component", .identifier, "The component concerned (drop-component, add-activity).", example: "family-education"),
+            .optional("activity", .object(activity), "The activity added (add-activity)."),
+            .optional("role", .identifier, "The role whose caseload changes (caseload).", example: "family-assistant"),
+            .optional("max", .integer(minimum: 1), "New caseload limit (caseload).", example: "12"),
+            .optional("duration", .duration, "New minimum participation (minimum-duration).", example: "\"24 months\""),
+            .required("reason", .localized, "Why the change was made."),
+            .required("decided_by", .text, "Who decided.", example: "Zespół koordynujący MOPR"),
+            .required("decided_on", .date, "When.", example: "2024-09-01"),
+            .required("planned", .boolean, "true if planned before the start, false if made in response to events."),
+        ])
 
-    static let adoption = ObjectSchema("adoption", "One programme version the municipality runs.", fields: [
-        .required("model", .modelReference, "The programme and version, e.g. wygrana-rodzina@1.", example: "wygrana-rodzina@1"),
-        .required("period", .object(ProgrammeSchema.period), "When the municipality runs it; every record must fall inside."),
-        .optional("targets", .object(targets), "Local targets."),
-        .optional("staff", .list(.object(staff)), "Staff by role."),
-        .optional("adaptations", .list(.object(adaptation)), "Local adaptations, each within the template's bounds."),
-    ])
+    static let adoption = ObjectSchema(
+        "adoption", "One programme version the municipality runs.",
+        fields: [
+            .required("model", .modelReference, "The programme and version, e.g. wygrana-rodzina@1.", example: "wygrana-rodzina@1"),
+            .required("period", .object(ProgrammeSchema.period), "When the municipality runs it; every record must fall inside."),
+            .optional("targets", .object(targets), "Local targets."),
+            .optional("staff", .list(.object(staff)), "Staff by role."),
+            .optional("adaptations", .list(.object(adaptation)), "Local adaptations, each within the template's bounds."),
+        ])
 
     /// A whole tenant file.
-    public static let tenant = ObjectSchema("tenant", "A municipality that adopts programmes and records its work in its own, isolated data.", fields: [
-        .required("id", .tenantID, "Short id; the municipality's data lives in schema t_<id>.", example: "torun"),
-        .required("name", .text, "Official name.", example: "Gmina Miasta Toruń"),
-        .required("teryt", .teryt, "TERYT TERC code of the municipality.", example: "\"0463011\""),
-        .required("voivodeship", .choice(Teryt.voivodeships.values.sorted()), "The voivodeship; must agree with the TERYT code.", example: "kujawsko-pomorskie"),
-        .optional("example", .boolean, "true for an example municipality made up for demonstrations and tests, not a real adopter."),
-        .required("areas", .list(.object(area)), "Neighbourhoods or street quarters served."),
-        .optional("partners", .list(.object(partner)), "Local partner organisations."),
-        .required("adoptions", .list(.object(adoption)), "Programmes adopted."),
-    ])
+    public static let tenant = ObjectSchema(
+        "tenant", "A municipality that adopts programmes and records its work in its own, isolated data.",
+        fields: [
+            .required("id", .tenantID, "Short id; the municipality's data lives in schema t_<id>.", example: "torun"),
+            .required("name", .text, "Official name.", example: "Gmina Miasta Toruń"),
+            .required("teryt", .teryt, "TERYT TERC code of the municipality.", example: "\"0463011\""),
+            .required("voivodeship", .choice(Teryt.voivodeships.values.sorted()), "The voivodeship; must agree with the TERYT code.", example: "kujawsko-pomorskie"),
+            .optional("example", .boolean, "true for an example municipality made up for demonstrations and tests, not a real adopter."),
+            .required("areas", .list(.object(area)), "Neighbourhoods or street quarters served."),
+            .optional("partners", .list(.object(partner)), "Local partner organisations."),
+            .required("adoptions", .list(.object(adoption)), "Programmes adopted."),
+        ])
 }

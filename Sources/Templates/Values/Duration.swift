@@ -53,7 +53,8 @@ public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
     public static func parse(_ text: String) -> Duration? {
         let parts = text.split(separator: " ")
         guard parts.count == 2, let amount = Int(parts[0]), amount > 0,
-              let unit = unitWords[parts[1].lowercased()] else { return nil }
+            let unit = unitWords[parts[1].lowercased()]
+        else { return nil }
         return Duration(amount: amount, unit: unit)
     }
 

@@ -1,4 +1,3 @@
-
 /// Text in Polish, optionally with English and German versions.
 ///
 /// Written as a plain string (Polish) or as `{pl: …, en: …, de: …}`.

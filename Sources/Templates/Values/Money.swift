@@ -31,7 +31,8 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
             number.replaceSubrange(separator...separator, with: ".")
         }
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), number.first != ".",
-              let amount = Decimal(string: number, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            let amount = Decimal(string: number, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
         // Digits must group in threes when spaces separate them.
         let groups = parts.dropLast()
         if groups.count > 1 {

@@ -29,8 +29,10 @@ public enum TenantID {
 extension String {
     /// Polish letters replaced by their plain Latin counterparts: "Białystok" → "Bialystok".
     func applyingPolishTransliteration() -> String {
-        let map: [Character: String] = ["ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z",
-                                        "Ą": "A", "Ć": "C", "Ę": "E", "Ł": "L", "Ń": "N", "Ó": "O", "Ś": "S", "Ź": "Z", "Ż": "Z"]
+        let map: [Character: String] = [
+            "ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z",
+            "Ą": "A", "Ć": "C", "Ę": "E", "Ł": "L", "Ń": "N", "Ó": "O", "Ś": "S", "Ź": "Z", "Ż": "Z",
+        ]
         return String(flatMap { map[$0] ?? String($0) })
     }
 }

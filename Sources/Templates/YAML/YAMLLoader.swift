@@ -1,6 +1,5 @@
-import Foundation
-
 import CYAML
+import Foundation
 
 /// Reads YAML into ``Node``s with libyaml's event parser, refusing what a template never needs.
 ///
@@ -37,15 +36,17 @@ public struct YAMLLoader: Sendable {
             return Result(root: nil, diagnostics: diagnostics, source: nil)
         }
         guard bytes.count <= maximumBytes else {
-            return fail(1, 1, "too-large", "the file is \(bytes.count) bytes; templates may be at most \(maximumBytes) bytes (1 MiB)",
-                        "split the programme: move shared components into models/components/")
+            return fail(
+                1, 1, "too-large", "the file is \(bytes.count) bytes; templates may be at most \(maximumBytes) bytes (1 MiB)",
+                "split the programme: move shared components into models/components/")
         }
         var content = bytes
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
         guard let text = String(validating: content, as: UTF8.self) else {
             let (line, column) = Self.firstInvalidUTF8(content)
-            return fail(line, column, "invalid-utf8", "the file is not valid UTF-8 text",
-                        "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
+            return fail(
+                line, column, "invalid-utf8", "the file is not valid UTF-8 text",
+                "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
         }
         if text.contains("\0") {
             let (line, column) = Self.position(of: text.firstIndex(of: "\0")!, in: text)
@@ -54,9 +55,11 @@ public struct YAMLLoader: Sendable {
         let tabs = Self.tabsInIndentation(text)
         if !tabs.isEmpty {
             for (line, column) in tabs {
-                diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: line, column: column), code: "tab-indent",
-                                              message: "a tab is used for indentation; YAML indents with spaces only",
-                                              hint: "replace the tab with spaces (two per level is usual)"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, location: SourceLocation(line: line, column: column), code: "tab-indent",
+                        message: "a tab is used for indentation; YAML indents with spaces only",
+                        hint: "replace the tab with spaces (two per level is usual)"))
             }
             return Result(root: nil, diagnostics: diagnostics, source: text)
         }
@@ -81,23 +84,37 @@ public struct YAMLLoader: Sendable {
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
-        var line = 1, column = 1, index = 0
+        var line = 1
+        var column = 1
+        var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
             guard length > 0, index + length <= bytes.count,
-                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil else { return (line, column) }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else { return (line, column) }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += length
         }
         return (line, column)
     }
 
     static func position(of target: String.Index, in text: String) -> (Int, Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for index in text.indices {
             if index == target { break }
-            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if text[index] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return (line, column)
     }
@@ -170,18 +187,26 @@ private struct EventReader {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        error(location, "multiple-documents", "the file holds more than one YAML document (a second `---`)",
-                              "put each programme in a file of its own")
+                        error(
+                            location, "multiple-documents", "the file holds more than one YAML document (a second `---`)",
+                            "put each programme in a file of its own")
                         return nil
                     }
                 case YAML_ALIAS_EVENT:
-                    error(location, "alias", "aliases (*name) are not allowed in Kokon files",
-                          "write the content out in full; to reuse a component, put it in models/components/ and refer to it with `use:`")
+                    error(
+                        location, "alias", "aliases (*name) are not allowed in Kokon files",
+                        "write the content out in full; to reuse a component, put it in models/components/ and refer to it with `use:`")
                     return nil
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
-                    if let anchor = scalar.anchor { refuseAnchor(anchor, at: location); return nil }
-                    if let tag = scalar.tag { refuseTag(tag, at: location); return nil }
+                    if let anchor = scalar.anchor {
+                        refuseAnchor(anchor, at: location)
+                        return nil
+                    }
+                    if let tag = scalar.tag {
+                        refuseTag(tag, at: location)
+                        return nil
+                    }
                     let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                     let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE
                     guard count(at: location) else { return nil }
@@ -190,17 +215,25 @@ private struct EventReader {
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                     let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-                    if let anchor { refuseAnchor(anchor, at: location); return nil }
-                    if let tag { refuseTag(tag, at: location); return nil }
+                    if let anchor {
+                        refuseAnchor(anchor, at: location)
+                        return nil
+                    }
+                    if let tag {
+                        refuseTag(tag, at: location)
+                        return nil
+                    }
                     guard count(at: location) else { return nil }
                     if stack.count >= limits.maximumDepth {
-                        error(location, "too-deep", "nesting is deeper than \(limits.maximumDepth) levels",
-                              "templates never need this much nesting; check the indentation")
+                        error(
+                            location, "too-deep", "nesting is deeper than \(limits.maximumDepth) levels",
+                            "templates never need this much nesting; check the indentation")
                         return nil
                     }
                     if let top = stack.last, top.isMapping, top.pendingKey == nil {
-                        error(location, "complex-key", "a key must be a single value, not a list or mapping",
-                              "write keys as plain words, e.g. `name:`")
+                        error(
+                            location, "complex-key", "a key must be a single value, not a list or mapping",
+                            "write keys as plain words, e.g. `name:`")
                         return nil
                     }
                     stack.append(Frame(location: location, isMapping: isMapping))
@@ -218,8 +251,9 @@ private struct EventReader {
     mutating func count(at location: SourceLocation) -> Bool {
         nodeCount += 1
         if nodeCount > limits.maximumNodes {
-            error(location, "too-many-nodes", "the file has more than \(limits.maximumNodes) values",
-                  "templates are far smaller; split the file or check it was not generated by mistake")
+            error(
+                location, "too-many-nodes", "the file has more than \(limits.maximumNodes) values",
+                "templates are far smaller; split the file or check it was not generated by mistake")
             stopped = true
             return false
         }
@@ -242,8 +276,9 @@ private struct EventReader {
         }
         let name = node.scalar ?? ""
         if let first = top.seen[name] {
-            error(node.location, "duplicate-key", "the key '\(name)' appears twice in the same mapping",
-                  "it was first given at line \(first.line); keep one of them")
+            error(
+                node.location, "duplicate-key", "the key '\(name)' appears twice in the same mapping",
+                "it was first given at line \(first.line); keep one of them")
         } else {
             top.seen[name] = node.location
         }
@@ -252,14 +287,16 @@ private struct EventReader {
 
     mutating func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, at location: SourceLocation) {
         let name = String(cString: UnsafeRawPointer(anchor).assumingMemoryBound(to: CChar.self))
-        error(location, "anchor", "anchors (&\(name)) are not allowed in Kokon files",
-              "write the content out in full; to reuse a component, put it in models/components/ and refer to it with `use:`")
+        error(
+            location, "anchor", "anchors (&\(name)) are not allowed in Kokon files",
+            "write the content out in full; to reuse a component, put it in models/components/ and refer to it with `use:`")
     }
 
     mutating func refuseTag(_ tag: UnsafeMutablePointer<yaml_char_t>, at location: SourceLocation) {
         let name = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
-        error(location, "tag", "YAML tags (\(name)) are not allowed in Kokon files",
-              "remove the tag; the template's schema decides what each value means")
+        error(
+            location, "tag", "YAML tags (\(name)) are not allowed in Kokon files",
+            "remove the tag; the template's schema decides what each value means")
     }
 
     mutating func reportParserError(_ parser: yaml_parser_t) {
@@ -269,17 +306,18 @@ private struct EventReader {
         let location = SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
         var message = "YAML syntax error: \(problem)"
         if let context { message += " (\(context))" }
-        let hint: String? = switch problem {
-        case let p where p.contains("mapping values are not allowed"):
-            "a value containing ': ' must be quoted, e.g. name: \"Etap 1: diagnoza\""
-        case let p where p.contains("did not find expected key"), let p where p.contains("did not find expected '-'"):
-            "check the indentation: items of one list or mapping must start in the same column"
-        case let p where p.contains("found unexpected end of stream"), let p where p.contains("found unknown escape"):
-            "a quoted value is not closed, or contains a backslash; close the quote or use single quotes"
-        case let p where p.contains("control characters are not allowed"):
-            "remove the invisible control character at this position"
-        default: nil
-        }
+        let hint: String? =
+            switch problem {
+            case let p where p.contains("mapping values are not allowed"):
+                "a value containing ': ' must be quoted, e.g. name: \"Etap 1: diagnoza\""
+            case let p where p.contains("did not find expected key"), let p where p.contains("did not find expected '-'"):
+                "check the indentation: items of one list or mapping must start in the same column"
+            case let p where p.contains("found unexpected end of stream"), let p where p.contains("found unknown escape"):
+                "a quoted value is not closed, or contains a backslash; close the quote or use single quotes"
+            case let p where p.contains("control characters are not allowed"):
+                "remove the invisible control character at this position"
+            default: nil
+            }
         error(location, "syntax", message, hint)
     }
 }

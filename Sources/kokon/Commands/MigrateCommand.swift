@@ -1,7 +1,7 @@
-import FoundationEssentials
-import Foundation
 import ArgumentParser
 import Engine
+import Foundation
+import FoundationEssentials
 import Postgres
 
 /// `kokon migrate`: brings the catalogue database up to date.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import KokonBench
 import Foundation
+import KokonBench
 
 /// `kokon bench provision`
 struct BenchProvisionCommand: AsyncParsableCommand {
@@ -32,7 +32,9 @@ struct BenchProvisionCommand: AsyncParsableCommand {
         }
         progress.finish()
         let target = 60.0 * Double(tenants) / 300
-        print(String(format: "%d tenants, %d at a time: %.1f s, %.0f ms per tenant (%@ build)", tenants, parallel, seconds, seconds * 1000 / Double(tenants), BuildConfiguration.name))
+        print(
+            String(format: "%d tenants, %d at a time: %.1f s, %.0f ms per tenant (%@ build)", tenants, parallel, seconds, seconds * 1000 / Double(tenants), BuildConfiguration.name)
+        )
         print(String(format: "provision: %.2fx of the %.0f s target for %d tenants (target <= 1.0x)", seconds / target, target, tenants))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import Foundation
 import KokonBench
 import Templates
-import Foundation
 
 /// `kokon bench publish`
 struct BenchPublishCommand: AsyncParsableCommand {
@@ -42,8 +42,10 @@ struct BenchPublishCommand: AsyncParsableCommand {
             let handStarted = ContinuousClock.now
             let groups = try await PublishBench.handWritten(database, tenants: ids)
             let handWritten = handStarted.secondsElapsed
-            print(String(format: "%d tenants, %d attendance rows: publish %.2f s, hand-written aggregate %.2f s (%d groups, %@ build)",
-                         tenants, rows, publish, handWritten, groups, BuildConfiguration.name))
+            print(
+                String(
+                    format: "%d tenants, %d attendance rows: publish %.2f s, hand-written aggregate %.2f s (%d groups, %@ build)",
+                    tenants, rows, publish, handWritten, groups, BuildConfiguration.name))
             return (publish, handWritten)
         }
         print(String(format: "publish: %.2fx the hand-written aggregate (target <= 1.5x)", publish / handWritten))

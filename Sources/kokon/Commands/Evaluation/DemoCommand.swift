@@ -1,8 +1,8 @@
 import ArgumentParser
 import Engine
-import KokonDemo
-import KokonBench
 import Foundation
+import KokonBench
+import KokonDemo
 import Postgres
 import Reporting
 import Templates
@@ -45,7 +45,9 @@ struct DemoCommand: AsyncParsableCommand {
             for diagnostic in loaded.diagnostics.errors { print(loaded.render(diagnostic) + "\n") }
             throw ValidationError("the templates or tenant files have errors; fix them (see `kokon lint`) and run the demo again")
         }
-        step("\(loaded.programmes.count) programmes and \(loaded.tenants.count) municipalities are valid (\(loaded.diagnostics.warnings.count) warning\(loaded.diagnostics.warnings.count == 1 ? "" : "s"))")
+        step(
+            "\(loaded.programmes.count) programmes and \(loaded.tenants.count) municipalities are valid (\(loaded.diagnostics.warnings.count) warning\(loaded.diagnostics.warnings.count == 1 ? "" : "s"))"
+        )
         let outcome = try await database.withPool(size: 2) { pool in
             step("Migrating the database")
             try await Catalogue.migrate(pool)

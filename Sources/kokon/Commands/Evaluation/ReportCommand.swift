@@ -47,11 +47,12 @@ struct NetworkReportCommand: AsyncParsableCommand {
         let report = try await database.withPool(size: 1) { pool in
             NetworkReport(model: model, period: period, figures: try await PublishedFigures.read(pool, model: model, period: period))
         }
-        let text: String = switch format {
-        case .html: report.html()
-        case .csv: report.csv()
-        case .json: try report.json()
-        }
+        let text: String =
+            switch format {
+            case .html: report.html()
+            case .csv: report.csv()
+            case .json: try report.json()
+            }
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
             print("Wrote \(output) (\(report.rows.count) municipalities).")

@@ -37,8 +37,18 @@ struct LintCommand: ParsableCommand {
         let diagnostics = catalog.diagnostics.sorted
         switch format {
         case .json:
-            struct Entry: Encodable { let file: String; let line: Int; let column: Int; let severity: String; let code: String; let message: String; let hint: String? }
-            let entries = diagnostics.map { Entry(file: $0.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, code: $0.code, message: $0.message, hint: $0.hint) }
+            struct Entry: Encodable {
+                let file: String
+                let line: Int
+                let column: Int
+                let severity: String
+                let code: String
+                let message: String
+                let hint: String?
+            }
+            let entries = diagnostics.map {
+                Entry(file: $0.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, code: $0.code, message: $0.message, hint: $0.hint)
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(entries), as: UTF8.self))

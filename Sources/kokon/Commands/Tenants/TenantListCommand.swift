@@ -1,7 +1,7 @@
-import FoundationEssentials
-import Foundation
 import ArgumentParser
 import Engine
+import Foundation
+import FoundationEssentials
 
 /// `kokon tenant list`
 struct TenantListCommand: AsyncParsableCommand {
