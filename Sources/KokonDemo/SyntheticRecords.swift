@@ -85,9 +85,9 @@ public struct SyntheticRecords: Sendable {
         let end = min(periodEnd, start.adding(days: 730), CalendarDate.today.adding(days: -1))
         guard start < end else { return 0 }
         let span = end.daysSinceEpoch - start.daysSinceEpoch
-        let family = programme.participation?.unit != "person"
-        let minimumMonths = (adoption.adaptations?.last { $0.change == "minimum-duration" }?.duration ?? programme.participation?.minimumDuration)?.months
-        let dropped = Set((adoption.adaptations ?? []).filter { $0.change == "drop-component" }.compactMap(\.component))
+        let family = programme.participation?.unit != .person
+        let minimumMonths = (adoption.adaptations?.last { $0.change == .minimumDuration }?.duration ?? programme.participation?.minimumDuration)?.months
+        let dropped = Set((adoption.adaptations ?? []).filter { $0.change == .dropComponent }.compactMap(\.component))
         let groups = programme.targetGroups ?? []
         let householdGroup = groups.first { $0.unit == "family" }?.id
         let personGroups = groups.filter { $0.unit == "person" || $0.unit == nil }
@@ -218,7 +218,7 @@ public struct SyntheticRecords: Sendable {
             // Weaker cities leave some core components undelivered.
             if component.isCore && !random.chance(0.25 + 0.85 * strength) { continue }
             var activities: [String?] = (component.activities ?? []).map(\.id)
-            for adaptation in adoption.adaptations ?? [] where adaptation.change == "add-activity" && adaptation.component == component.id {
+            for adaptation in adoption.adaptations ?? [] where adaptation.change == .addActivity && adaptation.component == component.id {
                 activities.append(adaptation.activity?.id)
             }
             if activities.isEmpty { activities = [nil] }

@@ -7,16 +7,14 @@ extension Reporting {
     static func polishSummary(_ adaptation: Adaptation, names: [String: String]) -> String {
         func name(_ id: String?) -> String { "„" + (id.map { names[$0] ?? $0 } ?? "?") + "”" }
         switch adaptation.change {
-        case "drop-component":
+        case .dropComponent:
             return "rezygnacja z komponentu \(name(adaptation.component))"
-        case "add-activity":
+        case .addActivity:
             return "nowe działanie „\(adaptation.activity?.name.pl ?? "?")” w komponencie \(name(adaptation.component))"
-        case "caseload":
+        case .caseload:
             return "limit podopiecznych dla roli \(name(adaptation.role)): najwyżej \(adaptation.max.map(String.init) ?? "?")"
-        case "minimum-duration":
+        case .minimumDuration:
             return "minimalny czas udziału: " + (adaptation.duration.map(polish) ?? "?")
-        default:
-            return adaptation.summary
         }
     }
 

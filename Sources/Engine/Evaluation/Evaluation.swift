@@ -76,7 +76,7 @@ public struct IndicatorValue: Sendable, Codable, Hashable {
     /// Its Polish name.
     public let name: String
     /// output, result, …
-    public let kind: String
+    public let kind: IndicatorKind
     /// The value: a count, a percentage (0–100) for shares, or a change.
     public let value: Decimal?
     /// For shares: the entities meeting it.

@@ -69,7 +69,7 @@ public struct Evaluator: Sendable {
 struct AdoptionContext: Sendable {
     let id: String
     /// `family` or `person`: what an enrolment counts.
-    let unit: String
+    let unit: ParticipationUnit
     let minimumMonths: Int?
     let targets: LocalTargets
     let programme: Programme
@@ -103,11 +103,11 @@ struct AdoptionContext: Sendable {
     }
 
     /// Components the municipality dropped.
-    var dropped: Set<String> { Set(adaptations.filter { $0.change == "drop-component" }.compactMap(\.component)) }
+    var dropped: Set<String> { Set(adaptations.filter { $0.change == .dropComponent }.compactMap(\.component)) }
 
     /// A role's caseload limit, after any adaptation.
     func caseloadLimit(_ role: String) -> Int? {
-        adaptations.last { $0.change == "caseload" && $0.role == role }?.max ?? programme.role(role)?.caseload?.max
+        adaptations.last { $0.change == .caseload && $0.role == role }?.max ?? programme.role(role)?.caseload?.max
     }
 }
 

@@ -18,7 +18,7 @@ enum FidelityMeasure {
 
         // One row per enrolled household (family programmes) or person. Attendance is counted
         // per subject in one aggregation; only family programmes need the person's household.
-        let family = context.unit == "family"
+        let family = context.unit == .family
         let attendee: SQL = family ? "p.household" : "at.person"
         let household: SQL = family ? "JOIN person p ON p.code = at.person" : ""
         let subjects = try await session.query(
@@ -52,7 +52,7 @@ enum FidelityMeasure {
             subjects.isEmpty ? nil : subjects.map { Double(min($0.months, minimum)) / Double(minimum) }.reduce(0, +) / Double(subjects.count)
         }
         let sessionsPerSubject = subjects.isEmpty ? 0 : Double(subjects.map(\.sessions).reduce(0, +)) / Double(subjects.count)
-        let target = context.unit == "family" ? context.targets.families : context.targets.participants
+        let target = context.unit == .family ? context.targets.families : context.targets.participants
         let reach = target.map { Double(enrolled) / Double($0) }
         let adherence = components.isEmpty ? 1 : Double(delivered) / Double(components.count)
         let parts = [adherence, doseMonths, reach.map { min($0, 1) }].compactMap { $0 }

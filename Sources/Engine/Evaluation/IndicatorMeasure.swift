@@ -41,10 +41,10 @@ enum IndicatorMeasure {
                 percent: percent, target: targetText(indicator.target), status: status(value, indicator.target, context, countLike: countLike), note: note)
         }
         switch (measure.type, measure.subject) {
-        case ("count", "families"), ("count", "participants"), ("count", "persons"), ("count", "children"):
+        case (.count, "families"), (.count, "participants"), (.count, "persons"), (.count, "children"):
             let count = try await session.query("SELECT count(*) AS n FROM (\(subjects(measure, context))) s").scalar(Int.self)
             return result(Decimal(count), countLike: true)
-        case ("count", "network-actions"):
+        case (.count, "network-actions"):
             let types = measure.actionTypes ?? []
             let row = try await session.query(
                 """
@@ -69,7 +69,7 @@ enum IndicatorMeasure {
                     pl:
                         "\(PolishGrammar.count(actions, "działanie", "działania", "działań")) \(PolishGrammar.count(networks, "sieci", "sieci", "sieci")) w ciągu \(PolishGrammar.count(days, "dnia", "dni", "dni"))",
                     en: "\(actions) actions of \(networks) network\(networks == 1 ? "" : "s") over \(days) days"))
-        case ("count", "sessions"):
+        case (.count, "sessions"):
             let count = try await session.query(
                 """
                 SELECT count(*) AS n FROM session WHERE adoption = \(context.id) AND held_on BETWEEN \(context.start) AND \(context.asOf)
@@ -77,7 +77,7 @@ enum IndicatorMeasure {
                 """
             ).scalar(Int.self)
             return result(Decimal(count), countLike: true)
-        case ("count", "plans"):
+        case (.count, "plans"):
             let count = try await session.query(
                 """
                 SELECT count(*) AS n FROM plan WHERE adoption = \(context.id) AND drawn_up_on <= \(context.asOf)
@@ -85,7 +85,7 @@ enum IndicatorMeasure {
                 """
             ).scalar(Int.self)
             return result(Decimal(count), countLike: true)
-        case ("share", _) where measure.outcome != nil:
+        case (.share, _) where measure.outcome != nil:
             let subjects = subjects(measure, context)
             let row = try await session.query(
                 """
@@ -97,7 +97,7 @@ enum IndicatorMeasure {
                 """
             ).first!
             return share(row, result)
-        case ("share", _) where measure.plan != nil:
+        case (.share, _) where measure.plan != nil:
             var planMeasure = measure
             if planMeasure.targetGroup == nil, let component = measure.component, let group = context.programme.component(component)?.targetGroups?.first {
                 planMeasure.targetGroup = group
@@ -111,7 +111,7 @@ enum IndicatorMeasure {
                 """
             ).first!
             return share(row, result)
-        case ("change", _) where measure.outcome != nil:
+        case (.change, _) where measure.outcome != nil:
             let rows = try await session.query(
                 """
                 SELECT extract(year FROM o.observed_on)::integer AS year, count(*) AS n FROM outcome o
@@ -165,15 +165,12 @@ enum IndicatorMeasure {
             english.append("at most \(atMost)")
         }
         switch target.direction {
-        case "decrease"?:
+        case .decrease?:
             polish.append("spadek")
             english.append("a decrease")
-        case "increase"?:
+        case .increase?:
             polish.append("wzrost")
             english.append("an increase")
-        case let other?:
-            polish.append(other)
-            english.append(other)
         case nil: break
         }
         return polish.isEmpty ? nil : LocalizedText(pl: polish.joined(separator: ", "), en: english.joined(separator: ", "))
@@ -186,8 +183,8 @@ enum IndicatorMeasure {
         var met = true
         if let atLeast = target.atLeast, value < atLeast.value { met = false }
         if let atMost = target.atMost, value > atMost.value { met = false }
-        if target.direction == "decrease", value >= 0 { met = false }
-        if target.direction == "increase", value <= 0 { met = false }
+        if target.direction == .decrease, value >= 0 { met = false }
+        if target.direction == .increase, value <= 0 { met = false }
         if met { return .met }
         if countLike, context.asOf < context.end, let atLeast = target.atLeast {
             let elapsed = Double(context.asOf.daysSinceEpoch - context.start.daysSinceEpoch + 1) / Double(context.end.daysSinceEpoch - context.start.daysSinceEpoch + 1)

@@ -148,7 +148,7 @@ public struct Publisher: Sendable {
                 cell(
                     "indicator:" + indicator.id, indicator.percent ? "percent" : (indicator.value.map { $0 != $0.rounded0 } ?? false) ? "rate" : "count",
                     indicator.value, counts: counts, numerator: indicator.numerator, denominator: indicator.denominator,
-                    target: indicator.target?.pl, status: indicator.status.rawValue, label: indicator.name, kind: indicator.kind))
+                    target: indicator.target?.pl, status: indicator.status.rawValue, label: indicator.name, kind: indicator.kind.rawValue))
         }
         return cells
     }

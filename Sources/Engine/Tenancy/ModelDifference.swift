@@ -101,7 +101,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         var parts: [String] = []
         if let atLeast = target.atLeast { parts.append("at least \(atLeast)") }
         if let atMost = target.atMost { parts.append("at most \(atMost)") }
-        if let direction = target.direction { parts.append(direction) }
+        if let direction = target.direction { parts.append(direction.rawValue) }
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 

@@ -31,7 +31,7 @@ public struct ModelElement: Sendable, Hashable {
     /// Every element of `programme` as adapted by `adoption`.
     public static func of(_ programme: Programme, adoption: Adoption) -> [ModelElement] {
         let adaptations = adoption.adaptations ?? []
-        let dropped = Set(adaptations.filter { $0.change == "drop-component" }.compactMap(\.component))
+        let dropped = Set(adaptations.filter { $0.change == .dropComponent }.compactMap(\.component))
         var elements: [ModelElement] = []
         func add(_ kind: String, _ id: String, _ name: LocalizedText?, parent: String? = nil, core: Bool = false, local: Bool = false, active: Bool = true) {
             elements.append(ModelElement(kind: kind, id: id, parent: parent, name: name?.pl ?? id, core: core, addedLocally: local, active: active))
@@ -41,7 +41,7 @@ public struct ModelElement: Sendable, Hashable {
             add("component", component.id, component.name, core: component.isCore, active: isActive)
             for activity in component.activities ?? [] { add("activity", activity.id, activity.name, parent: component.id, active: isActive) }
         }
-        for adaptation in adaptations where adaptation.change == "add-activity" {
+        for adaptation in adaptations where adaptation.change == .addActivity {
             if let activity = adaptation.activity, let component = adaptation.component {
                 add("activity", activity.id, activity.name, parent: component, local: true)
             }

@@ -138,7 +138,7 @@ public struct TenantDirectory: Sendable {
         }
         for adoption in tenant.adoptions {
             let programme = try programme(for: adoption)
-            let dropped = Set((adoption.adaptations ?? []).filter { $0.change == "drop-component" }.compactMap(\.component))
+            let dropped = Set((adoption.adaptations ?? []).filter { $0.change == .dropComponent }.compactMap(\.component))
             guard let previous = adopted[adoption.id] else {
                 steps.append(.adopt(programme.reference))
                 continue
@@ -257,13 +257,13 @@ public struct TenantDirectory: Sendable {
         }
         for adoption in tenant.adoptions {
             let programme = try programme(for: adoption)
-            let longer = (adoption.adaptations ?? []).last { $0.change == "minimum-duration" }?.duration
+            let longer = (adoption.adaptations ?? []).last { $0.change == .minimumDuration }?.duration
             let minimumMonths = (longer ?? programme.participation?.minimumDuration)?.months
             try await session.query(
                 """
                 INSERT INTO adoption (id, model_id, model_version, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations)
                 VALUES (\(adoption.id), \(programme.id), \(programme.version.description), \(CalendarDate(adoption.period.start)),
-                        \(CalendarDate(adoption.period.end)), \(programme.participation?.unit ?? "family"), \(minimumMonths),
+                        \(CalendarDate(adoption.period.end)), \(programme.participation?.unit ?? .family), \(minimumMonths),
                         \(try adoption.targets.map { try JSONB(encoding: $0) } ?? JSONB(text: "{}")), \(try JSONB(encoding: programme)),
                         \(try JSONB(encoding: adoption.adaptations ?? [])))
                 ON CONFLICT (id) DO UPDATE SET model_version = EXCLUDED.model_version, starts_on = EXCLUDED.starts_on,

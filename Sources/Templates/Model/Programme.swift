@@ -14,7 +14,7 @@ public struct Programme: Sendable, Codable, Hashable {
     public var origin: Origin?
     public var implementer: String?
     public var contact: String?
-    public var status: String?
+    public var status: ProgrammeStatus?
     public var partners: [Partner]?
     public var funding: Funding?
     public var budget: Budget?
@@ -127,7 +127,7 @@ public struct TargetGroup: Sendable, Codable, Hashable {
 }
 
 public struct Participation: Sendable, Codable, Hashable {
-    public var unit: String
+    public var unit: ParticipationUnit
     public var minimumDuration: Duration?
     public var description: LocalizedText?
 }
@@ -228,11 +228,11 @@ public struct Quantity: Sendable, Codable, Hashable, CustomStringConvertible {
 public struct Target: Sendable, Codable, Hashable {
     public var atLeast: Quantity?
     public var atMost: Quantity?
-    public var direction: String?
+    public var direction: TargetDirection?
 }
 
 public struct Measure: Sendable, Codable, Hashable {
-    public var type: String
+    public var type: MeasureType
     public var subject: String
     public var outcome: String?
     public var targetGroup: String?
@@ -248,7 +248,7 @@ public struct Measure: Sendable, Codable, Hashable {
 public struct Indicator: Sendable, Codable, Hashable {
     public var id: String
     public var name: LocalizedText
-    public var kind: String
+    public var kind: IndicatorKind
     public var description: LocalizedText?
     public var measure: Measure
     public var target: Target?

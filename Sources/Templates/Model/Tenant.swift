@@ -58,7 +58,7 @@ public struct StaffPlan: Sendable, Codable, Hashable {
 
 /// A local change to the programme.
 public struct Adaptation: Sendable, Codable, Hashable {
-    public var change: String
+    public var change: AdaptationChange
     public var component: String?
     public var activity: AddedActivity?
     public var role: String?
@@ -72,11 +72,10 @@ public struct Adaptation: Sendable, Codable, Hashable {
     /// One line saying what changed, e.g. "adds activity cooking-workshop to family-education".
     public var summary: String {
         switch change {
-        case "drop-component": "drops component \(component ?? "?")"
-        case "add-activity": "adds activity \(activity?.id ?? "?") to \(component ?? "?")"
-        case "caseload": "sets the caseload of \(role ?? "?") to at most \(max.map(String.init) ?? "?")"
-        case "minimum-duration": "sets the minimum participation to \(duration?.description ?? "?")"
-        default: change
+        case .dropComponent: "drops component \(component ?? "?")"
+        case .addActivity: "adds activity \(activity?.id ?? "?") to \(component ?? "?")"
+        case .caseload: "sets the caseload of \(role ?? "?") to at most \(max.map(String.init) ?? "?")"
+        case .minimumDuration: "sets the minimum participation to \(duration?.description ?? "?")"
         }
     }
 }

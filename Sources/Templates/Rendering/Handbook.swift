@@ -54,7 +54,7 @@ public struct Handbook: Sendable {
         }
         if let implementer = p.implementer { identity.append(["Realizator", implementer]) }
         if let period = p.period { identity.append(["Okres realizacji", "\(period.start) – \(period.end)"]) }
-        if let status = p.status { identity.append(["Status", status]) }
+        if let status = p.status { identity.append(["Status", status.rawValue]) }
         if let contact = p.contact { identity.append(["Kontakt", contact]) }
         if !p.lineage.isEmpty { identity.append(["Rodowód (extends)", p.lineage.joined(separator: " → ")]) }
         var overview: [Block] = [.table(header: ["", ""], rows: identity)]
@@ -192,14 +192,15 @@ public struct Handbook: Sendable {
                     rows: indicators.map { indicator in
                         let target =
                             indicator.target.map { target in
-                                [target.atLeast.map { "≥ \($0)" }, target.atMost.map { "≤ \($0)" }, target.direction.map { $0 == "decrease" ? "spadek" : "wzrost" }].compactMap {
+                                [target.atLeast.map { "≥ \($0)" }, target.atMost.map { "≤ \($0)" }, target.direction.map { $0 == .decrease ? "spadek" : "wzrost" }].compactMap {
                                     $0
                                 }.joined(separator: ", ")
                             } ?? ""
                         let measure = indicator.measure
                         return [
-                            indicator.name.pl, indicator.kind,
-                            [measure.type, measure.subject, measure.outcome, measure.targetGroup, measure.per.map { "na \($0)" }].compactMap { $0 }.joined(separator: " · "),
+                            indicator.name.pl, indicator.kind.rawValue,
+                            [measure.type.rawValue, measure.subject, measure.outcome, measure.targetGroup, measure.per.map { "na \($0)" }].compactMap { $0 }.joined(
+                                separator: " · "),
                             target,
                         ]
                     }))

@@ -6,7 +6,7 @@ public enum ProgrammeSchema {
     /// How a component or activity reaches people.
     public static let deliveryForms = ["individual", "group", "community", "network"]
     /// What a programme enrols.
-    public static let participationUnits = ["family", "person"]
+    public static let participationUnits = ParticipationUnit.words
     /// Kinds of network action.
     public static let actionTypes = ["campaign", "debate", "local-event", "meeting", "study-visit", "expert-panel", "workshop", "training", "other"]
     /// Periods an obligation or cadence counts over.
@@ -235,14 +235,14 @@ public enum ProgrammeSchema {
         fields: [
             .optional("at_least", .quantity, "At least this value.", example: "34%"),
             .optional("at_most", .quantity, "At most this value."),
-            .optional("direction", .choice(["increase", "decrease"]), "For changes: which way is better."),
+            .optional("direction", .choice(TargetDirection.words), "For changes: which way is better."),
         ])
 
     static let measure = ObjectSchema(
         "measure", "How the indicator is computed from case records.",
         fields: [
             .required(
-                "type", .choice(["count", "share", "change"]), "count: how many; share: what part of the subjects has an outcome; change: difference from a baseline.",
+                "type", .choice(MeasureType.words), "count: how many; share: what part of the subjects has an outcome; change: difference from a baseline.",
                 example: "share"),
             .required("subject", .choice(subjects), "What is counted.", example: "participants"),
             .optional("outcome", .reference(.outcome), "For share and change: the outcome observed."),
@@ -261,7 +261,7 @@ public enum ProgrammeSchema {
         fields: [
             .required("id", .identifier, "Id used in reports.", example: "employment-effectiveness"),
             .required("name", .localized, "Name, as the funder words it.", example: "efektywność zatrudnieniowa"),
-            .required("kind", .choice(["output", "result"]), "output: what was delivered (counts); result: what changed (shares, changes).", example: "result"),
+            .required("kind", .choice(IndicatorKind.words), "output: what was delivered (counts); result: what changed (shares, changes).", example: "result"),
             .optional("description", .localized, "How it is defined."),
             .required("measure", .object(measure), "How it is computed."),
             .optional("target", .object(target), "What it should reach."),
@@ -331,7 +331,7 @@ public enum ProgrammeSchema {
             .optional("origin", .object(origin), "Where it was first run."),
             .optional("implementer", .text, "The implementing body.", example: "Miejski Ośrodek Pomocy Rodzinie w Toruniu"),
             .optional("contact", .text, "Contact details of the implementer."),
-            .optional("status", .choice(["planned", "running", "completed"]), "Whether the source project has finished."),
+            .optional("status", .choice(ProgrammeStatus.words), "Whether the source project has finished."),
             .optional("partners", .list(.object(partner)), "Partner organisations."),
             .optional("funding", .object(funding), "Where the money comes from."),
             .optional("budget", .object(budget), "The money."),

@@ -6,7 +6,7 @@ public enum TenantSchema {
     /// Kinds of local area.
     public static let areaKinds = ["neighbourhood", "street-quarter", "estate", "district", "village", "other"]
     /// What an adaptation changes.
-    public static let changes = ["drop-component", "add-activity", "caseload", "minimum-duration"]
+    public static let changes = AdaptationChange.words
 
     static let area = ObjectSchema(
         "area", "A neighbourhood or street quarter where the municipality works; households are recorded in one.",

@@ -1,0 +1,14 @@
+public import Postgres
+public import Templates
+
+/// A template's closed vocabulary stored in a text column: bound as its word, read back
+/// only if the word is one of the set (anything else is an error that names the set).
+extension ParticipationUnit: PostgresEncodable, PostgresDecodable {
+    public static var postgresType: PostgresType { .unknown }
+    public var postgresText: String { rawValue }
+
+    public init(postgresText text: String, type: PostgresType) throws(PostgresValueError) {
+        guard let value = Self(rawValue: text) else { throw PostgresValueError("expected one of " + Self.words.joined(separator: ", ")) }
+        self = value
+    }
+}

@@ -1,0 +1,70 @@
+/// A closed set of words a template or tenant file may use, such as the kinds of adaptation.
+///
+/// Each set is an enum whose raw values are the words written in YAML, so the validator,
+/// the JSON Schema, the key reference and the code that acts on a value all read the same
+/// list, and the compiler checks every `switch` over it.
+public protocol Vocabulary: RawRepresentable<String>, CaseIterable, Codable, Sendable, Hashable, CustomStringConvertible {}
+
+extension Vocabulary {
+    /// Every word, in declaration order.
+    public static var words: [String] { allCases.map(\.rawValue) }
+
+    /// The word as written in YAML.
+    public var description: String { rawValue }
+}
+
+/// How a municipality changes the programme it adopts.
+public enum AdaptationChange: String, Vocabulary {
+    /// Leaves out a component the template allows to drop.
+    case dropComponent = "drop-component"
+    /// Adds an activity to a component.
+    case addActivity = "add-activity"
+    /// Moves a role's caseload limit within the template's bounds.
+    case caseload
+    /// Lengthens the minimum participation.
+    case minimumDuration = "minimum-duration"
+}
+
+/// How an indicator is computed.
+public enum MeasureType: String, Vocabulary {
+    /// How many.
+    case count
+    /// What part of the subjects has an outcome or a plan.
+    case share
+    /// The difference from a baseline.
+    case change
+}
+
+/// What an indicator speaks of.
+public enum IndicatorKind: String, Vocabulary {
+    /// What was delivered.
+    case output
+    /// What changed.
+    case result
+}
+
+/// Who takes part in a programme, and what is counted.
+public enum ParticipationUnit: String, Vocabulary {
+    /// A household.
+    case family
+    /// One person.
+    case person
+}
+
+/// Which way a change is better.
+public enum TargetDirection: String, Vocabulary {
+    /// Higher is better.
+    case increase
+    /// Lower is better.
+    case decrease
+}
+
+/// Whether the source project has finished.
+public enum ProgrammeStatus: String, Vocabulary {
+    /// Not started.
+    case planned
+    /// Under way.
+    case running
+    /// Finished.
+    case completed
+}
