@@ -11,8 +11,8 @@ extension Reporting {
         lines.append("Rules")
         for (rule, checked) in evaluation.rulesChecked.sorted(by: { $0.key < $1.key }) where checked > 0 {
             let failing = evaluation.findings.filter { $0.rule == rule }
-            lines.append("  \(rule): \(checked - Set(failing.map(\.entity)).count) of \(checked) comply")
-            for finding in failing.prefix(20) { lines.append("    - \(finding.entity): \(finding.detail.text(in: "en"))") }
+            lines.append("  \(rule.rawValue): \(checked - Set(failing.map(\.entity)).count) of \(checked) comply")
+            for finding in failing.prefix(20) { lines.append("    - \(finding.entity): \(sentence(finding, names: evaluation.names).text(in: "en"))") }
             if failing.count > 20 { lines.append("    … and \(failing.count - 20) more") }
         }
         lines.append("")

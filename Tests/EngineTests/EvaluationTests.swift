@@ -59,22 +59,25 @@ struct EvaluationTests {
             #expect(evaluation.asOf == "2026-11-22")
 
             // Rules.
-            #expect(evaluation.rulesChecked["minimum-participation"] == 3)
-            let participation = evaluation.findings.filter { $0.rule == "minimum-participation" }
+            #expect(evaluation.rulesChecked[.minimumParticipation] == 3)
+            let participation = evaluation.findings.filter { $0.rule == .minimumParticipation }
             #expect(participation.map(\.entity) == ["H-2", "H-3"])
             #expect(participation.map(\.shortfall) == [7, 2])
-            #expect(participation[0].detail.en == "took part 11 months (2024-08-01 to 2025-06-30), 7 short of the 18 the programme requires")
-            #expect(participation[0].detail.pl == "udział trwał 11 miesięcy (2024-08-01 – 2025-06-30), o 7 miesięcy krócej niż wymagane w programie 18")
-            #expect(evaluation.rulesChecked["network-obligation"] == 2, "2024 and 2025 have ended; 2026 has not")
-            let network = evaluation.findings.filter { $0.rule == "network-obligation" }.map(\.detail)
-            #expect(network.map(\.en) == ["held 0 of the required 1 campaign/debate/local-event in 2025"])
-            #expect(network.map(\.pl) == ["w roku 2025 zrealizowano 0 działań; wymagane co najmniej 1 (kampania, debata, wydarzenie lokalne)"])
-            let plans = evaluation.findings.filter { $0.rule == "required-plan" }
-            #expect(plans.map(\.entity) == ["P-4"])
             #expect(
-                plans.first?.detail.pl.contains("bez dokumentu „\(evaluation.names["individual-development-plan"] ?? "?")”") == true,
-                "a report names the plan as the programme does")
-            #expect(evaluation.rulesChecked["required-plan"] == 2)
+                participation[0].facts
+                    == .participationEnded(
+                        start: CalendarDate(year: 2024, month: 8, day: 1), end: CalendarDate(year: 2025, month: 6, day: 30), months: 11, minimum: 18))
+            #expect(evaluation.rulesChecked[.networkObligation] == 2, "2024 and 2025 have ended; 2026 has not")
+            let network = evaluation.findings.filter { $0.rule == .networkObligation }.map(\.facts)
+            #expect(network == [.networkActions(year: 2025, held: 0, minimum: 1, actionTypes: ["campaign", "debate", "local-event"])])
+            let plans = evaluation.findings.filter { $0.rule == .requiredPlan }
+            #expect(plans.map(\.entity) == ["P-4"])
+            guard case .missingPlan(_, _, let plan)? = plans.first?.facts else {
+                Issue.record("expected a missing plan, got \(plans)")
+                return
+            }
+            #expect(plan == "individual-development-plan" && evaluation.names[plan] != nil, "a report can name the plan as the programme does")
+            #expect(evaluation.rulesChecked[.requiredPlan] == 2)
 
             // Indicators.
             let values = Dictionary(uniqueKeysWithValues: evaluation.indicators.map { ($0.id, $0) })
@@ -115,7 +118,7 @@ struct EvaluationTests {
             // Aktywne włączenie: adopted, nothing recorded.
             let empty = try #require(try await evaluator.evaluate(adoption: "aktywne-wlaczenie-torun", today: Self.today).first)
             // Nothing recorded: every quota is unfilled, and nothing else can fail.
-            #expect(empty.findings.map(\.rule) == ["quota", "quota", "quota"])
+            #expect(empty.findings.map(\.rule) == [.quota, .quota, .quota])
             #expect(empty.findings.map(\.shortfall) == [32, 32, 16])
             #expect(empty.fidelity.enrolled == 0 && empty.fidelity.coreComponentsDelivered == 0 && empty.fidelity.reach == 0)
             let social = try #require(empty.indicators.first { $0.id == "social-effectiveness" })

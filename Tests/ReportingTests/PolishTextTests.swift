@@ -1,5 +1,6 @@
 import Engine
 import KokonTestSupport
+import Postgres
 import Templates
 import Testing
 
@@ -24,5 +25,29 @@ struct PolishTextTests {
             Reporting.polishSummary(adaptation, names: programme.polishNames)
                 == "nowe działanie „piknik podwórkowy” w komponencie „\(programme.component("neighbourhood-self-help")?.name?.pl ?? "?")”")
         #expect(Reporting.polish(Duration(amount: 3, unit: .year)) == "3 lata")
+    }
+
+    /// Engine reports what the records show; the sentences are written here, in both languages.
+    @Test func findingsAreSentencesInTheProgrammesOwnNames() {
+        let ended = Finding(
+            rule: .minimumParticipation, entity: "H-2",
+            facts: .participationEnded(start: CalendarDate(year: 2024, month: 8, day: 1), end: CalendarDate(year: 2025, month: 6, day: 30), months: 11, minimum: 18),
+            shortfall: 7)
+        #expect(Reporting.sentence(ended, names: [:]).en == "took part 11 months (2024-08-01 to 2025-06-30), 7 short of the 18 the programme requires")
+        #expect(Reporting.sentence(ended, names: [:]).pl == "udział trwał 11 miesięcy (2024-08-01 – 2025-06-30), o 7 miesięcy krócej niż wymagane w programie 18")
+        let network = Finding(
+            rule: .networkObligation, entity: "N-1", facts: .networkActions(year: 2025, held: 0, minimum: 1, actionTypes: ["campaign", "debate", "local-event"]), shortfall: 1)
+        #expect(Reporting.sentence(network, names: [:]).en == "held 0 of the required 1 campaign/debate/local-event in 2025")
+        #expect(Reporting.sentence(network, names: [:]).pl == "w roku 2025 zrealizowano 0 działań; wymagane co najmniej 1 (kampania, debata, wydarzenie lokalne)")
+        let plan = Finding(
+            rule: .requiredPlan, entity: "P-4", facts: .missingPlan(component: "talent-academy", targetGroup: "children", plan: "idp"), shortfall: 1)
+        #expect(
+            Reporting.sentence(plan, names: ["talent-academy": "Akademia Talentów", "children": "dzieci", "idp": "indywidualny plan rozwoju"]).pl
+                == "uczestniczy w komponencie „Akademia Talentów” (dzieci) bez dokumentu „indywidualny plan rozwoju”")
+        let caseload = Finding(
+            rule: .caseload, entity: "S-1", facts: .caseload(role: "family-assistant", cases: 22, limit: 15, day: CalendarDate(year: 2026, month: 1, day: 5)), shortfall: 7)
+        #expect(
+            Reporting.sentence(caseload, names: ["family-assistant": "asystent rodziny"]).pl == "asystent rodziny: wspiera 22 rodziny w dniu 2026-01-05, o 7 więcej niż limit 15")
+        #expect(Reporting.polishName(.quota) == "limity miejsc w grupach docelowych")
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import Postgres
 public import Templates
 
 /// How one municipality delivers one adopted programme: rule findings, indicator values and
@@ -19,7 +20,7 @@ public struct Evaluation: Sendable, Codable {
     /// Every rule not met, with the entity and how far it is from compliance.
     public let findings: [Finding]
     /// How many entities each rule checked, by rule, so "no findings" can be read as "all met".
-    public let rulesChecked: [String: Int]
+    public let rulesChecked: [Rule: Int]
     /// Every indicator the programme defines.
     public let indicators: [IndicatorValue]
     /// Adherence, dose and reach.
@@ -43,16 +44,58 @@ public struct EvaluationPeriod: Sendable, Codable, Hashable, CustomStringConvert
     public var description: String { label == "all" ? "\(start) – \(end)" : label }
 }
 
-/// A rule not met by one entity.
+/// The rules a programme's delivery is checked against.
+public enum Rule: String, Sendable, Codable, CaseIterable, CodingKeyRepresentable, Comparable {
+    /// Each household or person takes part at least the minimum time.
+    case minimumParticipation = "minimum-participation"
+    /// Each network carries out its obligations.
+    case networkObligation = "network-obligation"
+    /// No worker supports more households than the role's caseload limit.
+    case caseload
+    /// Everyone a component serves has the plan it requires.
+    case requiredPlan = "required-plan"
+    /// Each quota of a target group is filled.
+    case quota
+
+    public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A rule not met by one entity: which rule, who, and the figures and dates that show it.
+/// Sentences about it, in Polish and English, are written where it is rendered.
 public struct Finding: Sendable, Codable, Hashable {
-    /// The rule: `minimum-participation`, `network-obligation`, `caseload`, `required-plan`, `quota`.
-    public let rule: String
+    /// What the records show, for each way a rule can be missed.
+    public enum Facts: Sendable, Codable, Hashable {
+        /// An enrolment that ended after `months` of the `minimum` months required.
+        case participationEnded(start: CalendarDate, end: CalendarDate, months: Int, minimum: Int)
+        /// An enrolment that cannot reach `minimum` months before the adoption ends.
+        case participationCannotReach(start: CalendarDate, adoptionEnd: CalendarDate, months: Int, minimum: Int)
+        /// A network that held `held` of the `minimum` actions of `actionTypes` in `year` (nil:
+        /// over the whole project).
+        case networkActions(year: Int?, held: Int, minimum: Int, actionTypes: [String])
+        /// A worker in `role` supporting `cases` households on `day`, over `limit`.
+        case caseload(role: String, cases: Int, limit: Int, day: CalendarDate)
+        /// A participant of `component` (in `targetGroup`) without the `plan` it requires.
+        case missingPlan(component: String, targetGroup: String?, plan: String)
+        /// A quota with `filled` of its `size` places taken.
+        case quotaUnfilled(quota: String, filled: Int, size: Int)
+    }
+
+    /// The rule.
+    public let rule: Rule
     /// The entity: a pseudonymous code (household, person, staff, network) or a quota's id.
     public let entity: String
-    /// What is wrong, in words: Polish for reports, English for the terminal.
-    public let detail: LocalizedText
+    /// What the records show.
+    public let facts: Facts
     /// How far from compliance, in the rule's unit (months, actions, cases, plans, places).
     public let shortfall: Int
+
+    /// A finding from its parts.
+    public init(rule: Rule, entity: String, facts: Facts, shortfall: Int) {
+        self.rule = rule
+        self.entity = entity
+        self.facts = facts
+        self.shortfall = shortfall
+    }
 }
 
 /// An indicator's value for the period.

@@ -48,11 +48,11 @@ public struct Evaluator: Sendable {
     }
 
     func evaluate(_ context: AdoptionContext, rules: Bool, on session: Session) async throws -> Evaluation {
-        var checked: [String: Int] = [:]
+        var checked: [Rule: Int] = [:]
         var findings: [Finding] = []
-        for rule in rules ? RuleCheck.all : [] {
-            let result = try await rule.check(context, session)
-            checked[rule.name] = result.checked
+        for check in rules ? RuleCheck.all : [] {
+            let result = try await check.check(context, session)
+            checked[check.rule] = result.checked
             findings += result.findings
         }
         let indicators = try await IndicatorMeasure.values(context, on: session)

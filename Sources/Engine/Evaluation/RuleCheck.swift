@@ -3,8 +3,8 @@ import Templates
 
 /// One rule of a programme, checked against a tenant's records for an adoption.
 struct RuleCheck: Sendable {
-    /// The rule's name in findings.
-    let name: String
+    /// The rule.
+    let rule: Rule
     /// Returns the entities checked and those not complying.
     let check: @Sendable (AdoptionContext, Session) async throws -> (checked: Int, findings: [Finding])
 
@@ -13,7 +13,7 @@ struct RuleCheck: Sendable {
     /// Each household (or person) takes part at least the minimum time. An enrolment that
     /// ended short of it, or that cannot reach it before the adoption ends, is a finding; one
     /// ending exactly on the last day of the minimum counts as complete.
-    static let minimumParticipation = RuleCheck(name: "minimum-participation") { context, session in
+    static let minimumParticipation = RuleCheck(rule: .minimumParticipation) { context, session in
         guard let minimum = context.minimumMonths else { return (0, []) }
         let rows = try await session.query(
             """
@@ -32,35 +32,18 @@ struct RuleCheck: Sendable {
             guard possible < minimum else { continue }
             let code: String = try row.decode("code")
             let start: CalendarDate = try row.decode("starts_on")
-            if try row.decode("ended", as: Bool.self) {
-                let end: CalendarDate = try row.decode("ends_on")
-                findings.append(
-                    Finding(
-                        rule: "minimum-participation", entity: code,
-                        detail: LocalizedText(
-                            pl:
-                                "udział trwał \(PolishGrammar.months(possible)) (\(start) – \(end)), o \(PolishGrammar.months(minimum - possible)) krócej niż wymagane w programie \(minimum)",
-                            en: "took part \(possible) month\(possible == 1 ? "" : "s") (\(start) to \(end)), \(minimum - possible) short of the \(minimum) the programme requires"),
-                        shortfall: minimum - possible))
-            } else {
-                findings.append(
-                    Finding(
-                        rule: "minimum-participation", entity: code,
-                        detail: LocalizedText(
-                            pl:
-                                "udział rozpoczęty \(start) może do końca realizacji (\(context.adoptionEnd)) trwać tylko \(PolishGrammar.months(possible)), o \(PolishGrammar.months(minimum - possible)) krócej niż wymagane \(minimum)",
-                            en:
-                                "started on \(start) and can take part only \(possible) months before the adoption ends on \(context.adoptionEnd), \(minimum - possible) short of \(minimum)"
-                        ),
-                        shortfall: minimum - possible))
-            }
+            let facts: Finding.Facts =
+                try row.decode("ended", as: Bool.self)
+                ? .participationEnded(start: start, end: try row.decode("ends_on"), months: possible, minimum: minimum)
+                : .participationCannotReach(start: start, adoptionEnd: context.adoptionEnd, months: possible, minimum: minimum)
+            findings.append(Finding(rule: .minimumParticipation, entity: code, facts: facts, shortfall: minimum - possible))
         }
         return (rows.count, findings)
     }
 
     /// Each network carries out its obligations (e.g. at least one campaign, debate or local
     /// event per year), counted for every calendar year that has ended.
-    static let networkObligations = RuleCheck(name: "network-obligation") { context, session in
+    static let networkObligations = RuleCheck(rule: .networkObligation) { context, session in
         var checked = 0
         var findings: [Finding] = []
         for network in context.programme.networks ?? [] {
@@ -87,16 +70,10 @@ struct RuleCheck: Sendable {
                     guard held < obligation.minimum else { continue }
                     let code: String = try row.decode("code")
                     let year = perYear ? try row.decode("year", as: Int.self) : nil
-                    let kinds = obligation.actionTypes.map(PolishGrammar.actionType).joined(separator: ", ")
                     findings.append(
                         Finding(
-                            rule: "network-obligation", entity: code,
-                            detail: LocalizedText(
-                                pl:
-                                    "\(year.map { "w roku \($0)" } ?? "w całym projekcie") zrealizowano \(PolishGrammar.count(held, "działanie", "działania", "działań")); wymagane co najmniej \(obligation.minimum) (\(kinds))",
-                                en:
-                                    "held \(held) of the required \(obligation.minimum) \(obligation.actionTypes.joined(separator: "/")) \(year.map { "in \($0)" } ?? "during the project")"
-                            ),
+                            rule: .networkObligation, entity: code,
+                            facts: .networkActions(year: year, held: held, minimum: obligation.minimum, actionTypes: obligation.actionTypes),
                             shortfall: obligation.minimum - held))
                 }
             }
@@ -106,7 +83,7 @@ struct RuleCheck: Sendable {
 
     /// No worker supports more households than the caseload limit of their role (after any
     /// adaptation), counted on the day the figures describe.
-    static let caseloads = RuleCheck(name: "caseload") { context, session in
+    static let caseloads = RuleCheck(rule: .caseload) { context, session in
         var checked = 0
         var findings: [Finding] = []
         for role in context.programme.roles ?? [] {
@@ -126,12 +103,8 @@ struct RuleCheck: Sendable {
                 guard cases > limit else { continue }
                 findings.append(
                     Finding(
-                        rule: "caseload", entity: try row.decode("code"),
-                        detail: LocalizedText(
-                            pl:
-                                "\(role.name.pl): wspiera \(PolishGrammar.count(cases, "rodzinę", "rodziny", "rodzin")) w dniu \(context.asOf), o \(cases - limit) więcej niż limit \(limit)",
-                            en: "supports \(cases) households as \(role.id) on \(context.asOf), \(cases - limit) over the limit of \(limit)"),
-                        shortfall: cases - limit))
+                        rule: .caseload, entity: try row.decode("code"),
+                        facts: .caseload(role: role.id, cases: cases, limit: limit, day: context.asOf), shortfall: cases - limit))
             }
         }
         return (checked, findings)
@@ -139,7 +112,7 @@ struct RuleCheck: Sendable {
 
     /// Everyone a component serves has the plan it requires (e.g. every child in the talent
     /// academy has an individual development plan).
-    static let requiredPlans = RuleCheck(name: "required-plan") { context, session in
+    static let requiredPlans = RuleCheck(rule: .requiredPlan) { context, session in
         var checked = 0
         var findings: [Finding] = []
         for component in context.programme.components ?? [] where !context.dropped.contains(component.id) {
@@ -163,22 +136,17 @@ struct RuleCheck: Sendable {
                 checked += 1
                 guard !(try row.decode("has_plan", as: Bool.self)) else { continue }
                 let group: String? = try row.decode("target_group")
-                let names = context.names
                 findings.append(
                     Finding(
-                        rule: "required-plan", entity: try row.decode("code"),
-                        detail: LocalizedText(
-                            pl:
-                                "uczestniczy w komponencie „\(names[component.id] ?? component.id)”\(group.map { " (\(names[$0] ?? $0))" } ?? "") bez dokumentu „\(names[planID] ?? planID)”",
-                            en: "takes part in \(component.id)\(group.map { " (\($0))" } ?? "") but has no \(planID)"),
-                        shortfall: 1))
+                        rule: .requiredPlan, entity: try row.decode("code"),
+                        facts: .missingPlan(component: component.id, targetGroup: group, plan: planID), shortfall: 1))
             }
         }
         return (checked, findings)
     }
 
     /// Each quota of a target group is filled (e.g. 32 places for unemployed people in profile III).
-    static let quotas = RuleCheck(name: "quota") { context, session in
+    static let quotas = RuleCheck(rule: .quota) { context, session in
         var checked = 0
         var findings: [Finding] = []
         for group in context.programme.targetGroups ?? [] {
@@ -193,10 +161,7 @@ struct RuleCheck: Sendable {
                 guard filled < quota.size else { continue }
                 findings.append(
                     Finding(
-                        rule: "quota", entity: quota.id,
-                        detail: LocalizedText(
-                            pl: "zajęto \(filled) z \(quota.size) miejsc dla grupy: \(quota.name.pl)",
-                            en: "\(filled) of \(quota.size) places filled for \(quota.name.pl)"),
+                        rule: .quota, entity: quota.id, facts: .quotaUnfilled(quota: quota.id, filled: filled, size: quota.size),
                         shortfall: quota.size - filled))
             }
         }

@@ -114,25 +114,14 @@ struct TenantReportPage: Page {
                 target: value.target?.pl ?? "–", badgeLabel: label, badgeStyle: style)
         }
         let rules = evaluation.rulesChecked.sorted { $0.key < $1.key }.map { rule, checked in
-            RuleRow(name: ruleName(rule), checked: checked, failing: evaluation.findings.filter { $0.rule == rule }.count)
+            RuleRow(name: Reporting.polishName(rule), checked: checked, failing: evaluation.findings.filter { $0.rule == rule }.count)
         }
         return Section(
             modelName: evaluation.modelName, model: evaluation.model, period: evaluation.period.description, asOf: evaluation.asOf.description,
             cards: cards, missingComponents: missing.isEmpty ? nil : missing,
             hasAdaptations: !adaptations.isEmpty, adaptations: adaptations, indicators: indicators, rules: rules,
             hasFindings: !evaluation.findings.isEmpty, findingCount: evaluation.findings.count,
-            findings: evaluation.findings.map { FindingRow(entity: $0.entity, detail: $0.detail.pl) })
-    }
-
-    static func ruleName(_ rule: String) -> String {
-        switch rule {
-        case "minimum-participation": "minimalny czas udziału"
-        case "network-obligation": "zobowiązania sieci współpracy"
-        case "caseload": "limit podopiecznych na pracownika"
-        case "required-plan": "wymagane plany"
-        case "quota": "limity miejsc w grupach docelowych"
-        default: rule
-        }
+            findings: evaluation.findings.map { FindingRow(entity: $0.entity, detail: Reporting.sentence($0, names: evaluation.names).pl) })
     }
 
     static func badge(_ status: IndicatorValue.Status) -> (label: String, style: String) {

@@ -1,0 +1,50 @@
+public import Engine
+public import Templates
+
+extension Reporting {
+    /// What a finding says, in Polish for reports and English for the terminal, in the
+    /// programme's own names (`names`: Polish names by id).
+    public static func sentence(_ finding: Finding, names: [String: String]) -> LocalizedText {
+        func name(_ id: String) -> String { names[id] ?? id }
+        switch finding.facts {
+        case .participationEnded(let start, let end, let months, let minimum):
+            return LocalizedText(
+                pl: "udział trwał \(PolishGrammar.months(months)) (\(start) – \(end)), o \(PolishGrammar.months(minimum - months)) krócej niż wymagane w programie \(minimum)",
+                en: "took part \(months) month\(months == 1 ? "" : "s") (\(start) to \(end)), \(minimum - months) short of the \(minimum) the programme requires")
+        case .participationCannotReach(let start, let adoptionEnd, let months, let minimum):
+            return LocalizedText(
+                pl:
+                    "udział rozpoczęty \(start) może do końca realizacji (\(adoptionEnd)) trwać tylko \(PolishGrammar.months(months)), o \(PolishGrammar.months(minimum - months)) krócej niż wymagane \(minimum)",
+                en: "started on \(start) and can take part only \(months) months before the adoption ends on \(adoptionEnd), \(minimum - months) short of \(minimum)")
+        case .networkActions(let year, let held, let minimum, let actionTypes):
+            let kinds = actionTypes.map(PolishGrammar.actionType).joined(separator: ", ")
+            return LocalizedText(
+                pl:
+                    "\(year.map { "w roku \($0)" } ?? "w całym projekcie") zrealizowano \(PolishGrammar.count(held, "działanie", "działania", "działań")); wymagane co najmniej \(minimum) (\(kinds))",
+                en: "held \(held) of the required \(minimum) \(actionTypes.joined(separator: "/")) \(year.map { "in \($0)" } ?? "during the project")")
+        case .caseload(let role, let cases, let limit, let day):
+            return LocalizedText(
+                pl: "\(name(role)): wspiera \(PolishGrammar.count(cases, "rodzinę", "rodziny", "rodzin")) w dniu \(day), o \(cases - limit) więcej niż limit \(limit)",
+                en: "supports \(cases) households as \(role) on \(day), \(cases - limit) over the limit of \(limit)")
+        case .missingPlan(let component, let group, let plan):
+            return LocalizedText(
+                pl: "uczestniczy w komponencie „\(name(component))”\(group.map { " (\(name($0)))" } ?? "") bez dokumentu „\(name(plan))”",
+                en: "takes part in \(component)\(group.map { " (\($0))" } ?? "") but has no \(plan)")
+        case .quotaUnfilled(let quota, let filled, let size):
+            return LocalizedText(
+                pl: "zajęto \(filled) z \(size) miejsc dla grupy: \(name(quota))",
+                en: "\(filled) of \(size) places filled for \(name(quota))")
+        }
+    }
+
+    /// A rule's name in Polish.
+    public static func polishName(_ rule: Rule) -> String {
+        switch rule {
+        case .minimumParticipation: "minimalny czas udziału"
+        case .networkObligation: "zobowiązania sieci współpracy"
+        case .caseload: "limit podopiecznych na pracownika"
+        case .requiredPlan: "wymagane plany"
+        case .quota: "limity miejsc w grupach docelowych"
+        }
+    }
+}
