@@ -97,7 +97,7 @@ public struct SyntheticRecords: Sendable {
         let count = size == .small ? min(target, 8) : Int((Double(target) * (0.45 + 0.6 * strength)).rounded())
         let areas = tenant.areas.map(\.id)
         func code(_ kind: String, _ n: Int) -> String { "\(prefix)-\(kind)\(n)" }
-        func date(_ offset: Int) -> Day { Day.parse(start.adding(days: offset).description)! }
+        func date(_ offset: Int) -> Day { Day(start.adding(days: offset)) }
 
         // Households and persons: one or two adults and up to four children.
         var households: [HouseholdRecord] = []

@@ -56,7 +56,7 @@ struct EvaluationTests {
             let records = try await fixture.records("torun")
             try await Self.load(records)
             let evaluation = try #require(try await Evaluator(records: records).evaluate(adoption: "wygrana-rodzina", today: Self.today).first)
-            #expect(evaluation.asOf == "2026-11-22")
+            #expect(evaluation.asOf == CalendarDate(year: 2026, month: 11, day: 22))
 
             // Rules.
             #expect(evaluation.rulesChecked[.minimumParticipation] == 3)
@@ -111,7 +111,9 @@ struct EvaluationTests {
             try await Self.load(records)
             let evaluator = Evaluator(records: records)
             let year2025 = try #require(try await evaluator.evaluate(adoption: "wygrana-rodzina", year: 2025, today: Self.today).first)
-            #expect(year2025.period.label == "2025" && year2025.period.start == "2025-01-01" && year2025.period.end == "2025-12-31")
+            #expect(
+                year2025.period.label == "2025" && year2025.period.start == CalendarDate(year: 2025, month: 1, day: 1)
+                    && year2025.period.end == CalendarDate(year: 2025, month: 12, day: 31))
             #expect(year2025.fidelity.coreComponentsDelivered == 1, "only the self-help session was in 2025")
             #expect(year2025.indicators.first { $0.id == "families-enrolled" }?.value == 2, "H-1 and H-2 took part in 2025; H-3 started in 2026")
 

@@ -16,7 +16,7 @@ public struct Evaluation: Sendable, Codable {
     /// The period evaluated.
     public let period: EvaluationPeriod
     /// The day the figures describe (the period's end, or today if earlier).
-    public let asOf: String
+    public let asOf: CalendarDate
     /// Every rule not met, with the entity and how far it is from compliance.
     public let findings: [Finding]
     /// How many entities each rule checked, by rule, so "no findings" can be read as "all met".
@@ -37,9 +37,9 @@ public struct EvaluationPeriod: Sendable, Codable, Hashable, CustomStringConvert
     /// A label: `all` or a year such as `2025`.
     public let label: String
     /// First day.
-    public let start: String
+    public let start: CalendarDate
     /// Last day.
-    public let end: String
+    public let end: CalendarDate
 
     public var description: String { label == "all" ? "\(start) – \(end)" : label }
 }

@@ -59,8 +59,8 @@ public struct Evaluator: Sendable {
         let fidelity = try await FidelityMeasure.score(context, on: session)
         return Evaluation(
             tenant: records.tenant.id, adoption: context.id, model: context.programme.reference, modelName: context.programme.name.pl,
-            period: EvaluationPeriod(label: context.label, start: context.start.description, end: context.end.description),
-            asOf: context.asOf.description, findings: findings, rulesChecked: checked, indicators: indicators,
+            period: EvaluationPeriod(label: context.label, start: context.start, end: context.end),
+            asOf: context.asOf, findings: findings, rulesChecked: checked, indicators: indicators,
             fidelity: fidelity, adaptations: context.adaptations, names: context.names)
     }
 }

@@ -120,9 +120,9 @@ public struct Publisher: Sendable {
             SELECT coalesce(sum(amount), 0) AS spent,
                    (SELECT count(*) FROM network WHERE adoption = \(evaluation.adoption)) AS networks,
                    (SELECT count(*) FROM network_action na JOIN network n ON n.code = na.network
-                    WHERE n.adoption = \(evaluation.adoption) AND na.held_on BETWEEN \(CalendarDate(iso: evaluation.period.start)!) AND \(CalendarDate(iso: evaluation.asOf)!)) AS actions
+                    WHERE n.adoption = \(evaluation.adoption) AND na.held_on BETWEEN \(evaluation.period.start) AND \(evaluation.asOf)) AS actions
             FROM expenditure WHERE adoption = \(evaluation.adoption)
-              AND spent_on BETWEEN \(CalendarDate(iso: evaluation.period.start)!) AND \(CalendarDate(iso: evaluation.asOf)!)
+              AND spent_on BETWEEN \(evaluation.period.start) AND \(evaluation.asOf)
             """
         ).first!
         let spent: Decimal = try money.decode("spent")
@@ -130,7 +130,7 @@ public struct Publisher: Sendable {
         cells.append(cell("cost-per-subject", "pln", enrolled == 0 ? nil : rounded(NSDecimalNumber(decimal: spent).doubleValue / Double(enrolled)), counts: [enrolled]))
         let networks: Int = try money.decode("networks")
         let actions: Int = try money.decode("actions")
-        let days = (CalendarDate(iso: evaluation.asOf)!.daysSinceEpoch - CalendarDate(iso: evaluation.period.start)!.daysSinceEpoch) + 1
+        let days = (evaluation.asOf.daysSinceEpoch - evaluation.period.start.daysSinceEpoch) + 1
         if networks > 0, days > 0 {
             cells.append(
                 cell(

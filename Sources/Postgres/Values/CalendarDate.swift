@@ -78,6 +78,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 }
 
+extension CalendarDate {
+    /// Written in JSON as `"YYYY-MM-DD"`, as people and other programs read dates.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a date as YYYY-MM-DD, not '\(text)'"))
+        }
+        self = date
+    }
+
+    /// Encodes `"YYYY-MM-DD"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
 extension CalendarDate: PostgresEncodable {
     public static var postgresType: PostgresType { .date }
     public var postgresText: String { description }

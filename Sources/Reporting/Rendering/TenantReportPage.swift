@@ -1,5 +1,6 @@
 public import Engine
 import Foundation
+import Postgres
 public import Templates
 
 /// A municipality's own report as a page: one section per adoption.
