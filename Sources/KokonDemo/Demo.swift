@@ -1,4 +1,4 @@
-public import Engine
+import Engine
 public import Foundation
 public import Postgres
 import Reporting

@@ -7,7 +7,7 @@ public import Postgres
 public enum TestCluster {
     nonisolated(unsafe) private static var clusterForCleanup: LocalCluster?
 
-    private static let cluster: Task<LocalCluster, Error> = Task {
+    private static let cluster: Task<LocalCluster, any Error> = Task {
         let directory = NSTemporaryDirectory() + "kokon-test-\(getpid())-\(UUID().uuidString.prefix(8))/.kokon"
         let cluster = try LocalCluster(stateDirectory: directory)
         try await cluster.start(logger: Logger(label: "test.cluster"))

@@ -1,0 +1,74 @@
+import Engine
+import Foundation
+import Postgres
+import Reporting
+
+/// The network report over the published figures of many municipalities.
+///
+/// The report reads published aggregates only, a few dozen rows per municipality. So the
+/// fixture publishes up to `published` municipalities through the normal path (set-up,
+/// records, evaluation, suppression) and then copies their published rows, as the
+/// administrator, to further example municipalities until there are `count`: the figures the
+/// report reads are real published figures, and setting up all 2,477 Polish gminas takes a
+/// minute instead of half an hour.
+public struct ReportBench: Sendable {
+    /// Municipalities in the report.
+    public let count: Int
+    /// Of which set up and published through the normal path.
+    public let published: Int
+    /// Attendance rows in all, among the published ones.
+    public let rows: Int
+    /// The folder of programme templates.
+    public let models: String
+
+    /// A report over `count` municipalities, `published` of them published for real.
+    public init(count: Int, published: Int = 50, rows: Int, models: String) {
+        self.count = count
+        self.published = min(published, count)
+        self.rows = rows
+        self.models = models
+    }
+
+    /// Sets up, publishes and copies; returns the seconds publishing took.
+    public func prepare(_ database: ThrowawayDatabase, progress: @escaping BenchProgress) async throws -> Double {
+        let catalog = try await BenchNetwork(tenants: published, rows: rows, models: models).build(database, progress: progress)
+        let started = ContinuousClock.now
+        try await PublishBench.publishAll(database.pool, catalog: catalog)
+        let seconds = started.secondsElapsed
+        guard count > published else { return seconds }
+        // Municipality n copies the figures of published municipality ((n - 1) % published) + 1.
+        try await database.pool.transaction { session in
+            try await session.query(
+                """
+                INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, lineage, k, as_of)
+                SELECT 'bench_' || lpad(n::text, 4, '0'), 'Gmina testowa bench_' || lpad(n::text, 4, '0'), p.example, p.adoption,
+                       p.model_id, p.model_version, p.model_name, p.lineage, p.k, p.as_of
+                FROM generate_series(\(published + 1), \(count)) n
+                JOIN shared.publications p ON p.tenant = 'bench_' || lpad((((n - 1) % \(published)) + 1)::text, 4, '0')
+                """)
+            try await session.query(
+                """
+                INSERT INTO shared.aggregates (tenant, adoption, model_version, measure, label, kind, period, unit, value, numerator,
+                                               denominator, target, status, suppressed)
+                SELECT 'bench_' || lpad(n::text, 4, '0'), a.adoption, a.model_version, a.measure, a.label, a.kind, a.period, a.unit,
+                       a.value, a.numerator, a.denominator, a.target, a.status, a.suppressed
+                FROM generate_series(\(published + 1), \(count)) n
+                JOIN shared.aggregates a ON a.tenant = 'bench_' || lpad((((n - 1) % \(published)) + 1)::text, 4, '0')
+                """)
+            try await session.query("ANALYZE shared.publications, shared.aggregates")
+        }
+        return seconds
+    }
+
+    /// Reads the published figures as the reporting role and renders the report in every
+    /// format; returns the seconds it took and the municipalities compared.
+    public func measure(_ database: ThrowawayDatabase) async throws -> (seconds: Double, municipalities: Int) {
+        let started = ContinuousClock.now
+        let figures = try await PublishedFigures.read(database.pool, model: "wygrana-rodzina", period: "all")
+        let report = NetworkReport(model: "wygrana-rodzina", period: "all", figures: figures)
+        _ = report.html()
+        _ = report.csv()
+        _ = try report.json()
+        return (started.secondsElapsed, report.rows.count)
+    }
+}
