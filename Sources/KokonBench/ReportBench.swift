@@ -60,15 +60,43 @@ public struct ReportBench: Sendable {
         return seconds
     }
 
+    /// How long each part of the report took, in seconds.
+    public struct Timing: Sendable {
+        /// Reading published figures as the reporting role.
+        public let read: Double
+        /// Building the comparison.
+        public let build: Double
+        /// Rendering the HTML page.
+        public let html: Double
+        /// Writing CSV.
+        public let csv: Double
+        /// Writing JSON.
+        public let json: Double
+        /// Municipalities compared.
+        public let municipalities: Int
+
+        /// All of it.
+        public var total: Double { read + build + html + csv + json }
+    }
+
     /// Reads the published figures as the reporting role and renders the report in every
-    /// format; returns the seconds it took and the municipalities compared.
-    public func measure(_ database: ThrowawayDatabase) async throws -> (seconds: Double, municipalities: Int) {
-        let started = ContinuousClock.now
+    /// format, timing each part.
+    public func measure(_ database: ThrowawayDatabase) async throws -> Timing {
+        var clock = ContinuousClock.now
+        func lap() -> Double {
+            let seconds = clock.secondsElapsed
+            clock = ContinuousClock.now
+            return seconds
+        }
         let figures = try await PublishedFigures.read(database.pool, model: "wygrana-rodzina", period: "all")
+        let read = lap()
         let report = NetworkReport(model: "wygrana-rodzina", period: "all", figures: figures)
+        let build = lap()
         _ = report.html()
+        let html = lap()
         _ = report.csv()
+        let csv = lap()
         _ = try report.json()
-        return (started.secondsElapsed, report.rows.count)
+        return Timing(read: read, build: build, html: html, csv: csv, json: lap(), municipalities: report.rows.count)
     }
 }

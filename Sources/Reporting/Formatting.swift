@@ -2,24 +2,37 @@ import Foundation
 
 /// Numbers as Polish readers expect them: a comma before decimals, spaces between thousands.
 enum Polish {
-    static func number(_ value: Double, decimals: Int = 1) -> String {
-        let text = String(format: "%.\(decimals)f", abs(value))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0])
-        // Group thousands with a non-breaking space: 1 234 567.
+    /// `value` with `decimals` digits after a decimal comma, thousands grouped with a
+    /// non-breaking space and a typographic minus: `−1 234,5`. `grouping` and `minus` change
+    /// those two for files a spreadsheet reads (no grouping, ASCII minus).
+    ///
+    /// Written with integer arithmetic rather than `String(format:)`: a network report
+    /// formats tens of thousands of figures, and the C formatter is the slowest part of it.
+    static func number(_ value: Double, decimals: Int = 1, grouping: String = "\u{00A0}", minus: String = "−") -> String {
+        let scale = powersOfTen[min(max(decimals, 0), powersOfTen.count - 1)]
+        let scaled = (abs(value) * Double(scale)).rounded(.toNearestOrEven)
+        guard scaled.isFinite, scaled < 9e15 else { return String(value) }
+        let units = Int(scaled)
+        var whole = String(units / scale)
         var grouped = ""
         while whole.count > 3 {
-            grouped = "\u{00A0}" + whole.suffix(3) + grouped
+            grouped = grouping + whole.suffix(3) + grouped
             whole = String(whole.dropLast(3))
         }
         grouped = whole + grouped
-        let sign = value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "−" : ""
-        return sign + grouped + (parts.count > 1 ? "," + parts[1] : "")
+        var text = value < 0 && units != 0 ? minus + grouped : grouped
+        if decimals > 0 {
+            let fraction = String(units % scale)
+            text += "," + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
     }
 
-    static func number(_ value: Decimal, decimals: Int = 1) -> String {
-        number(NSDecimalNumber(decimal: value).doubleValue, decimals: decimals)
+    static func number(_ value: Decimal, decimals: Int = 1, grouping: String = "\u{00A0}", minus: String = "−") -> String {
+        number(NSDecimalNumber(decimal: value).doubleValue, decimals: decimals, grouping: grouping, minus: minus)
     }
 
     static func percent(_ fraction: Double) -> String { number(fraction * 100) + "%" }
+
+    private static let powersOfTen = [1, 10, 100, 1000, 10000, 100_000, 1_000_000]
 }

@@ -146,7 +146,7 @@ public struct NetworkReport: Sendable, Codable {
 
     /// A number as a Polish spreadsheet reads it: decimal comma, ASCII minus, no grouping.
     static func csvNumber(_ value: Decimal, decimals: Int) -> String {
-        Polish.number(value, decimals: decimals).replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: "−", with: "-")
+        Polish.number(value, decimals: decimals, grouping: "", minus: "-")
     }
 
     // MARK: HTML

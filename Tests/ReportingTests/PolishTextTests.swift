@@ -51,3 +51,18 @@ struct PolishTextTests {
         #expect(Reporting.polishName(.quota) == "limity miejsc w grupach docelowych")
     }
 }
+
+@Suite("Numbers as Polish readers expect them")
+struct PolishNumberTests {
+    @Test(arguments: [
+        (0.0, 1, "0,0"), (12.5, 1, "12,5"), (-12.5, 1, "−12,5"), (1234567.891, 2, "1\u{00A0}234\u{00A0}567,89"), (999.96, 1, "1\u{00A0}000,0"),
+        (-0.04, 1, "0,0"), (33.333, 1, "33,3"), (100, 0, "100"), (1500, 0, "1\u{00A0}500"), (0.05, 2, "0,05"),
+    ])
+    func formatsLikeAReport(_ value: Double, _ decimals: Int, _ expected: String) {
+        #expect(Polish.number(value, decimals: decimals) == expected)
+    }
+
+    @Test func spreadsheetsGetPlainNumbers() {
+        #expect(Polish.number(-1234.5, decimals: 1, grouping: "", minus: "-") == "-1234,5")
+    }
+}

@@ -61,11 +61,12 @@ public struct PublishedFigures: Sendable, Codable {
                     ORDER BY a.tenant, a.adoption, a.measure
                     """
                 ).rows.map {
+                    // By position, in the order of the SELECT: a report reads tens of thousands of rows.
                     Figure(
-                        tenant: try $0.decode("tenant"), adoption: try $0.decode("adoption"), measure: try $0.decode("measure"), label: try $0.decode("label"),
-                        kind: try $0.decode("kind", as: String?.self), unit: try $0.decode("unit"), value: try $0.decode("value", as: Decimal?.self),
-                        numerator: try $0.decode("numerator", as: Int?.self), denominator: try $0.decode("denominator", as: Int?.self),
-                        target: try $0.decode("target", as: String?.self), status: try $0.decode("status", as: String?.self), suppressed: try $0.decode("suppressed"))
+                        tenant: try $0.decode(0), adoption: try $0.decode(1), measure: try $0.decode(2), label: try $0.decode(3),
+                        kind: try $0.decode(4, as: String?.self), unit: try $0.decode(5), value: try $0.decode(6, as: Decimal?.self),
+                        numerator: try $0.decode(7, as: Int?.self), denominator: try $0.decode(8, as: Int?.self),
+                        target: try $0.decode(9, as: String?.self), status: try $0.decode(10, as: String?.self), suppressed: try $0.decode(11))
                 }
                 return PublishedFigures(publications: publications, figures: figures)
             }

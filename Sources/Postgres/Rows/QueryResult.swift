@@ -88,6 +88,12 @@ public struct Row: Sendable {
         }
     }
 
+    /// Decodes the column at a position (0-based), giving nil for NULL.
+    public func decode<Value: PostgresDecodable>(_ position: Int, as type: Value?.Type = Value?.self) throws -> Value? {
+        guard result.cells[index][position] != nil else { return nil }
+        return try decode(position, as: Value.self)
+    }
+
     /// The raw text of the named column, nil for NULL.
     public func text(_ column: String) throws -> String? {
         result.cells[index][try position(of: column)]

@@ -67,10 +67,13 @@ extension Decimal: PostgresDecodable {
             return
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }),
-            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+            let value = Decimal(string: text, locale: Self.posix)
         else { throw PostgresValueError("expected a decimal number") }
         self = value
     }
+
+    /// Created once: a report decodes tens of thousands of numbers.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }
 
 extension UUID: PostgresDecodable {

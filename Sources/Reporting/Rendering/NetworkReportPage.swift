@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Mustache
 
 /// The network comparison as a page: charts of the headline measures and the full table.
 struct NetworkReportPage: Page {
@@ -12,9 +13,10 @@ struct NetworkReportPage: Page {
 
     struct Cell: Sendable {
         let text: String
-        let suppressed: Bool
-        /// ok, bad, track or empty: the colour of a figure against its target.
-        let status: String
+        /// `num`, then `sup` for a hidden figure or ok, bad or track for one against its target.
+        let style: String
+        /// For a hidden figure, why it is hidden.
+        let hint: String?
     }
 
     struct Row: Sendable {
@@ -71,6 +73,7 @@ struct NetworkReportPage: Page {
                 report.columns.first { $0.measure == measure }.map { Self.chart($0, report) }
             } : []
         columns = report.columns.map { Column(label: $0.label, target: $0.target) }
+        let hidden = "ukryte: mniej niż \(k) osób lub rodzin"
         rows = report.rows.map { row in
             Row(
                 name: row.name, example: row.example, model: row.model, asOf: row.asOf,
@@ -83,12 +86,53 @@ struct NetworkReportPage: Page {
                         case "on-track": "track"
                         default: ""
                         }
-                    return Cell(text: report.text(cell, column), suppressed: cell?.suppressed ?? false, status: status)
+                    let suppressed = cell?.suppressed ?? false
+                    return Cell(
+                        text: report.text(cell, column), style: suppressed ? "num sup" : status.isEmpty ? "num" : "num " + status,
+                        hint: suppressed ? hidden : nil)
                 })
         }
     }
 
+    /// Up to this many municipalities a chart has a bar for each; beyond, nobody can read
+    /// the bars, so it shows how many municipalities fall in each tenth of the scale.
+    static let mostBars = 40
+
     static func chart(_ column: NetworkReport.Column, _ report: NetworkReport) -> Chart {
+        report.rows.count > mostBars ? distribution(column, report) : bars(column, report)
+    }
+
+    /// How many municipalities fall in each tenth of the scale (0–100, or up to the largest
+    /// value), with hidden figures and missing ones counted apart.
+    static func distribution(_ column: NetworkReport.Column, _ report: NetworkReport) -> Chart {
+        let rowHeight = 24
+        let values = report.rows.map { $0.cells[column.measure] }
+        let numbers = values.compactMap { cell in cell?.suppressed == true ? nil : cell?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }
+        let maximum = max(100, numbers.max() ?? 100)
+        var counts = Array(repeating: 0, count: 10)
+        for number in numbers { counts[min(9, max(0, Int(number / maximum * 10)))] += 1 }
+        let hidden = values.filter { $0?.suppressed == true }.count
+        let missing = values.count - numbers.count - hidden
+        let largest = max(1, counts.max() ?? 1)
+        let step = maximum / 10
+        var bars = counts.enumerated().map { index, count in
+            let width = count * 380 / largest
+            return Chart.Bar(
+                name: "\(Polish.number(Double(index) * step, decimals: 0))–\(Polish.number(Double(index + 1) * step, decimals: 0))",
+                textY: 0, rectY: 0,
+                value: Chart.Bar.Value(width: max(width, 1), valueX: 268 + width, text: PolishGrammar.count(count, "gmina", "gminy", "gmin")),
+                missing: "")
+        }
+        if hidden > 0 { bars.append(Chart.Bar(name: "ukryte", textY: 0, rectY: 0, value: nil, missing: PolishGrammar.count(hidden, "gmina", "gminy", "gmin"))) }
+        if missing > 0 { bars.append(Chart.Bar(name: "brak danych", textY: 0, rectY: 0, value: nil, missing: PolishGrammar.count(missing, "gmina", "gminy", "gmin"))) }
+        let placed = bars.enumerated().map { index, bar in
+            Chart.Bar(name: bar.name, textY: index * rowHeight + 20, rectY: index * rowHeight + 8, value: bar.value, missing: bar.missing)
+        }
+        return Chart(label: column.label + " – rozkład gmin", height: placed.count * rowHeight + 10, bars: placed)
+    }
+
+    /// A bar for each municipality.
+    static func bars(_ column: NetworkReport.Column, _ report: NetworkReport) -> Chart {
         let rowHeight = 24
         let values = report.rows.map { $0.cells[column.measure] }
         let maximum = max(100, values.compactMap { $0?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }.max() ?? 100)
@@ -105,5 +149,97 @@ struct NetworkReportPage: Page {
                 missing: cell?.suppressed == true ? "ukryte" : "brak danych")
         }
         return Chart(label: column.label, height: report.rows.count * rowHeight + 10, bars: bars)
+    }
+}
+
+// The report has a row per municipality and a cell per measure, tens of thousands for all
+// Polish gminas; looking their fields up by name here, instead of by reflection (Mustache's
+// default), makes the page several times faster. Unknown names give nil, so Mustache looks
+// further up (a cell's `k` is the page's).
+
+extension NetworkReportPage.Cell: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "style": style
+        case "hint": hint as Any
+        default: nil
+        }
+    }
+}
+
+extension NetworkReportPage.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "example": example
+        case "model": model
+        case "asOf": asOf
+        case "cells": cells
+        default: nil
+        }
+    }
+}
+
+extension NetworkReportPage.Chart.Bar: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "textY": textY
+        case "rectY": rectY
+        case "value": value as Any
+        case "missing": missing
+        default: nil
+        }
+    }
+}
+
+extension NetworkReportPage.Chart.Bar.Value: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "width": width
+        case "valueX": valueX
+        case "text": text
+        default: nil
+        }
+    }
+}
+
+extension NetworkReportPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "modelName": modelName
+        case "notice": notice as Any
+        case "periodText": periodText
+        case "municipalities": municipalities
+        case "k": k
+        case "hasRows": hasRows
+        case "charts": charts
+        case "columns": columns
+        case "rows": rows
+        default: nil
+        }
+    }
+}
+
+extension NetworkReportPage.Column: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "target": target as Any
+        default: nil
+        }
+    }
+}
+
+extension NetworkReportPage.Chart: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "height": height
+        case "bars": bars
+        default: nil
+        }
     }
 }
