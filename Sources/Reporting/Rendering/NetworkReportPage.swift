@@ -154,15 +154,16 @@ struct NetworkReportPage: Page {
 
 // The report has a row per municipality and a cell per measure, tens of thousands for all
 // Polish gminas; looking their fields up by name here, instead of by reflection (Mustache's
-// default), makes the page several times faster. Unknown names give nil, so Mustache looks
-// further up (a cell's `k` is the page's).
+// default), makes the page several times faster. Unknown names, and optionals that are nil,
+// give nil, so Mustache looks further up and finds nothing there either (none of these names
+// repeats on an outer level): a nil optional is an empty section, as with reflection.
 
 extension NetworkReportPage.Cell: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "text": text
         case "style": style
-        case "hint": hint as Any
+        case "hint": hint
         default: nil
         }
     }
@@ -187,7 +188,7 @@ extension NetworkReportPage.Chart.Bar: MustacheParent {
         case "name": self.name
         case "textY": textY
         case "rectY": rectY
-        case "value": value as Any
+        case "value": value
         case "missing": missing
         default: nil
         }
@@ -210,7 +211,7 @@ extension NetworkReportPage: MustacheParent {
         switch name {
         case "title": title
         case "modelName": modelName
-        case "notice": notice as Any
+        case "notice": notice
         case "periodText": periodText
         case "municipalities": municipalities
         case "k": k
@@ -227,7 +228,7 @@ extension NetworkReportPage.Column: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "label": label
-        case "target": target as Any
+        case "target": target
         default: nil
         }
     }
