@@ -43,10 +43,17 @@ public struct Handbook: Sendable {
 
     public init(_ p: Programme) {
         title = "\(p.name.pl) (\(p.reference))"
-        var sections: [Section] = []
-        func t(_ text: LocalizedText?) -> String { text?.pl ?? "" }
-        func list(_ items: [String]?) -> String { (items ?? []).joined(separator: ", ") }
+        sections = [
+            Self.overview(p), Self.funding(p), Self.aims(p), Self.participants(p), Self.roles(p), Self.components(p), Self.networks(p),
+            Self.figures(p), Self.phases(p), Self.products(p), Self.adaptationBounds(p),
+        ].compactMap { $0 }
+    }
 
+    static func t(_ text: LocalizedText?) -> String { text?.pl ?? "" }
+    static func list(_ items: [String]?) -> String { (items ?? []).joined(separator: ", ") }
+
+    /// Name, origin, period and lineage.
+    static func overview(_ p: Programme) -> Section? {
         var identity: [[String]] = [["Identyfikator", p.reference]]
         if let en = p.name.en { identity.append(["Nazwa (en)", en]) }
         if let origin = p.origin {
@@ -59,8 +66,11 @@ public struct Handbook: Sendable {
         if !p.lineage.isEmpty { identity.append(["Rodowód (extends)", p.lineage.joined(separator: " → ")]) }
         var overview: [Block] = [.table(header: ["", ""], rows: identity)]
         if let summary = p.summary { overview.insert(.paragraph(summary.pl), at: 0) }
-        sections.append(Section(title: "Program", blocks: overview))
+        return Section(title: "Program", blocks: overview)
+    }
 
+    /// Funding, budget and partners.
+    static func funding(_ p: Programme) -> Section? {
         var money: [Block] = []
         if let funding = p.funding {
             let rows = [
@@ -85,14 +95,20 @@ public struct Handbook: Sendable {
             money.append(.heading("Partnerzy"))
             money.append(.table(header: ["Organizacja", "Sektor", "Rola"], rows: partners.map { [$0.name + ($0.country.map { " (\($0))" } ?? ""), $0.sector, $0.role ?? ""] }))
         }
-        if !money.isEmpty { sections.append(Section(title: "Finansowanie i partnerzy", blocks: money)) }
+        return money.isEmpty ? nil : Section(title: "Finansowanie i partnerzy", blocks: money)
+    }
 
+    /// Themes, goals and expected results.
+    static func aims(_ p: Programme) -> Section? {
         var aims: [Block] = []
         if let themes = p.themes, !themes.isEmpty { aims += [.heading("Obszary"), .list(themes.map(\.pl))] }
         if let goals = p.goals, !goals.isEmpty { aims += [.heading("Cele"), .list(goals.map(\.pl))] }
         if let results = p.expectedResults, !results.isEmpty { aims += [.heading("Zakładane rezultaty"), .list(results.map(\.pl))] }
-        if !aims.isEmpty { sections.append(Section(title: "Cele i rezultaty", blocks: aims)) }
+        return aims.isEmpty ? nil : Section(title: "Cele i rezultaty", blocks: aims)
+    }
 
+    /// Target groups and the rules of participation.
+    static func participants(_ p: Programme) -> Section? {
         var people: [Block] = []
         for group in p.targetGroups ?? [] {
             var text = group.name.pl
@@ -115,21 +131,26 @@ public struct Handbook: Sendable {
             if let minimum = participation.minimumDuration { rule += " Minimalny czas udziału: \(minimum)." }
             people.append(.paragraph(rule + (participation.description.map { " " + $0.pl } ?? "")))
         }
-        if !people.isEmpty { sections.append(Section(title: "Grupy docelowe i zasady udziału", blocks: people)) }
+        return people.isEmpty ? nil : Section(title: "Grupy docelowe i zasady udziału", blocks: people)
+    }
 
-        if let roles = p.roles, !roles.isEmpty {
-            sections.append(
-                Section(
-                    title: "Role",
-                    blocks: [
-                        .table(
-                            header: ["Rola", "Id", "Limit spraw"],
-                            rows: roles.map { role in
-                                [role.name.pl, role.id, role.caseload.map { "\($0.min.map { "\($0)–" } ?? "do ")\($0.max)" } ?? ""]
-                            })
-                    ]))
-        }
+    /// Roles and their caseloads.
+    static func roles(_ p: Programme) -> Section? {
+        guard let roles = p.roles, !roles.isEmpty else { return nil }
+        return
+            (Section(
+                title: "Role",
+                blocks: [
+                    .table(
+                        header: ["Rola", "Id", "Limit spraw"],
+                        rows: roles.map { role in
+                            [role.name.pl, role.id, role.caseload.map { "\($0.min.map { "\($0)–" } ?? "do ")\($0.max)" } ?? ""]
+                        })
+                ]))
+    }
 
+    /// Components and their activities.
+    static func components(_ p: Programme) -> Section? {
         var components: [Block] = []
         for component in p.components ?? [] {
             components.append(.heading("\(component.name?.pl ?? component.id) [\(component.id)] — \(component.isCore ? "rdzeń" : "adaptowalny")"))
@@ -155,25 +176,30 @@ public struct Handbook: Sendable {
                         }))
             }
         }
-        if !components.isEmpty { sections.append(Section(title: "Komponenty", blocks: components)) }
+        return components.isEmpty ? nil : Section(title: "Komponenty", blocks: components)
+    }
 
-        if let networks = p.networks, !networks.isEmpty {
-            sections.append(
-                Section(
-                    title: "Sieci współpracy",
-                    blocks: networks.flatMap { network -> [Block] in
-                        var blocks: [Block] = [.heading(network.name.pl)]
-                        if let description = network.description { blocks.append(.paragraph(description.pl)) }
-                        var facts: [String] = []
-                        if let sectors = network.memberSectors { facts.append("Sektory: " + list(sectors)) }
-                        for obligation in network.obligations ?? [] {
-                            facts.append("Obowiązek: co najmniej \(obligation.minimum) działanie na \(obligation.per) (\(list(obligation.actionTypes)))")
-                        }
-                        if !facts.isEmpty { blocks.append(.list(facts)) }
-                        return blocks
-                    }))
-        }
+    /// Cooperation networks and their obligations.
+    static func networks(_ p: Programme) -> Section? {
+        guard let networks = p.networks, !networks.isEmpty else { return nil }
+        return
+            (Section(
+                title: "Sieci współpracy",
+                blocks: networks.flatMap { network -> [Block] in
+                    var blocks: [Block] = [.heading(network.name.pl)]
+                    if let description = network.description { blocks.append(.paragraph(description.pl)) }
+                    var facts: [String] = []
+                    if let sectors = network.memberSectors { facts.append("Sektory: " + list(sectors)) }
+                    for obligation in network.obligations ?? [] {
+                        facts.append("Obowiązek: co najmniej \(obligation.minimum) działanie na \(obligation.per) (\(list(obligation.actionTypes)))")
+                    }
+                    if !facts.isEmpty { blocks.append(.list(facts)) }
+                    return blocks
+                }))
+    }
 
+    /// Baselines, indicators and targets.
+    static func figures(_ p: Programme) -> Section? {
         var figures: [Block] = []
         if let baselines = p.baselines, !baselines.isEmpty {
             figures.append(.heading("Dane wyjściowe"))
@@ -205,35 +231,41 @@ public struct Handbook: Sendable {
                         ]
                     }))
         }
-        if !figures.isEmpty { sections.append(Section(title: "Wskaźniki i cele", blocks: figures)) }
+        return figures.isEmpty ? nil : Section(title: "Wskaźniki i cele", blocks: figures)
+    }
 
-        if let phases = p.phases, !phases.isEmpty {
-            sections.append(
-                Section(
-                    title: "Etapy",
-                    blocks: [
-                        .list(
-                            phases.map { phase in
-                                phase.name.pl + (phase.start.map { " (\($0)" + (phase.end.map { "–\($0)" } ?? "") + ")" } ?? "")
-                            })
-                    ]))
-        }
-        if let products = p.products, !products.isEmpty {
-            sections.append(
-                Section(title: "Produkty", blocks: [.table(header: ["Produkt", "Rodzaj", "Dla kogo"], rows: products.map { [$0.name.pl, $0.kind, $0.audience?.pl ?? ""] })]))
-        }
-        if let adaptation = p.adaptation {
-            var facts: [String] = []
-            let core = (p.components ?? []).filter(\.isCore).map { $0.name?.pl ?? $0.id }
-            if !core.isEmpty { facts.append("Rdzeń (nie można pominąć): " + core.joined(separator: ", ")) }
-            if let drop = adaptation.mayDrop { facts.append("Można pominąć: " + list(drop)) }
-            for bound in adaptation.caseload ?? [] { facts.append("Limit spraw roli \(bound.role): od \(bound.min) do \(bound.max)") }
-            if let add = adaptation.mayAddActivities { facts.append(add ? "Można dodawać własne działania." : "Nie można dodawać działań.") }
-            if let minimum = adaptation.minimumDurationAtLeast { facts.append("Minimalny czas udziału nie krótszy niż \(minimum).") }
-            if let notes = adaptation.notes { facts.append(notes.pl) }
-            sections.append(Section(title: "Granice adaptacji", blocks: [.list(facts)]))
-        }
-        self.sections = sections
+    /// Phases.
+    static func phases(_ p: Programme) -> Section? {
+        guard let phases = p.phases, !phases.isEmpty else { return nil }
+        return
+            (Section(
+                title: "Etapy",
+                blocks: [
+                    .list(
+                        phases.map { phase in
+                            phase.name.pl + (phase.start.map { " (\($0)" + (phase.end.map { "–\($0)" } ?? "") + ")" } ?? "")
+                        })
+                ]))
+    }
+
+    /// Products.
+    static func products(_ p: Programme) -> Section? {
+        guard let products = p.products, !products.isEmpty else { return nil }
+        return (Section(title: "Produkty", blocks: [.table(header: ["Produkt", "Rodzaj", "Dla kogo"], rows: products.map { [$0.name.pl, $0.kind, $0.audience?.pl ?? ""] })]))
+    }
+
+    /// What a municipality may change.
+    static func adaptationBounds(_ p: Programme) -> Section? {
+        guard let adaptation = p.adaptation else { return nil }
+        var facts: [String] = []
+        let core = (p.components ?? []).filter(\.isCore).map { $0.name?.pl ?? $0.id }
+        if !core.isEmpty { facts.append("Rdzeń (nie można pominąć): " + core.joined(separator: ", ")) }
+        if let drop = adaptation.mayDrop { facts.append("Można pominąć: " + list(drop)) }
+        for bound in adaptation.caseload ?? [] { facts.append("Limit spraw roli \(bound.role): od \(bound.min) do \(bound.max)") }
+        if let add = adaptation.mayAddActivities { facts.append(add ? "Można dodawać własne działania." : "Nie można dodawać działań.") }
+        if let minimum = adaptation.minimumDurationAtLeast { facts.append("Minimalny czas udziału nie krótszy niż \(minimum).") }
+        if let notes = adaptation.notes { facts.append(notes.pl) }
+        return (Section(title: "Granice adaptacji", blocks: [.list(facts)]))
     }
 
     /// The handbook as Markdown.
