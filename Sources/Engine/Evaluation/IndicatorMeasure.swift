@@ -32,124 +32,172 @@ enum IndicatorMeasure {
             """
     }
 
+    /// What a measure gave: the value and what a reader needs beside it.
+    struct Measurement {
+        var value: Decimal?
+        var percent = false
+        var numerator: Int?
+        var denominator: Int?
+        var note: LocalizedText?
+        /// A count that grows over the period, judged against the pace so far while it runs.
+        var countLike = false
+    }
+
     static func value(of indicator: Indicator, _ context: AdoptionContext, on session: Session) async throws -> IndicatorValue {
-        let measure = indicator.measure
-        func result(_ value: Decimal?, percent: Bool = false, numerator: Int? = nil, denominator: Int? = nil, note: LocalizedText? = nil, countLike: Bool = false) -> IndicatorValue
-        {
-            IndicatorValue(
-                id: indicator.id, name: indicator.name.pl, kind: indicator.kind, value: value, numerator: numerator, denominator: denominator,
-                percent: percent, target: targetText(indicator.target), status: status(value, indicator.target, context, countLike: countLike), note: note)
-        }
+        let measured = try await measurement(indicator.measure, context, on: session)
+        return IndicatorValue(
+            id: indicator.id, name: indicator.name.pl, kind: indicator.kind, value: measured.value, numerator: measured.numerator,
+            denominator: measured.denominator, percent: measured.percent, target: targetText(indicator.target),
+            status: status(measured.value, indicator.target, context, countLike: measured.countLike), note: measured.note)
+    }
+
+    /// Each kind of measure is one named step.
+    static func measurement(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
         switch (measure.type, measure.subject) {
         case (.count, "families"), (.count, "participants"), (.count, "persons"), (.count, "children"):
-            let count = try await session.query("SELECT count(*) AS n FROM (\(subjects(measure, context))) s").scalar(Int.self)
-            return result(Decimal(count), countLike: true)
-        case (.count, "network-actions"):
-            let types = measure.actionTypes ?? []
-            let row = try await session.query(
-                """
-                SELECT (SELECT count(*) FROM network_action na JOIN network n ON n.code = na.network
-                        WHERE n.adoption = \(context.id) AND (\(measure.network ?? "") = '' OR n.network = \(measure.network ?? ""))
-                          AND (cardinality(\(types)) = 0 OR na.action_type = ANY(\(types)))
-                          AND na.held_on BETWEEN \(context.start) AND \(context.asOf)) AS actions,
-                       (SELECT count(*) FROM network n WHERE n.adoption = \(context.id)
-                          AND (\(measure.network ?? "") = '' OR n.network = \(measure.network ?? ""))) AS networks
-                """
-            ).first!
-            let actions: Int = try row.decode("actions")
-            let networks: Int = try row.decode("networks")
-            guard measure.per == "year" else { return result(Decimal(actions), countLike: true) }
-            let days = max(1, context.asOf.daysSinceEpoch - context.start.daysSinceEpoch + 1)
-            guard networks > 0 else { return result(nil, note: LocalizedText(pl: "nie zarejestrowano jeszcze żadnej sieci", en: "no network is recorded yet")) }
-            // Actions per network per year, over the part of the period that has passed.
-            let perYear = Double(actions) / Double(networks) / (Double(days) / 365.25)
-            return result(
-                Decimal(string: String(format: "%.2f", perYear)),
-                note: LocalizedText(
-                    pl:
-                        "\(PolishGrammar.count(actions, "działanie", "działania", "działań")) \(PolishGrammar.count(networks, "sieci", "sieci", "sieci")) w ciągu \(PolishGrammar.count(days, "dnia", "dni", "dni"))",
-                    en: "\(actions) actions of \(networks) network\(networks == 1 ? "" : "s") over \(days) days"))
-        case (.count, "sessions"):
-            let count = try await session.query(
-                """
-                SELECT count(*) AS n FROM session WHERE adoption = \(context.id) AND held_on BETWEEN \(context.start) AND \(context.asOf)
-                  AND (\(measure.component ?? "") = '' OR component = \(measure.component ?? "")) AND (\(measure.activity ?? "") = '' OR activity = \(measure.activity ?? ""))
-                """
-            ).scalar(Int.self)
-            return result(Decimal(count), countLike: true)
-        case (.count, "plans"):
-            let count = try await session.query(
-                """
-                SELECT count(*) AS n FROM plan WHERE adoption = \(context.id) AND drawn_up_on <= \(context.asOf)
-                  AND (\(measure.plan ?? "") = '' OR plan = \(measure.plan ?? ""))
-                """
-            ).scalar(Int.self)
-            return result(Decimal(count), countLike: true)
-        case (.share, _) where measure.outcome != nil:
-            let subjects = subjects(measure, context)
-            let row = try await session.query(
-                """
-                SELECT count(*) AS denominator,
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outcome o LEFT JOIN person op ON op.code = o.person
-                                                       WHERE o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on <= \(context.asOf)
-                                                         AND (o.household = s.code OR o.person = s.code OR op.household = s.code))) AS numerator
-                FROM (\(subjects)) s
-                """
-            ).first!
-            return share(row, result)
-        case (.share, _) where measure.plan != nil:
-            var planMeasure = measure
-            if planMeasure.targetGroup == nil, let component = measure.component, let group = context.programme.component(component)?.targetGroups?.first {
-                planMeasure.targetGroup = group
-            }
-            let row = try await session.query(
-                """
-                SELECT count(*) AS denominator,
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM plan pl WHERE pl.adoption = \(context.id) AND pl.plan = \(measure.plan!)
-                                                        AND pl.drawn_up_on <= \(context.asOf) AND (pl.person = s.code OR pl.household = s.code))) AS numerator
-                FROM (\(subjects(planMeasure, context))) s
-                """
-            ).first!
-            return share(row, result)
-        case (.change, _) where measure.outcome != nil:
-            let rows = try await session.query(
-                """
-                SELECT extract(year FROM o.observed_on)::integer AS year, count(*) AS n FROM outcome o
-                WHERE o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on BETWEEN \(context.start) AND \(context.asOf)
-                GROUP BY 1 ORDER BY 1
-                """
-            ).rows
-            guard rows.count >= 2, let first = rows.first, let last = rows.last else {
-                return result(
-                    nil,
-                    note: LocalizedText(
-                        pl: "zmianę można policzyć z obserwacji z co najmniej dwóch lat; na razie \(rows.count == 1 ? "są z jednego roku" : "nie ma żadnych")",
-                        en: "a change needs observations in at least two years; so far there \(rows.count == 1 ? "is one" : "are none")"))
-            }
-            let (before, after): (Int, Int) = (try first.decode("n"), try last.decode("n"))
-            let years = "\(try first.decode("year", as: Int.self)): \(before), \(try last.decode("year", as: Int.self)): \(after)"
-            return result(Decimal(after - before), numerator: after, denominator: before, note: LocalizedText(pl: years, en: years))
-        default:
-            let why =
-                measure.baseline.map {
-                    LocalizedText(
-                        pl:
-                            "wskaźnik porównuje dane z wartością bazową „\(context.names[$0] ?? $0)”, której nie ma w danych o rodzinach; wykazuje się go w sprawozdaniach dla instytucji finansującej",
-                        en: "this indicator compares figures with the baseline \($0), which case records do not hold; record them with the funder's reporting")
-                }
-                ?? LocalizedText(
-                    pl: "danych o rodzinach nie da się przeliczyć na ten wskaźnik (\(measure.type), \(measure.subject))",
-                    en: "case records do not give a value for a \(measure.type) of \(measure.subject)")
-            return result(nil, note: why)
+            try await subjectCount(measure, context, on: session)
+        case (.count, "network-actions"): try await networkActions(measure, context, on: session)
+        case (.count, "sessions"): try await sessionCount(measure, context, on: session)
+        case (.count, "plans"): try await planCount(measure, context, on: session)
+        case (.share, _) where measure.outcome != nil: try await outcomeShare(measure, context, on: session)
+        case (.share, _) where measure.plan != nil: try await planShare(measure, context, on: session)
+        case (.change, _) where measure.outcome != nil: try await outcomeChange(measure, context, on: session)
+        default: notFromRecords(measure, context)
         }
     }
 
-    static func share(_ row: Row, _ result: (Decimal?, Bool, Int?, Int?, LocalizedText?, Bool) -> IndicatorValue) -> IndicatorValue {
+    /// How many families, participants, persons or children took part.
+    static func subjectCount(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        let count = try await session.query("SELECT count(*) AS n FROM (\(subjects(measure, context))) s").scalar(Int.self)
+        return Measurement(value: Decimal(count), countLike: true)
+    }
+
+    /// Network actions, in all or per network and year.
+    static func networkActions(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        let types = measure.actionTypes ?? []
+        let row = try await session.query(
+            """
+            SELECT (SELECT count(*) FROM network_action na JOIN network n ON n.code = na.network
+                    WHERE n.adoption = \(context.id) AND (\(measure.network ?? "") = '' OR n.network = \(measure.network ?? ""))
+                      AND (cardinality(\(types)) = 0 OR na.action_type = ANY(\(types)))
+                      AND na.held_on BETWEEN \(context.start) AND \(context.asOf)) AS actions,
+                   (SELECT count(*) FROM network n WHERE n.adoption = \(context.id)
+                      AND (\(measure.network ?? "") = '' OR n.network = \(measure.network ?? ""))) AS networks
+            """
+        ).first!
+        let actions: Int = try row.decode("actions")
+        let networks: Int = try row.decode("networks")
+        guard measure.per == "year" else { return Measurement(value: Decimal(actions), countLike: true) }
+        let days = max(1, context.asOf.daysSinceEpoch - context.start.daysSinceEpoch + 1)
+        guard networks > 0 else { return Measurement(value: nil, note: LocalizedText(pl: "nie zarejestrowano jeszcze żadnej sieci", en: "no network is recorded yet")) }
+        // Actions per network per year, over the part of the period that has passed.
+        let perYear = Double(actions) / Double(networks) / (Double(days) / 365.25)
+        return Measurement(
+            value: Decimal(string: String(format: "%.2f", perYear)),
+            note: LocalizedText(
+                pl:
+                    "\(PolishGrammar.count(actions, "działanie", "działania", "działań")) \(PolishGrammar.count(networks, "sieci", "sieci", "sieci")) w ciągu \(PolishGrammar.count(days, "dnia", "dni", "dni"))",
+                en: "\(actions) actions of \(networks) network\(networks == 1 ? "" : "s") over \(days) days"))
+    }
+
+    /// Sessions held, of a component or activity.
+    static func sessionCount(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        let count = try await session.query(
+            """
+            SELECT count(*) AS n FROM session WHERE adoption = \(context.id) AND held_on BETWEEN \(context.start) AND \(context.asOf)
+              AND (\(measure.component ?? "") = '' OR component = \(measure.component ?? "")) AND (\(measure.activity ?? "") = '' OR activity = \(measure.activity ?? ""))
+            """
+        ).scalar(Int.self)
+        return Measurement(value: Decimal(count), countLike: true)
+    }
+
+    /// Plans drawn up.
+    static func planCount(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        let count = try await session.query(
+            """
+            SELECT count(*) AS n FROM plan WHERE adoption = \(context.id) AND drawn_up_on <= \(context.asOf)
+              AND (\(measure.plan ?? "") = '' OR plan = \(measure.plan ?? ""))
+            """
+        ).scalar(Int.self)
+        return Measurement(value: Decimal(count), countLike: true)
+    }
+
+    /// The share of subjects with an outcome.
+    static func outcomeShare(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        let subjects = subjects(measure, context)
+        let row = try await session.query(
+            """
+            SELECT count(*) AS denominator,
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outcome o LEFT JOIN person op ON op.code = o.person
+                                                   WHERE o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on <= \(context.asOf)
+                                                     AND (o.household = s.code OR o.person = s.code OR op.household = s.code))) AS numerator
+            FROM (\(subjects)) s
+            """
+        ).first!
+        return share(row)
+    }
+
+    /// The share of subjects with a plan.
+    static func planShare(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        var planMeasure = measure
+        if planMeasure.targetGroup == nil, let component = measure.component, let group = context.programme.component(component)?.targetGroups?.first {
+            planMeasure.targetGroup = group
+        }
+        let row = try await session.query(
+            """
+            SELECT count(*) AS denominator,
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM plan pl WHERE pl.adoption = \(context.id) AND pl.plan = \(measure.plan!)
+                                                    AND pl.drawn_up_on <= \(context.asOf) AND (pl.person = s.code OR pl.household = s.code))) AS numerator
+            FROM (\(subjects(planMeasure, context))) s
+            """
+        ).first!
+        return share(row)
+    }
+
+    /// The change in observed outcomes between the first and the last year.
+    static func outcomeChange(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        let rows = try await session.query(
+            """
+            SELECT extract(year FROM o.observed_on)::integer AS year, count(*) AS n FROM outcome o
+            WHERE o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on BETWEEN \(context.start) AND \(context.asOf)
+            GROUP BY 1 ORDER BY 1
+            """
+        ).rows
+        guard rows.count >= 2, let first = rows.first, let last = rows.last else {
+            return Measurement(
+                value: nil,
+                note: LocalizedText(
+                    pl: "zmianę można policzyć z obserwacji z co najmniej dwóch lat; na razie \(rows.count == 1 ? "są z jednego roku" : "nie ma żadnych")",
+                    en: "a change needs observations in at least two years; so far there \(rows.count == 1 ? "is one" : "are none")"))
+        }
+        let (before, after): (Int, Int) = (try first.decode("n"), try last.decode("n"))
+        let years = "\(try first.decode("year", as: Int.self)): \(before), \(try last.decode("year", as: Int.self)): \(after)"
+        return Measurement(value: Decimal(after - before), numerator: after, denominator: before, note: LocalizedText(pl: years, en: years))
+    }
+
+    /// A measure case records cannot give, with the reason.
+    static func notFromRecords(_ measure: Measure, _ context: AdoptionContext) -> Measurement {
+        let why =
+            measure.baseline.map {
+                LocalizedText(
+                    pl:
+                        "wskaźnik porównuje dane z wartością bazową „\(context.names[$0] ?? $0)”, której nie ma w danych o rodzinach; wykazuje się go w sprawozdaniach dla instytucji finansującej",
+                    en: "this indicator compares figures with the baseline \($0), which case records do not hold; record them with the funder's reporting")
+            }
+            ?? LocalizedText(
+                pl: "danych o rodzinach nie da się przeliczyć na ten wskaźnik (\(measure.type), \(measure.subject))",
+                en: "case records do not give a value for a \(measure.type) of \(measure.subject)")
+        return Measurement(value: nil, note: why)
+    }
+
+    static func share(_ row: Row) -> Measurement {
         let denominator = (try? row.decode("denominator", as: Int.self)) ?? 0
         let numerator = (try? row.decode("numerator", as: Int.self)) ?? 0
-        guard denominator > 0 else { return result(nil, true, 0, 0, LocalizedText(pl: "na razie nie ma kogo liczyć", en: "nobody to count yet"), false) }
+        guard denominator > 0 else {
+            return Measurement(value: nil, percent: true, numerator: 0, denominator: 0, note: LocalizedText(pl: "na razie nie ma kogo liczyć", en: "nobody to count yet"))
+        }
         let percent = Decimal(string: String(format: "%.1f", Double(numerator) * 100 / Double(denominator)))
-        return result(percent, true, numerator, denominator, nil, false)
+        return Measurement(value: percent, percent: true, numerator: numerator, denominator: denominator)
     }
 
     static func targetText(_ target: Target?) -> LocalizedText? {
