@@ -21,7 +21,7 @@ extension Reporting {
             let shown = value.value.map { Polish.number($0, decimals: value.percent || $0 != $0.rounded ? 1 : 0) + (value.percent ? "%" : "") } ?? "–"
             let share = value.denominator.map { " (\(value.numerator ?? 0) of \($0))" } ?? ""
             let target = value.target.map { ", target \($0.text(in: "en"))" } ?? ""
-            let note = value.note.map { " — \($0.text(in: "en"))" } ?? ""
+            let note = value.note.map { " — \(sentence($0, names: evaluation.names).text(in: "en"))" } ?? ""
             lines.append("  \(value.id): \(shown)\(share)\(target): \(value.status.rawValue)\(note)")
         }
         let fidelity = evaluation.fidelity

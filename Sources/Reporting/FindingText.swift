@@ -37,6 +37,36 @@ extension Reporting {
         }
     }
 
+    /// What a note beside an indicator says, in Polish and English.
+    public static func sentence(_ note: IndicatorNote, names: [String: String]) -> LocalizedText {
+        switch note {
+        case .noNetworkYet:
+            LocalizedText(pl: "nie zarejestrowano jeszcze żadnej sieci", en: "no network is recorded yet")
+        case .actionsPerNetwork(let actions, let networks, let days):
+            LocalizedText(
+                pl:
+                    "\(PolishGrammar.count(actions, "działanie", "działania", "działań")) \(PolishGrammar.count(networks, "sieci", "sieci", "sieci")) w ciągu \(PolishGrammar.count(days, "dnia", "dni", "dni"))",
+                en: "\(actions) actions of \(networks) network\(networks == 1 ? "" : "s") over \(days) days")
+        case .changeNeedsTwoYears(let years):
+            LocalizedText(
+                pl: "zmianę można policzyć z obserwacji z co najmniej dwóch lat; na razie \(years == 1 ? "są z jednego roku" : "nie ma żadnych")",
+                en: "a change needs observations in at least two years; so far there \(years == 1 ? "is one" : "are none")")
+        case .yearCounts(let firstYear, let first, let lastYear, let last):
+            LocalizedText(pl: "\(firstYear): \(first), \(lastYear): \(last)", en: "\(firstYear): \(first), \(lastYear): \(last)")
+        case .baselineNotInRecords(let baseline):
+            LocalizedText(
+                pl:
+                    "wskaźnik porównuje dane z wartością bazową „\(names[baseline] ?? baseline)”, której nie ma w danych o rodzinach; wykazuje się go w sprawozdaniach dla instytucji finansującej",
+                en: "this indicator compares figures with the baseline \(baseline), which case records do not hold; record them with the funder's reporting")
+        case .notFromRecords(let type, let subject):
+            LocalizedText(
+                pl: "danych o rodzinach nie da się przeliczyć na ten wskaźnik (\(type), \(subject))",
+                en: "case records do not give a value for a \(type) of \(subject)")
+        case .nobodyToCount:
+            LocalizedText(pl: "na razie nie ma kogo liczyć", en: "nobody to count yet")
+        }
+    }
+
     /// A rule's name in Polish.
     public static func polishName(_ rule: Rule) -> String {
         switch rule {

@@ -124,7 +124,7 @@ struct EvaluationTests {
             #expect(empty.findings.map(\.shortfall) == [32, 32, 16])
             #expect(empty.fidelity.enrolled == 0 && empty.fidelity.coreComponentsDelivered == 0 && empty.fidelity.reach == 0)
             let social = try #require(empty.indicators.first { $0.id == "social-effectiveness" })
-            #expect(social.value == nil && social.status == .noData && social.note?.en == "nobody to count yet")
+            #expect(social.value == nil && social.status == .noData && social.note == .nobodyToCount)
             #expect(social.target?.pl == "co najmniej 34%")
             #expect(empty.indicators.first { $0.id == "participants-supported" }?.status == .notMet)
         }

@@ -133,7 +133,25 @@ public struct IndicatorValue: Sendable, Codable, Hashable {
     /// Met, on track, not met…
     public let status: Status
     /// Why there is no value, or how it was reached, when that needs saying.
-    public let note: LocalizedText?
+    public let note: IndicatorNote?
+}
+
+/// What a reader needs beside an indicator's value; Reporting words it.
+public enum IndicatorNote: Sendable, Codable, Hashable {
+    /// A per-network figure while no network is recorded.
+    case noNetworkYet
+    /// How a per-network, per-year figure was reached.
+    case actionsPerNetwork(actions: Int, networks: Int, days: Int)
+    /// A change needs observations in two years; `years` have some so far (0 or 1).
+    case changeNeedsTwoYears(years: Int)
+    /// The counts a change was worked out from.
+    case yearCounts(firstYear: Int, first: Int, lastYear: Int, last: Int)
+    /// The indicator compares with a baseline that case records do not hold.
+    case baselineNotInRecords(baseline: String)
+    /// Case records cannot give this kind of measure.
+    case notFromRecords(type: MeasureType, subject: String)
+    /// A share of nobody: nobody is in the group yet.
+    case nobodyToCount
 }
 
 /// How faithfully the programme is delivered.

@@ -38,7 +38,7 @@ enum IndicatorMeasure {
         var percent = false
         var numerator: Int?
         var denominator: Int?
-        var note: LocalizedText?
+        var note: IndicatorNote?
         /// A count that grows over the period, judged against the pace so far while it runs.
         var countLike = false
     }
@@ -89,15 +89,12 @@ enum IndicatorMeasure {
         let networks: Int = try row.decode("networks")
         guard measure.per == "year" else { return Measurement(value: Decimal(actions), countLike: true) }
         let days = max(1, context.asOf.daysSinceEpoch - context.start.daysSinceEpoch + 1)
-        guard networks > 0 else { return Measurement(value: nil, note: LocalizedText(pl: "nie zarejestrowano jeszcze żadnej sieci", en: "no network is recorded yet")) }
+        guard networks > 0 else { return Measurement(value: nil, note: .noNetworkYet) }
         // Actions per network per year, over the part of the period that has passed.
         let perYear = Double(actions) / Double(networks) / (Double(days) / 365.25)
         return Measurement(
             value: Decimal(string: String(format: "%.2f", perYear)),
-            note: LocalizedText(
-                pl:
-                    "\(PolishGrammar.count(actions, "działanie", "działania", "działań")) \(PolishGrammar.count(networks, "sieci", "sieci", "sieci")) w ciągu \(PolishGrammar.count(days, "dnia", "dni", "dni"))",
-                en: "\(actions) actions of \(networks) network\(networks == 1 ? "" : "s") over \(days) days"))
+            note: .actionsPerNetwork(actions: actions, networks: networks, days: days))
     }
 
     /// Sessions held, of a component or activity.
@@ -166,27 +163,16 @@ enum IndicatorMeasure {
         guard rows.count >= 2, let first = rows.first, let last = rows.last else {
             return Measurement(
                 value: nil,
-                note: LocalizedText(
-                    pl: "zmianę można policzyć z obserwacji z co najmniej dwóch lat; na razie \(rows.count == 1 ? "są z jednego roku" : "nie ma żadnych")",
-                    en: "a change needs observations in at least two years; so far there \(rows.count == 1 ? "is one" : "are none")"))
+                note: .changeNeedsTwoYears(years: rows.count))
         }
         let (before, after): (Int, Int) = (try first.decode("n"), try last.decode("n"))
-        let years = "\(try first.decode("year", as: Int.self)): \(before), \(try last.decode("year", as: Int.self)): \(after)"
-        return Measurement(value: Decimal(after - before), numerator: after, denominator: before, note: LocalizedText(pl: years, en: years))
+        let note = IndicatorNote.yearCounts(firstYear: try first.decode("year"), first: before, lastYear: try last.decode("year"), last: after)
+        return Measurement(value: Decimal(after - before), numerator: after, denominator: before, note: note)
     }
 
     /// A measure case records cannot give, with the reason.
     static func notFromRecords(_ measure: Measure, _ context: AdoptionContext) -> Measurement {
-        let why =
-            measure.baseline.map {
-                LocalizedText(
-                    pl:
-                        "wskaźnik porównuje dane z wartością bazową „\(context.names[$0] ?? $0)”, której nie ma w danych o rodzinach; wykazuje się go w sprawozdaniach dla instytucji finansującej",
-                    en: "this indicator compares figures with the baseline \($0), which case records do not hold; record them with the funder's reporting")
-            }
-            ?? LocalizedText(
-                pl: "danych o rodzinach nie da się przeliczyć na ten wskaźnik (\(measure.type), \(measure.subject))",
-                en: "case records do not give a value for a \(measure.type) of \(measure.subject)")
+        let why = measure.baseline.map { IndicatorNote.baselineNotInRecords(baseline: $0) } ?? .notFromRecords(type: measure.type, subject: measure.subject)
         return Measurement(value: nil, note: why)
     }
 
@@ -194,7 +180,7 @@ enum IndicatorMeasure {
         let denominator = (try? row.decode("denominator", as: Int.self)) ?? 0
         let numerator = (try? row.decode("numerator", as: Int.self)) ?? 0
         guard denominator > 0 else {
-            return Measurement(value: nil, percent: true, numerator: 0, denominator: 0, note: LocalizedText(pl: "na razie nie ma kogo liczyć", en: "nobody to count yet"))
+            return Measurement(value: nil, percent: true, numerator: 0, denominator: 0, note: .nobodyToCount)
         }
         let percent = Decimal(string: String(format: "%.1f", Double(numerator) * 100 / Double(denominator)))
         return Measurement(value: percent, percent: true, numerator: numerator, denominator: denominator)

@@ -109,7 +109,7 @@ struct TenantReportPage: Page {
         let indicators = evaluation.indicators.map { value in
             let (label, style) = badge(value.status)
             return IndicatorRow(
-                name: value.name, note: value.note?.pl,
+                name: value.name, note: value.note.map { Reporting.sentence($0, names: evaluation.names).pl },
                 shown: value.value.map { Polish.number($0, decimals: value.percent || $0 != $0.rounded ? 1 : 0) + (value.percent ? "%" : "") } ?? "–",
                 detail: value.denominator.map { "\(value.numerator ?? 0) z \($0)" },
                 target: value.target?.pl ?? "–", badgeLabel: label, badgeStyle: style)
