@@ -13,7 +13,7 @@ public struct NetworkReport: Sendable, Codable {
         /// Its Polish name.
         public let label: String
         /// count, percent, score, rate or pln.
-        public let unit: String
+        public let unit: FigureUnit
         /// The programme's target, when there is one.
         public let target: String?
     }
@@ -105,10 +105,10 @@ public struct NetworkReport: Sendable, Codable {
         if cell.suppressed { return "ukryte (<\(k.first ?? 5))" }
         guard let value = cell.value else { return "–" }
         switch column.unit {
-        case "percent": return Polish.number(value) + "%"
-        case "count": return Polish.number(value, decimals: 0)
-        case "pln": return Polish.number(value, decimals: 0) + " zł"
-        default: return Polish.number(value)
+        case .percent: return Polish.number(value) + "%"
+        case .count: return Polish.number(value, decimals: 0)
+        case .pln: return Polish.number(value, decimals: 0) + " zł"
+        case .score, .rate: return Polish.number(value)
         }
     }
 
@@ -134,7 +134,7 @@ public struct NetworkReport: Sendable, Codable {
                 if cell?.suppressed == true {
                     fields.append(CSVCell.text("ukryte"))
                 } else if let value = cell?.value {
-                    fields.append(CSVCell.number(Self.csvNumber(value, decimals: column.unit == "count" ? 0 : 1)))
+                    fields.append(CSVCell.number(Self.csvNumber(value, decimals: column.unit == .count ? 0 : 1)))
                 } else {
                     fields.append("")
                 }

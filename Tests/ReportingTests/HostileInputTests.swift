@@ -38,10 +38,10 @@ struct HostileInputTests {
         let figures = publications.flatMap { publication in
             [
                 PublishedFigures.Figure(
-                    tenant: publication.tenant, adoption: "m", measure: "reach", label: attribute, kind: nil, unit: "percent",
+                    tenant: publication.tenant, adoption: "m", measure: "reach", label: attribute, kind: nil, unit: .percent,
                     value: Decimal(-12.5), numerator: nil, denominator: nil, target: image, status: "met", suppressed: false),
                 PublishedFigures.Figure(
-                    tenant: publication.tenant, adoption: "m", measure: "indicator:x", label: "@SUM(A1:A9)", kind: "result", unit: "count",
+                    tenant: publication.tenant, adoption: "m", measure: "indicator:x", label: "@SUM(A1:A9)", kind: "result", unit: .count,
                     value: nil, numerator: nil, denominator: nil, target: nil, status: nil, suppressed: true),
             ]
         }

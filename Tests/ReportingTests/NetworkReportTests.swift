@@ -17,7 +17,7 @@ struct NetworkReportTests {
             let hidden = index % 10 == 0
             let value: Decimal? = hidden ? nil : Decimal(index * 2 % 100)
             return PublishedFigures.Figure(
-                tenant: "g\(index)", adoption: "m", measure: "fidelity", label: "wierność modelowi", kind: nil, unit: "score",
+                tenant: "g\(index)", adoption: "m", measure: "fidelity", label: "wierność modelowi", kind: nil, unit: .score,
                 value: value, numerator: nil, denominator: nil, target: nil, status: nil, suppressed: hidden)
         }
         return PublishedFigures(publications: publications, figures: figures)

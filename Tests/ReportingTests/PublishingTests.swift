@@ -11,7 +11,7 @@ import Testing
 struct PublishingTests {
     static func cell(_ measure: String, _ value: Int, period: String = "all") -> AggregateCell {
         AggregateCell(
-            measure: measure, label: measure, kind: nil, period: period, unit: "count", value: Decimal(value),
+            measure: measure, label: measure, kind: nil, period: period, unit: .count, value: Decimal(value),
             numerator: nil, denominator: nil, target: nil, status: nil, sensitiveCounts: [value])
     }
 
@@ -20,7 +20,7 @@ struct PublishingTests {
         let cells = [
             Self.cell("enrolled", 40), Self.cell("retained", 37), Self.cell("dropped-out", 3),
             AggregateCell(
-                measure: "retention", label: "", kind: nil, period: "all", unit: "percent", value: 92.5, numerator: 37, denominator: 40,
+                measure: "retention", label: "", kind: nil, period: "all", unit: .percent, value: 92.5, numerator: 37, denominator: 40,
                 target: nil, status: nil, sensitiveCounts: [37, 3]),
             Self.cell("completed", 30), Self.cell("not-completed", 10),
         ]
@@ -116,6 +116,14 @@ struct PublishingTests {
                 """
             ).scalar(String.self)
             #expect(definition == "CHECK (((k >= \(Suppression.kRange.lowerBound)) AND (k <= \(Suppression.kRange.upperBound))))")
+            // The same for units: the database allows exactly FigureUnit's words.
+            let units = try await fixture.admin.query(
+                """
+                SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'shared.aggregates'::regclass AND pg_get_constraintdef(oid) LIKE '%unit%'
+                """
+            ).scalar(String.self)
+            let allowed = Set(units.matches(of: /'([a-z]+)'/).map { String($0.1) })
+            #expect(allowed == Set(FigureUnit.allCases.map(\.rawValue)), "\(units)")
             let torun = try await fixture.records("torun")
             for k in [Suppression.kRange.lowerBound - 1, Suppression.kRange.upperBound + 1] {
                 await #expect(throws: SuppressionError.self) {

@@ -11,7 +11,7 @@ public struct AggregateCell: Sendable, Codable, Hashable {
     /// `all` or a year.
     public let period: String
     /// `count`, `percent`, `score`, `rate` or `pln`.
-    public let unit: String
+    public let unit: FigureUnit
     /// The value; nil when suppressed (or when there is none).
     public var value: Decimal?
     /// For shares: the part.
@@ -29,7 +29,7 @@ public struct AggregateCell: Sendable, Codable, Hashable {
 
     /// A figure, not yet suppressed.
     public init(
-        measure: String, label: String, kind: String?, period: String, unit: String, value: Decimal?, numerator: Int?, denominator: Int?,
+        measure: String, label: String, kind: String?, period: String, unit: FigureUnit, value: Decimal?, numerator: Int?, denominator: Int?,
         target: String?, status: String?, sensitiveCounts: [Int]
     ) {
         self.measure = measure

@@ -24,7 +24,7 @@ public struct PublishedFigures: Sendable, Codable {
         public let measure: String
         public let label: String
         public let kind: String?
-        public let unit: String
+        public let unit: FigureUnit
         public let value: Decimal?
         public let numerator: Int?
         public let denominator: Int?

@@ -69,7 +69,7 @@ public struct Publisher: Sendable {
             SELECT \(tenant.id), \(adoption.id), \(programme.version.description), c.measure, c.label, nullif(c.kind, ''), c.period, c.unit,
                    nullif(c.value, '')::numeric, nullif(c.numerator, '')::bigint, nullif(c.denominator, '')::bigint,
                    nullif(c.target, ''), nullif(c.status, ''), c.suppressed::boolean
-            FROM unnest(\(text { $0.measure })::text[], \(text { $0.label })::text[], \(text { $0.kind })::text[], \(text { $0.period })::text[], \(text { $0.unit })::text[], \(text { $0.value.map { "\($0)" } })::text[],
+            FROM unnest(\(text { $0.measure })::text[], \(text { $0.label })::text[], \(text { $0.kind })::text[], \(text { $0.period })::text[], \(text { $0.unit.rawValue })::text[], \(text { $0.value.map { "\($0)" } })::text[],
                         \(text { $0.numerator.map(String.init) })::text[], \(text { $0.denominator.map(String.init) })::text[],
                         \(text { $0.target })::text[], \(text { $0.status })::text[], \(text { String($0.suppressed) })::text[])
                  AS c(measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed)
@@ -84,7 +84,7 @@ public struct Publisher: Sendable {
         let dropped = fidelity.subjects.filter(\.droppedOut).count
         let completed = fidelity.subjects.filter(\.completed).count
         func cell(
-            _ measure: String, _ unit: String, _ value: Decimal?, counts: [Int], numerator: Int? = nil, denominator: Int? = nil,
+            _ measure: String, _ unit: FigureUnit, _ value: Decimal?, counts: [Int], numerator: Int? = nil, denominator: Int? = nil,
             target: String? = nil, status: String? = nil, label: String? = nil, kind: String? = nil
         ) -> AggregateCell {
             AggregateCell(
@@ -94,26 +94,26 @@ public struct Publisher: Sendable {
         }
         func percent(_ part: Int, _ whole: Int) -> Decimal? { whole == 0 ? nil : rounded(Double(part) * 100 / Double(whole)) }
         var cells = [
-            cell("enrolled", "count", Decimal(enrolled), counts: [enrolled]),
-            cell("retained", "count", Decimal(enrolled - dropped), counts: [enrolled - dropped]),
-            cell("dropped-out", "count", Decimal(dropped), counts: [dropped]),
-            cell("retention", "percent", percent(enrolled - dropped, enrolled), counts: [enrolled - dropped, dropped], numerator: enrolled - dropped, denominator: enrolled),
-            cell("adherence", "percent", rounded(fidelity.adherence * 100), counts: [], numerator: fidelity.coreComponentsDelivered, denominator: fidelity.coreComponents),
-            cell("sessions-per-subject", "rate", rounded(fidelity.sessionsPerSubject), counts: [enrolled]),
-            cell("fidelity", "score", rounded(fidelity.score), counts: [enrolled]),
+            cell("enrolled", .count, Decimal(enrolled), counts: [enrolled]),
+            cell("retained", .count, Decimal(enrolled - dropped), counts: [enrolled - dropped]),
+            cell("dropped-out", .count, Decimal(dropped), counts: [dropped]),
+            cell("retention", .percent, percent(enrolled - dropped, enrolled), counts: [enrolled - dropped, dropped], numerator: enrolled - dropped, denominator: enrolled),
+            cell("adherence", .percent, rounded(fidelity.adherence * 100), counts: [], numerator: fidelity.coreComponentsDelivered, denominator: fidelity.coreComponents),
+            cell("sessions-per-subject", .rate, rounded(fidelity.sessionsPerSubject), counts: [enrolled]),
+            cell("fidelity", .score, rounded(fidelity.score), counts: [enrolled]),
         ]
         // Completion is published for programmes with a minimum participation (they have a dose).
         if fidelity.doseMonths != nil {
             cells += [
-                cell("completed", "count", Decimal(completed), counts: [completed]),
-                cell("not-completed", "count", Decimal(enrolled - completed), counts: [enrolled - completed]),
-                cell("completion", "percent", percent(completed, enrolled), counts: [completed, enrolled - completed], numerator: completed, denominator: enrolled),
-                cell("dose-months", "percent", fidelity.doseMonths.map { rounded($0 * 100) }, counts: [enrolled]),
+                cell("completed", .count, Decimal(completed), counts: [completed]),
+                cell("not-completed", .count, Decimal(enrolled - completed), counts: [enrolled - completed]),
+                cell("completion", .percent, percent(completed, enrolled), counts: [completed, enrolled - completed], numerator: completed, denominator: enrolled),
+                cell("dose-months", .percent, fidelity.doseMonths.map { rounded($0 * 100) }, counts: [enrolled]),
             ]
         }
         if let target = fidelity.target {
-            cells.append(cell("target", "count", Decimal(target), counts: []))
-            cells.append(cell("reach", "percent", percent(enrolled, target), counts: [enrolled], numerator: enrolled, denominator: target))
+            cells.append(cell("target", .count, Decimal(target), counts: []))
+            cells.append(cell("reach", .percent, percent(enrolled, target), counts: [enrolled], numerator: enrolled, denominator: target))
         }
         let money = try await session.query(
             """
@@ -126,15 +126,15 @@ public struct Publisher: Sendable {
             """
         ).first!
         let spent: Decimal = try money.decode("spent")
-        cells.append(cell("expenditure", "pln", spent, counts: []))
-        cells.append(cell("cost-per-subject", "pln", enrolled == 0 ? nil : rounded(NSDecimalNumber(decimal: spent).doubleValue / Double(enrolled)), counts: [enrolled]))
+        cells.append(cell("expenditure", .pln, spent, counts: []))
+        cells.append(cell("cost-per-subject", .pln, enrolled == 0 ? nil : rounded(NSDecimalNumber(decimal: spent).doubleValue / Double(enrolled)), counts: [enrolled]))
         let networks: Int = try money.decode("networks")
         let actions: Int = try money.decode("actions")
         let days = (evaluation.asOf.daysSinceEpoch - evaluation.period.start.daysSinceEpoch) + 1
         if networks > 0, days > 0 {
             cells.append(
                 cell(
-                    "network-actions-per-network-year", "rate", rounded(Double(actions) / Double(networks) / (Double(days) / 365.25)), counts: [],
+                    "network-actions-per-network-year", .rate, rounded(Double(actions) / Double(networks) / (Double(days) / 365.25)), counts: [],
                     numerator: actions, denominator: networks))
         }
         for indicator in evaluation.indicators {
@@ -146,7 +146,7 @@ public struct Publisher: Sendable {
             }
             cells.append(
                 cell(
-                    "indicator:" + indicator.id, indicator.percent ? "percent" : (indicator.value.map { $0 != $0.rounded0 } ?? false) ? "rate" : "count",
+                    "indicator:" + indicator.id, indicator.percent ? .percent : (indicator.value.map { $0 != $0.rounded0 } ?? false) ? .rate : .count,
                     indicator.value, counts: counts, numerator: indicator.numerator, denominator: indicator.denominator,
                     target: indicator.target?.pl, status: indicator.status.rawValue, label: indicator.name, kind: indicator.kind.rawValue))
         }
