@@ -43,3 +43,30 @@ struct NetworkReportTests {
         #expect(report.rows.count == 200)
     }
 }
+
+@Suite("The network report's JSON")
+struct NetworkReportJSONTests {
+    /// Decoding the JSON gives the report back, with quotes, backslashes, control characters,
+    /// slashes and Polish letters intact.
+    @Test func decodesToTheSameReport() throws {
+        var figures = NetworkReportTests.figures(30)
+        figures = PublishedFigures(
+            publications: figures.publications.map {
+                PublishedFigures.Publication(
+                    tenant: $0.tenant, tenantName: "Gmina \"Łódź\\Żółw\"/\n\t\u{1}" + $0.tenantName, example: $0.example, adoption: $0.adoption,
+                    modelID: $0.modelID, modelVersion: $0.modelVersion, modelName: $0.modelName, k: $0.k, asOf: $0.asOf)
+            }, figures: figures.figures)
+        let report = NetworkReport(model: "m", period: "all", figures: figures)
+        let text = try report.json()
+        let back = try JSONDecoder().decode(NetworkReport.self, from: Data(text.utf8))
+        #expect(back.rows == report.rows)
+        #expect(back.columns == report.columns)
+        #expect(back.k == report.k && back.model == report.model && back.modelName == report.modelName && back.period == report.period)
+        #expect(text.contains("\"name\" : \"Gmina \\\"Łódź\\\\Żółw\\\"/\\n\\t\\u0001Gmina 1\""))
+        // Keys sorted, as the documentation promises, and the same bytes every time.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object.keys.sorted() == ["columns", "k", "model", "modelName", "period", "rows"])
+        #expect(text.firstRange(of: "\"columns\"")!.lowerBound < text.firstRange(of: "\"rows\"")!.lowerBound)
+        #expect(try report.json() == text)
+    }
+}
