@@ -117,10 +117,10 @@ struct SyntheticAdoption {
     mutating func makeEnrolments() async throws {
         let minimumMonths = (adoption.adaptations?.last { $0.change == .minimumDuration }?.duration ?? programme.participation?.minimumDuration)?.months
         let groups = programme.targetGroups ?? []
-        let householdGroup = groups.first { $0.unit == "family" }?.id
-        let personGroups = groups.filter { $0.unit == "person" || $0.unit == nil }
-        let familyGroups = Set(groups.filter { $0.unit == "family" }.map(\.id))
-        let childGroup = groups.first { group in group.unit == "person" && group.relatedTo.map(familyGroups.contains) == true }?.id
+        let householdGroup = groups.first { $0.unit == .family }?.id
+        let personGroups = groups.filter { $0.unit == .person || $0.unit == nil }
+        let familyGroups = Set(groups.filter { $0.unit == .family }.map(\.id))
+        let childGroup = groups.first { group in group.unit == .person && group.relatedTo.map(familyGroups.contains) == true }?.id
         // Enrolments: recruitment over the first half year; weaker cities lose more families.
         let dropOut = 0.06 + 0.6 * (1 - strength)
         for (index, household) in households.enumerated() {

@@ -117,7 +117,7 @@ struct RuleCheck: Sendable {
         var findings: [Finding] = []
         for component in context.programme.components ?? [] where !context.dropped.contains(component.id) {
             guard let planID = component.requiresPlan else { continue }
-            let forFamily = context.programme.plans?.first { $0.id == planID }?.for == "family"
+            let forFamily = context.programme.plans?.first { $0.id == planID }?.for == .family
             let groups = component.targetGroups ?? []
             let rows = try await session.query(
                 """

@@ -176,7 +176,7 @@ struct TenantResolver {
                     changeable.isEmpty ? "the template allows no caseload changes" : "caseloads the template lets you change: " + changeable.map(\.role).joined(separator: ", "))
             }
             if max < bound.min || max > bound.max {
-                let unit = programme.role(role)?.caseload?.unit.map { $0 == "family" ? " families" : " persons" } ?? ""
+                let unit = programme.role(role)?.caseload?.unit.map { $0 == .family ? " families" : " persons" } ?? ""
                 error(
                     maxValue, "adaptation-out-of-bounds",
                     "the caseload of \(role) is set to \(max), outside the bounds of \(programme.reference): \(bound.min) to \(bound.max)\(unit)",

@@ -115,7 +115,7 @@ public struct TargetGroup: Sendable, Codable, Hashable {
     public var id: String
     public var name: LocalizedText
     public var description: LocalizedText?
-    public var unit: String?
+    public var unit: TargetGroupUnit?
     public var size: Int?
     public var approximate: Bool?
     public var age: AgeRange?
@@ -135,7 +135,7 @@ public struct Participation: Sendable, Codable, Hashable {
 public struct Caseload: Sendable, Codable, Hashable {
     public var min: Int?
     public var max: Int
-    public var unit: String?
+    public var unit: ParticipationUnit?
 }
 
 public struct Role: Sendable, Codable, Hashable {
@@ -149,14 +149,14 @@ public struct Plan: Sendable, Codable, Hashable {
     public var id: String
     public var name: LocalizedText
     public var description: LocalizedText?
-    public var `for`: String?
+    public var `for`: RecordSubject?
 }
 
 public struct Outcome: Sendable, Codable, Hashable {
     public var id: String
     public var name: LocalizedText
     public var description: LocalizedText?
-    public var unit: String?
+    public var unit: RecordSubject?
 }
 
 public struct Cadence: Sendable, Codable, Hashable {

@@ -101,7 +101,7 @@ public enum ProgrammeSchema {
             .required("id", .identifier, "Id used by enrolments and indicators.", example: "at-risk"),
             .required("name", .localized, "Who they are."),
             .optional("description", .localized, "More detail."),
-            .optional("unit", .choice(["family", "person", "institution"]), "What is counted."),
+            .optional("unit", .choice(TargetGroupUnit.words), "What is counted."),
             .optional("size", .integer(minimum: 1), "Planned number (families, persons or institutions).", example: "80"),
             .optional("approximate", .boolean, "true when the size is an estimate (\"about 100\")."),
             .optional(
@@ -150,7 +150,7 @@ public enum ProgrammeSchema {
             .required("id", .identifier, "Id used by components and case records.", example: "individual-development-plan"),
             .required("name", .localized, "Name of the plan.", example: "indywidualny plan rozwoju"),
             .optional("description", .localized, "What it contains."),
-            .optional("for", .choice(["family", "person", "child"]), "Who each plan is for."),
+            .optional("for", .choice(RecordSubject.words), "Who each plan is for."),
         ])
 
     static let outcome = ObjectSchema(
@@ -159,7 +159,7 @@ public enum ProgrammeSchema {
             .required("id", .identifier, "Id used by outcome observations and indicators.", example: "employed"),
             .required("name", .localized, "What is observed."),
             .optional("description", .localized, "How to tell it happened."),
-            .optional("unit", .choice(["family", "person", "child"]), "Who it is observed in."),
+            .optional("unit", .choice(RecordSubject.words), "Who it is observed in."),
         ])
 
     static let cadence = ObjectSchema(

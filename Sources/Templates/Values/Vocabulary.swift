@@ -68,3 +68,23 @@ public enum ProgrammeStatus: String, Vocabulary {
     /// Finished.
     case completed
 }
+
+/// What a target group counts.
+public enum TargetGroupUnit: String, Vocabulary {
+    /// Households.
+    case family
+    /// Persons.
+    case person
+    /// Institutions, such as schools.
+    case institution
+}
+
+/// Who a plan is drawn up for, or an outcome observed in.
+public enum RecordSubject: String, Vocabulary {
+    /// A household.
+    case family
+    /// A person.
+    case person
+    /// A child.
+    case child
+}
