@@ -78,20 +78,30 @@ public struct Publisher: Sendable {
 
     /// The figures of one evaluation, each with the counts of persons or households it reveals.
     static func cells(of evaluation: Evaluation, on session: Session) async throws -> [AggregateCell] {
-        let period = evaluation.period.label
-        let fidelity = evaluation.fidelity
-        let enrolled = fidelity.enrolled
-        let dropped = fidelity.subjects.filter(\.droppedOut).count
-        let completed = fidelity.subjects.filter(\.completed).count
-        func cell(
+        let cell = CellMaker(period: evaluation.period.label)
+        return participationCells(evaluation, cell) + (try await spendingAndNetworkCells(evaluation, cell, on: session)) + indicatorCells(evaluation, cell)
+    }
+
+    /// Makes the cells of one period.
+    struct CellMaker {
+        let period: String
+
+        func callAsFunction(
             _ measure: String, _ unit: FigureUnit, _ value: Decimal?, counts: [Int], numerator: Int? = nil, denominator: Int? = nil,
             target: String? = nil, status: String? = nil, label: String? = nil, kind: String? = nil
         ) -> AggregateCell {
             AggregateCell(
                 measure: measure, label: label ?? StandardMeasure.label(measure), kind: kind, period: period, unit: unit, value: value, numerator: numerator,
-                denominator: denominator,
-                target: target, status: status, sensitiveCounts: counts)
+                denominator: denominator, target: target, status: status, sensitiveCounts: counts)
         }
+    }
+
+    /// Enrolment, retention, completion, reach and fidelity.
+    static func participationCells(_ evaluation: Evaluation, _ cell: CellMaker) -> [AggregateCell] {
+        let fidelity = evaluation.fidelity
+        let enrolled = fidelity.enrolled
+        let dropped = fidelity.subjects.filter(\.droppedOut).count
+        let completed = fidelity.subjects.filter(\.completed).count
         func percent(_ part: Int, _ whole: Int) -> Decimal? { whole == 0 ? nil : rounded(Double(part) * 100 / Double(whole)) }
         var cells = [
             cell("enrolled", .count, Decimal(enrolled), counts: [enrolled]),
@@ -115,6 +125,13 @@ public struct Publisher: Sendable {
             cells.append(cell("target", .count, Decimal(target), counts: []))
             cells.append(cell("reach", .percent, percent(enrolled, target), counts: [enrolled], numerator: enrolled, denominator: target))
         }
+        return cells
+    }
+
+    /// Money spent, cost per participant and network actions, read from the tenant's records.
+    static func spendingAndNetworkCells(_ evaluation: Evaluation, _ cell: CellMaker, on session: Session) async throws -> [AggregateCell] {
+        let enrolled = evaluation.fidelity.enrolled
+        var cells: [AggregateCell] = []
         let money = try await session.query(
             """
             SELECT coalesce(sum(amount), 0) AS spent,
@@ -137,6 +154,12 @@ public struct Publisher: Sendable {
                     "network-actions-per-network-year", .rate, rounded(Double(actions) / Double(networks) / (Double(days) / 365.25)), counts: [],
                     numerator: actions, denominator: networks))
         }
+        return cells
+    }
+
+    /// The programme's own indicators.
+    static func indicatorCells(_ evaluation: Evaluation, _ cell: CellMaker) -> [AggregateCell] {
+        var cells: [AggregateCell] = []
         for indicator in evaluation.indicators {
             let counts: [Int]
             switch (indicator.percent, indicator.numerator, indicator.denominator) {
