@@ -101,6 +101,26 @@ public struct TenantDirectory: Sendable {
     // MARK: planning
 
     func plan(_ tenant: Tenant, boundary: TenantBoundary, on session: Session) async throws -> TenantPlan {
+        var steps = try await boundarySteps(boundary, on: session)
+        // Before the first `kokon migrate` there is no catalogue yet: every tenant is new.
+        let catalogued = try await session.query("SELECT to_regclass('kokon.tenants') IS NOT NULL AS present").scalar(Bool.self)
+        let stored = try await storedDefinition(of: tenant.id, catalogued: catalogued, on: session)
+        if let stored {
+            let changed = Self.changedParts(stored, tenant)
+            if !changed.isEmpty { steps.append(.updateDefinition(changed)) }
+        } else {
+            steps.append(.register(tenant.name))
+        }
+        steps += try await adoptionSteps(tenant, catalogued: catalogued, on: session)
+        // A retained adoption is only news once; it changes nothing in the database.
+        if steps.allSatisfy({ if case .retain = $0 { true } else { false } }), stored == tenant {
+            steps.removeAll()
+        }
+        return TenantPlan(tenant: tenant.id, steps: steps)
+    }
+
+    /// The role, schema, publishing right and tenant migrations the boundary still needs.
+    func boundarySteps(_ boundary: TenantBoundary, on session: Session) async throws -> [TenantPlan.Step] {
         var steps: [TenantPlan.Step] = []
         let roleExists = try await session.query("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(boundary.role.parts[0])) AS found").scalar(Bool.self)
         let schemaExists = try await session.query("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = \(boundary.schema.parts[0])) AS found").scalar(Bool.self)
@@ -121,17 +141,19 @@ public struct TenantDirectory: Sendable {
             ? try await migrations.status(on: session).filter { $0.state != .applied }.map(\.name)
             : migrations.migrations.map(\.name)
         if !pending.isEmpty { steps.append(.migrate(pending)) }
+        return steps
+    }
 
-        // Before the first `kokon migrate` there is no catalogue yet: every tenant is new.
-        let catalogued = try await session.query("SELECT to_regclass('kokon.tenants') IS NOT NULL AS present").scalar(Bool.self)
-        let stored = catalogued ? try await session.query("SELECT definition FROM kokon.tenants WHERE id = \(tenant.id)").first : nil
-        if let stored {
-            let previous = try stored.decode("definition", as: JSONB.self).decode(Tenant.self)
-            let changed = Self.changedParts(previous, tenant)
-            if !changed.isEmpty { steps.append(.updateDefinition(changed)) }
-        } else {
-            steps.append(.register(tenant.name))
-        }
+    /// The tenant file as it was last applied, if it was.
+    func storedDefinition(of tenant: String, catalogued: Bool, on session: Session) async throws -> Tenant? {
+        guard catalogued, let row = try await session.query("SELECT definition FROM kokon.tenants WHERE id = \(tenant)").first else { return nil }
+        return try row.decode("definition", as: JSONB.self).decode(Tenant.self)
+    }
+
+    /// New adoptions, version changes and refreshed programmes, and adoptions kept that the
+    /// file no longer lists.
+    func adoptionSteps(_ tenant: Tenant, catalogued: Bool, on session: Session) async throws -> [TenantPlan.Step] {
+        var steps: [TenantPlan.Step] = []
         var adopted: [String: (version: String, programme: Programme)] = [:]
         for row in catalogued ? try await session.query("SELECT adoption, model_version, programme FROM kokon.adoptions WHERE tenant = \(tenant.id)").rows : [] {
             adopted[try row.decode("adoption")] = (try row.decode("model_version"), try row.decode("programme", as: JSONB.self).decode(Programme.self))
@@ -153,11 +175,7 @@ public struct TenantDirectory: Sendable {
         for id in adopted.keys.sorted() where !tenant.adoptions.contains(where: { $0.id == id }) {
             steps.append(.retain(id))
         }
-        // A retained adoption is only news once; it changes nothing in the database.
-        if steps.allSatisfy({ if case .retain = $0 { true } else { false } }), let stored, (try? stored.decode("definition", as: JSONB.self).decode(Tenant.self)) == tenant {
-            steps.removeAll()
-        }
-        return TenantPlan(tenant: tenant.id, steps: steps)
+        return steps
     }
 
     /// The programme an adoption resolved to when the files were checked.
