@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import KokonTestSupport
 import Postgres
@@ -64,5 +65,17 @@ struct PolishNumberTests {
 
     @Test func spreadsheetsGetPlainNumbers() {
         #expect(Polish.number(-1234.5, decimals: 1, grouping: "", minus: "-") == "-1234,5")
+    }
+}
+
+@Suite("Decimals as Polish readers expect them")
+struct PolishDecimalTests {
+    @Test(arguments: [
+        ("0", 1, "0,0"), ("12.5", 1, "12,5"), ("-12.5", 1, "−12,5"), ("1234567.891", 2, "1\u{00A0}234\u{00A0}567,89"), ("999.96", 1, "1\u{00A0}000,0"),
+        ("-0.04", 1, "0,0"), ("33.33", 1, "33,3"), ("100", 0, "100"), ("1500", 0, "1\u{00A0}500"), ("0.05", 2, "0,05"), ("0.42", 1, "0,4"),
+        ("25000", 0, "25\u{00A0}000"), ("60", 1, "60,0"),
+    ])
+    func formatsLikeAReport(_ value: String, _ decimals: Int, _ expected: String) throws {
+        #expect(Polish.number(try #require(Decimal(string: value)), decimals: decimals) == expected)
     }
 }
