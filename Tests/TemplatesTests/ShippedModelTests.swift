@@ -21,6 +21,17 @@ struct ShippedModelTests {
         return Decimal(string: number.stringValue)
     }
 
+    /// Models shared into a project through a symbolic link are read like a folder.
+    @Test func aLinkedModelsFolderIsRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "kokon-link-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appending(path: "models").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: Self.models)
+        let linked = ModelCatalog.load(paths: [link])
+        #expect(linked.programmes.count == Self.catalog.programmes.count && !linked.programmes.isEmpty)
+    }
+
     @Test func allShippedModelsLintCleanApartFromTheElkBudgetWarning() {
         #expect(Self.catalog.diagnostics.errors.isEmpty, "\(Self.catalog.diagnostics.errors.map { Self.catalog.render($0) })")
         let warnings = Self.catalog.diagnostics.warnings

@@ -152,7 +152,10 @@ public struct ModelCatalog: Sendable {
                 found.append(path)
                 continue
             }
-            let enumerator = FileManager.default.enumerator(atPath: path)
+            // A folder given as a symbolic link (say, models shared between projects) is read
+            // through the link: the enumerator does not descend into a link itself.
+            let folder = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let enumerator = FileManager.default.enumerator(atPath: folder)
             while let relative = enumerator?.nextObject() as? String {
                 if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
                     found.append((path.hasSuffix("/") ? path : path + "/") + relative)
