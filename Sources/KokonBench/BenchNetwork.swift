@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Postgres
+import Synchronization
 public import Templates
 
 /// A network of example municipalities with bulk records, shared by the publish and report
@@ -103,19 +104,12 @@ func forEach<Item: Sendable>(_ items: [Item], parallel: Int, _ body: @escaping @
 
 /// A thread-safe counter for progress from concurrent tasks.
 final class Counter: Sendable {
-    private let value = LockedCount()
+    private let value = Mutex(0)
     /// Adds one and returns the new value.
-    func increment() -> Int { value.increment() }
-}
-
-private final class LockedCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
     func increment() -> Int {
-        lock.withLock {
-            value += 1
-            return value
+        value.withLock {
+            $0 += 1
+            return $0
         }
     }
 }

@@ -8,7 +8,7 @@ public enum BenchTenants {
         "bench_" + String(repeating: "0", count: max(0, 4 - String(index).count)) + String(index)
     }
 
-    /// The shipped models in `models` plus `count` example tenants (or the one named `only`).
+    /// The shipped models in `models` plus `count` example tenants.
     public static func catalog(models: String, count: Int) throws(BenchError) -> ModelCatalog {
         try catalog(models: models, ids: (1...max(count, 1)).map(id))
     }

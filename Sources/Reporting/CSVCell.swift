@@ -11,21 +11,21 @@ enum CSVCell {
     /// The characters that make a spreadsheet read a cell as a formula.
     static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
-    /// A text cell: neutralised if it could run as a formula, quoted if it holds the
+    /// A text cell: neutralised if it could run as a formula, quoted if it holds the `;`
     /// separator, a quote or a line break.
-    static func text(_ value: String, separator: Character = ";") -> String {
+    static func text(_ value: String) -> String {
         var value = value
         if let first = value.unicodeScalars.first, formulaTriggers.contains(Character(first)) { value = "'" + value }
-        return quoted(value, separator: separator)
+        return quoted(value)
     }
 
     /// A number already formatted for the reader (`-12,5`, `1234`): kept as it is.
-    static func number(_ formatted: String, separator: Character = ";") -> String {
-        quoted(formatted, separator: separator)
+    static func number(_ formatted: String) -> String {
+        quoted(formatted)
     }
 
-    private static func quoted(_ value: String, separator: Character) -> String {
-        guard value.contains(separator) || value.contains("\"") || value.contains("\n") || value.contains("\r") else { return value }
+    private static func quoted(_ value: String) -> String {
+        guard value.contains(";") || value.contains("\"") || value.contains("\n") || value.contains("\r") else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

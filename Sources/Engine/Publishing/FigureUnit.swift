@@ -1,8 +1,6 @@
-public import Postgres
-
 /// What a published figure counts in; the database allows the same five
 /// (`shared.aggregates.unit`).
-public enum FigureUnit: String, Sendable, Codable, CaseIterable, PostgresEncodable, PostgresDecodable {
+public enum FigureUnit: String, Sendable, Codable, StoredWord {
     /// Persons, households, sessions: a whole number.
     case count
     /// A share, 0–100.
@@ -13,12 +11,4 @@ public enum FigureUnit: String, Sendable, Codable, CaseIterable, PostgresEncodab
     case rate
     /// Złoty.
     case pln
-
-    public static var postgresType: PostgresType { .unknown }
-    public var postgresText: String { rawValue }
-
-    public init(postgresText text: String, type: PostgresType) throws(PostgresValueError) {
-        guard let unit = Self(rawValue: text) else { throw PostgresValueError("expected a unit: count, percent, score, rate or pln") }
-        self = unit
-    }
 }

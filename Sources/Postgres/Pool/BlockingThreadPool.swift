@@ -36,6 +36,13 @@ public final class BlockingThreadPool: @unchecked Sendable {
         }
     }
 
+    /// True once ``shutdown()`` was called: ``run(_:)`` then throws at once.
+    public var isShutDown: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return !running
+    }
+
     /// Lets the threads finish queued work and exit.
     public func shutdown() {
         condition.lock()

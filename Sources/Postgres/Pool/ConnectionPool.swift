@@ -20,7 +20,7 @@ public final class ConnectionPool: Sendable {
     let threads: BlockingThreadPool
     /// Cancellations whose request is being repeated right now; zero whenever no cancelled
     /// statement is still running.
-    let repeatingCancels = LockedValue(0)
+    let repeatingCancels = SharedCount()
     let logger: Logger
     private let state: PoolState
 
@@ -36,7 +36,7 @@ public final class ConnectionPool: Sendable {
 
     /// How many cancel requests are being repeated right now: zero unless a cancelled
     /// statement is still running. Anything else would be a cancellation outliving its call.
-    public var pendingCancelRequests: Int { repeatingCancels.withLock { $0 } }
+    public var pendingCancelRequests: Int { repeatingCancels.current }
 
     /// Runs `body` with a connection of its own; the connection returns to the pool afterwards.
     @discardableResult
@@ -98,8 +98,8 @@ public final class ConnectionPool: Sendable {
                 _ = try connection.query("DISCARD ALL")
                 return connection.isHealthy && !connection.isInTransaction
             }
-        } catch let error as PostgresError where error.message == PostgresError.poolClosed.message {
-            // Closed while this session ran: the connection is simply let go.
+        } catch  where threads.isShutDown {
+            // The pool was closed while this session ran: the connection is simply let go.
             reusable = false
         } catch {
             logger.warning("replacing a PostgreSQL connection that could not be reset: \(error)")

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Cancels one blocking libpq call from a cancelled task, and guarantees that nothing of the
 /// cancellation outlives the call.
@@ -24,10 +25,10 @@ final class StatementCancellation: @unchecked Sendable {
     static let interval: DispatchTimeInterval = .milliseconds(100)
 
     /// Where the cancellations being repeated right now are counted (the pool's tally).
-    private let counter: LockedValue<Int>
+    private let counter: SharedCount
 
     /// A cancellation for one call, counted in `counter` while its request is repeated.
-    init(counter: LockedValue<Int> = LockedValue(0)) {
+    init(counter: SharedCount = SharedCount()) {
         self.counter = counter
     }
 
@@ -60,7 +61,7 @@ final class StatementCancellation: @unchecked Sendable {
             return phase == .running
         }
         guard running else { return }
-        counter.withLock { $0 += 1 }
+        counter.add(1)
         keepCancelling(connection)
     }
 
@@ -72,21 +73,20 @@ final class StatementCancellation: @unchecked Sendable {
             return phase == .running
         }
         guard running else {
-            counter.withLock { $0 -= 1 }
+            counter.add(-1)
             return
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.interval) { self.keepCancelling(connection) }
     }
 }
 
-/// A value behind a lock, for the few counters shared across threads.
-final class LockedValue<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
+/// A count shared across threads: the pool's tally of cancel requests being repeated.
+final class SharedCount: Sendable {
+    private let value = Mutex(0)
 
-    init(_ value: Value) { self.value = value }
+    /// The count now.
+    var current: Int { value.withLock { $0 } }
 
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.withLock { body(&value) }
-    }
+    /// Adds `delta` (negative to take away).
+    func add(_ delta: Int) { value.withLock { $0 += delta } }
 }

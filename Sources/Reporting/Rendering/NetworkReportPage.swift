@@ -34,6 +34,13 @@ struct NetworkReportPage: Page {
                 let width: Int
                 let valueX: Int
                 let text: String
+
+                /// A bar `width` units long (at least 1, so a zero still shows), its figure after it.
+                init(width: Int, text: String) {
+                    self.width = max(width, 1)
+                    valueX = 268 + width
+                    self.text = text
+                }
             }
 
             let name: String
@@ -43,9 +50,21 @@ struct NetworkReportPage: Page {
             let missing: String
         }
 
+        static let rowHeight = 24
+
         let label: String
         let height: Int
         let bars: [Bar]
+
+        /// A chart of labelled bars, one row each; a bar without a value shows `missing`.
+        init(label: String, entries: [(name: String, value: Bar.Value?, missing: String)]) {
+            self.label = label
+            height = entries.count * Self.rowHeight + 10
+            bars = entries.enumerated().map { index, entry in
+                let top = index * Self.rowHeight + 5
+                return Bar(name: entry.name, textY: top + 15, rectY: top + 3, value: entry.value, missing: entry.missing)
+            }
+        }
     }
 
     let title: String
@@ -105,7 +124,7 @@ struct NetworkReportPage: Page {
     /// How many municipalities fall in each tenth of the scale (0–100, or up to the largest
     /// value), with hidden figures and missing ones counted apart.
     static func distribution(_ column: NetworkReport.Column, _ report: NetworkReport) -> Chart {
-        let rowHeight = 24
+        func municipalities(_ count: Int) -> String { PolishGrammar.count(count, "gmina", "gminy", "gmin") }
         let values = report.rows.map { $0.cells[column.measure] }
         let numbers = values.compactMap { cell in cell?.suppressed == true ? nil : cell?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }
         let maximum = max(100, numbers.max() ?? 100)
@@ -115,40 +134,33 @@ struct NetworkReportPage: Page {
         let missing = values.count - numbers.count - hidden
         let largest = max(1, counts.max() ?? 1)
         let step = maximum / 10
-        var bars = counts.enumerated().map { index, count in
-            let width = count * 380 / largest
-            return Chart.Bar(
-                name: "\(Polish.number(Double(index) * step, decimals: 0))–\(Polish.number(Double(index + 1) * step, decimals: 0))",
-                textY: 0, rectY: 0,
-                value: Chart.Bar.Value(width: max(width, 1), valueX: 268 + width, text: PolishGrammar.count(count, "gmina", "gminy", "gmin")),
-                missing: "")
+        var entries: [(name: String, value: Chart.Bar.Value?, missing: String)] = counts.enumerated().map { index, count in
+            (
+                "\(Polish.number(Double(index) * step, decimals: 0))–\(Polish.number(Double(index + 1) * step, decimals: 0))",
+                Chart.Bar.Value(width: count * 380 / largest, text: municipalities(count)), ""
+            )
         }
-        if hidden > 0 { bars.append(Chart.Bar(name: "ukryte", textY: 0, rectY: 0, value: nil, missing: PolishGrammar.count(hidden, "gmina", "gminy", "gmin"))) }
-        if missing > 0 { bars.append(Chart.Bar(name: "brak danych", textY: 0, rectY: 0, value: nil, missing: PolishGrammar.count(missing, "gmina", "gminy", "gmin"))) }
-        let placed = bars.enumerated().map { index, bar in
-            Chart.Bar(name: bar.name, textY: index * rowHeight + 20, rectY: index * rowHeight + 8, value: bar.value, missing: bar.missing)
-        }
-        return Chart(label: column.label + " – rozkład gmin", height: placed.count * rowHeight + 10, bars: placed)
+        if hidden > 0 { entries.append(("ukryte", nil, municipalities(hidden))) }
+        if missing > 0 { entries.append(("brak danych", nil, municipalities(missing))) }
+        return Chart(label: column.label + " – rozkład gmin", entries: entries)
     }
 
     /// A bar for each municipality.
     static func bars(_ column: NetworkReport.Column, _ report: NetworkReport) -> Chart {
-        let rowHeight = 24
         let values = report.rows.map { $0.cells[column.measure] }
         let maximum = max(100, values.compactMap { $0?.value.map { NSDecimalNumber(decimal: $0).doubleValue } }.max() ?? 100)
-        let bars = zip(report.rows, values).enumerated().map { index, pair in
-            let (row, cell) = pair
-            let y = index * rowHeight + 5
-            let value = cell?.value.map { decimal -> Chart.Bar.Value in
-                let width = Int(NSDecimalNumber(decimal: decimal).doubleValue / maximum * 380)
-                let shown = NetworkReport.Cell(value: decimal, numerator: nil, denominator: nil, status: nil, suppressed: false)
-                return Chart.Bar.Value(width: max(width, 1), valueX: 268 + width, text: report.text(shown, column))
-            }
-            return Chart.Bar(
-                name: row.name, textY: y + 15, rectY: y + 3, value: cell?.suppressed == true ? nil : value,
-                missing: cell?.suppressed == true ? "ukryte" : "brak danych")
+        let entries = zip(report.rows, values).map { row, cell -> (name: String, value: Chart.Bar.Value?, missing: String) in
+            let suppressed = cell?.suppressed == true
+            let value =
+                suppressed
+                ? nil
+                : cell?.value.map { decimal in
+                    let shown = NetworkReport.Cell(value: decimal, numerator: nil, denominator: nil, status: nil, suppressed: false)
+                    return Chart.Bar.Value(width: Int(NSDecimalNumber(decimal: decimal).doubleValue / maximum * 380), text: report.text(shown, column))
+                }
+            return (row.name, value, suppressed ? "ukryte" : "brak danych")
         }
-        return Chart(label: column.label, height: report.rows.count * rowHeight + 10, bars: bars)
+        return Chart(label: column.label, entries: entries)
     }
 }
 
