@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependency arrows point one way (see docs/architecture.md):
-//   kokon → {KokonDemo, KokonBench} → Reporting → Engine → {Templates, Postgres};  Templates → CYAML;  Postgres → CLibPQ.
+//   kokon → {KokonServer, KokonDemo, KokonBench} → Reporting → Engine → {Templates, Postgres};  Templates → CYAML;  Postgres → CLibPQ.
 // Each target imports exactly what it declares, and re-exports only what its public API shows.
 let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -25,6 +25,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -82,9 +89,31 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The server: accounts, sign-in, the authorization policy and the JSON API, on
+        // Hummingbird. Beside the command line, above Reporting and Engine.
+        .target(
+            name: "KokonServer",
+            dependencies: [
+                "Reporting", "Engine", "Templates", "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["openapi.json"],
+            plugins: ["EmbedOpenAPI"]
+        ),
         .executableTarget(
             name: "kokon",
             dependencies: [
+                "KokonServer",
                 "KokonDemo",
                 "KokonBench",
                 "Reporting",
@@ -108,6 +137,11 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedFiles"]
         ),
+        .plugin(
+            name: "EmbedOpenAPI",
+            capability: .buildTool(),
+            dependencies: ["EmbedFiles"]
+        ),
         // Shared by the test targets: a throwaway PostgreSQL cluster per test process.
         .target(
             name: "KokonTestSupport",
@@ -128,6 +162,15 @@ let package = Package(
             dependencies: ["Engine", "Postgres", "KokonTestSupport"]
         ),
         .testTarget(name: "LayeringTests"),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "KokonServer", "Engine", "Postgres", "Templates", "KokonTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ]
+        ),
         .testTarget(
             name: "ReportingTests",
             dependencies: ["Reporting", "KokonDemo", "Engine", "Postgres", "Templates", "KokonTestSupport"]

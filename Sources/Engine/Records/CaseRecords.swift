@@ -12,9 +12,11 @@ public struct CaseRecords: Sendable {
     public let tenant: TenantBoundary
     /// Who is writing, for the audit log (a staff code or a user name, never a personal name).
     public let actor: String
+    /// Which households the transactions see.
+    public let scope: RecordScope
 
     /// Records of tenant `id`; fails if the tenant has not been applied to this database.
-    public init(pool: ConnectionPool, tenant id: String, actor: String) async throws {
+    public init(pool: ConnectionPool, tenant id: String, actor: String, scope: RecordScope = .all) async throws {
         let found = try await pool.withSession { session -> (String, Bool) in
             let database = try await TenantDirectory.database(session)
             let exists = try await session.query("SELECT EXISTS (SELECT 1 FROM kokon.tenants WHERE id = \(id)) AS found").scalar(Bool.self)
@@ -25,16 +27,38 @@ public struct CaseRecords: Sendable {
         self.pool = pool
         self.tenant = boundary
         self.actor = actor
+        self.scope = scope
+    }
+
+    /// Records of a tenant whose boundary the caller has already looked up (the server keeps
+    /// them, so a request costs no lookup).
+    public init(pool: ConnectionPool, boundary: TenantBoundary, actor: String, scope: RecordScope) {
+        self.pool = pool
+        self.tenant = boundary
+        self.actor = actor
+        self.scope = scope
     }
 
     /// Runs `body` inside the tenant's boundary (`SET LOCAL ROLE`, `SET LOCAL search_path`),
-    /// with the actor recorded for the audit log. Committed if it returns.
+    /// with the actor recorded for the audit log and the scope the row-level-security
+    /// policies read. Committed if it returns.
     public func transaction<Value>(_ body: (Session) async throws -> Value) async throws -> Value {
-        try await pool.withSession { session in
-            try await session.transaction(as: tenant.role, searchPath: [tenant.schema]) { session in
-                try await session.query("SELECT set_config('kokon.actor', \(actor), true)")
-                return try await body(session)
+        try await pool.withSession { try await transaction(on: $0, body) }
+    }
+
+    /// The same, on a session the caller holds.
+    public func transaction<Value>(on session: Session, _ body: (Session) async throws -> Value) async throws -> Value {
+        try await session.transaction(as: tenant.role, searchPath: [tenant.schema]) { session in
+            let staff: String
+            let scopeName: String
+            switch scope {
+            case .all: (scopeName, staff) = ("all", "")
+            case .caseworker(let code): (scopeName, staff) = ("staff", code)
             }
+            try await session.query(
+                "SELECT set_config('kokon.actor', \(actor), true), set_config('kokon.scope', \(scopeName), true), set_config('kokon.staff', \(staff), true)"
+            )
+            return try await body(session)
         }
     }
 

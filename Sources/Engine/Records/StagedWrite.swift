@@ -14,6 +14,9 @@ struct StagedWrite {
     let delimiter: UInt8
     /// A file name or "api", for messages.
     let source: String
+    /// For changing a stored record: the `ON CONFLICT … DO UPDATE` that makes the checked
+    /// row replace it. Nil for adding records.
+    var onConflict: SQL? = nil
 
     static let staging = Identifier("kokon_staging")
 
@@ -57,10 +60,14 @@ struct StagedWrite {
             \(kind.insert)
             """
         let inserted: Int
-        do {
-            inserted = try await session.transaction { try await $0.query(checked).affectedRows ?? 0 }
-        } catch let error as PostgresError where error.code == .uniqueViolation || error.code == .exclusionViolation {
-            inserted = try await session.query("\(checked) ON CONFLICT DO NOTHING").affectedRows ?? 0
+        if let onConflict {
+            inserted = try await session.query("\(checked) \(onConflict)").affectedRows ?? 0
+        } else {
+            do {
+                inserted = try await session.transaction { try await $0.query(checked).affectedRows ?? 0 }
+            } catch let error as PostgresError where error.code == .uniqueViolation || error.code == .exclusionViolation {
+                inserted = try await session.query("\(checked) ON CONFLICT DO NOTHING").affectedRows ?? 0
+            }
         }
         if inserted < rows {
             let rejects = try await listRejects(on: session)

@@ -91,7 +91,7 @@ public struct TenantDirectory: Sendable {
                 try await Self.migrator(boundary).migrate(on: session)
                 try await session.query("SET LOCAL ROLE \(boundary.role)")
                 try await session.query("SET LOCAL search_path TO \([boundary.schema])")
-                try await session.query("SELECT set_config('kokon.actor', \(actor), true)")
+                try await session.query("SELECT set_config('kokon.actor', \(actor), true), set_config('kokon.scope', 'all', true)")
                 try await syncTenantData(tenant, on: session)
                 return plan
             }
@@ -395,6 +395,11 @@ public struct TenantDirectory: Sendable {
 
     static func database(_ session: Session) async throws -> String {
         try await session.query("SELECT current_database() AS name").scalar(String.self)
+    }
+
+    /// The name of the database `pool` reaches, which tenant role names carry.
+    public static func database(_ pool: ConnectionPool) async throws -> String {
+        try await pool.withSession { try await database($0) }
     }
 
     /// The tenant migrations, run as the tenant's role inside its schema, recorded in its own

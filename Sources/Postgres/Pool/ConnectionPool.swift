@@ -15,6 +15,8 @@ public import Logging
 public final class ConnectionPool: Sendable {
     /// The connection string the pool opens connections with.
     public let conninfo: String
+    /// Connection parameters that win over `conninfo`, such as the user to log in as.
+    public let overrides: [String: String]
     /// The most connections open at once.
     public let size: Int
     let threads: BlockingThreadPool
@@ -25,9 +27,10 @@ public final class ConnectionPool: Sendable {
     private let state: PoolState
 
     /// Creates a pool; nothing connects until the first session.
-    public init(conninfo: String, size: Int = 4, logger: Logger = Logger(label: "kokon.postgres")) {
+    public init(conninfo: String, size: Int = 4, overrides: [String: String] = [:], logger: Logger = Logger(label: "kokon.postgres")) {
         precondition(size > 0, "a connection pool needs at least one connection")
         self.conninfo = conninfo
+        self.overrides = overrides
         self.size = size
         self.logger = logger
         self.threads = BlockingThreadPool(threadCount: size)
@@ -37,6 +40,19 @@ public final class ConnectionPool: Sendable {
     /// How many cancel requests are being repeated right now: zero unless a cancelled
     /// statement is still running. Anything else would be a cancellation outliving its call.
     public var pendingCancelRequests: Int { repeatingCancels.current }
+
+    /// How the pool is used right now.
+    public struct Usage: Sendable, Equatable {
+        /// Connections lent to sessions.
+        public let inUse: Int
+        /// Connections open (lent or idle).
+        public let open: Int
+        /// Sessions waiting for a connection.
+        public let waiting: Int
+    }
+
+    /// How the pool is used right now, for metrics.
+    public func usage() async -> Usage { await state.usage() }
 
     /// Runs `body` with a connection of its own; the connection returns to the pool afterwards.
     @discardableResult
@@ -80,8 +96,9 @@ public final class ConnectionPool: Sendable {
         case .permit:
             do {
                 let conninfo = self.conninfo
+                let overrides = self.overrides
                 let logger = self.logger
-                return try await threads.run { try Connection(conninfo: conninfo, logger: logger) }
+                return try await threads.run { try Connection(conninfo: conninfo, overrides: overrides, logger: logger) }
             } catch {
                 await state.release(nil)
                 throw error
@@ -147,6 +164,10 @@ actor PoolState {
         } else {
             open -= 1
         }
+    }
+
+    func usage() -> ConnectionPool.Usage {
+        ConnectionPool.Usage(inUse: open - idle.count, open: open, waiting: waiters.count)
     }
 
     /// Closes the pool: hands back the idle connections and turns away waiting and later callers.

@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Logs every request once it is answered: its id, method, route pattern, status and
+/// duration — never its address, body, query or the codes in its path — and counts it in
+/// the metrics. The id is also sent back as `X-Request-Id`, so a user can quote it.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = KokonRequestContext
+    let metrics: ServerMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = ErrorTranslation.response(for: error, request: request, context: context)
+        }
+        let elapsed = ContinuousClock.now - started
+        let route = context.endpointPath ?? "unmatched"
+        response.headers[.init("X-Request-Id")!] = context.id
+        metrics.record(route: route, method: request.method.rawValue, status: Int(response.status.code), duration: elapsed)
+        let milliseconds = Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1000 + Double(elapsed.components.seconds) * 1000
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue), "route": .string(route), "status": .stringConvertible(response.status.code),
+                "duration_ms": .string(String(format: "%.1f", milliseconds)),
+            ])
+        return response
+    }
+}
