@@ -5,6 +5,7 @@ public import Logging
 public final class CapturedLogs: LogHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [(level: Logger.Level, message: String)] = []
+    private var storedMetadata: [String] = []
 
     /// An empty capture.
     public init() {}
@@ -18,7 +19,14 @@ public final class CapturedLogs: LogHandler, @unchecked Sendable {
         set { metadata[key] = newValue }
     }
 
+    /// The metadata of every entry, as text, one entry per line.
+    public var renderedMetadata: String { lock.withLock { storedMetadata.joined(separator: "\n") } }
+
     public func log(event: LogEvent) {
-        lock.withLock { stored.append((event.level, event.message.description)) }
+        let details = (event.metadata ?? [:]).merging(metadata) { entry, _ in entry }.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
+        lock.withLock {
+            stored.append((event.level, event.message.description))
+            storedMetadata.append(details)
+        }
     }
 }

@@ -1,8 +1,14 @@
 import Hummingbird
 
-/// The committed OpenAPI document, exactly as it is in the repository.
+/// The committed OpenAPI document (`Sources/KokonServer/openapi.json`), embedded at build time.
+public enum OpenAPIDocument {
+    /// The document's text, exactly as it is in the repository.
+    public static let text = embeddedOpenAPIDocument.first!.text
+}
+
+/// Serves the document.
 enum OpenAPIRoute {
-    static let document = embeddedOpenAPIDocument.first!.text
+    static let document = OpenAPIDocument.text
 
     static func add(to api: RouterGroup<KokonRequestContext>) {
         api.get("/openapi.json") { _, _ -> Response in

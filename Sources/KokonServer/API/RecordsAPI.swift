@@ -70,7 +70,7 @@ enum RecordsAPI {
             return Response(status: .noContent)
         }
 
-        api.post("/municipalities/:tenant/records/sessions/:code/attendance") { request, context -> Response in
+        api.post("/municipalities/:tenant/sessions/:code/attendance") { request, context -> Response in
             let tenant = try context.parameters.require("tenant")
             let session = try context.parameters.require("code")
             let records = try authorized(.writeRecords(tenant: tenant, kind: RecordKind.attendance.name), tenant, context, services)

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Postgres
 import Reporting
 
@@ -25,6 +26,8 @@ enum ErrorTranslation {
             default:
                 return Problem(error.status, error.status.reasonPhrase, error.body ?? error.status.reasonPhrase)
             }
+        case is NIOTooManyBytesError:
+            return Problem(.contentTooLarge, "Request too large", "the request body is larger than the server accepts; send fewer records at once")
         case let error as RecordError:
             switch error {
             case .rejected(let report):
@@ -52,6 +55,9 @@ enum ErrorTranslation {
             return unavailable
         case let error as PostgresError where error.code == .undefinedObject || error.code == .invalidSchemaName:
             return .notFound("this municipality is not set up in this database; an administrator runs `kokon tenant apply`")
+        case let error as PostgresError where error.code?.errorClass == "22":
+            // A data exception: a value the database cannot hold, such as a NUL character.
+            return .badRequest("a value cannot be stored as it is (\(error.message)); correct it and send again")
         case is CancellationError:
             return unavailable
         default:

@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     public var connections: Int
     /// The smallest count a published figure may show (k).
     public var k: Int
+    /// How long failed sign-ins count, and how long a lock lasts.
+    public var signInLockWindow: Duration = .seconds(15 * 60)
 
     /// The defaults: loopback, port 8080, 1 MiB bodies, 10 s to finish on shutdown.
     public init(

@@ -36,7 +36,7 @@ public struct ServerServices: Sendable {
         accounts = AccountDirectory(pool: pool)
         sessions = BrowserSessions(pool: pool)
         tokens = APITokens(pool: pool)
-        signIn = SignIn(accounts: accounts, throttle: SignInThrottle(pool: pool), sessions: sessions)
+        signIn = SignIn(accounts: accounts, throttle: SignInThrottle(pool: pool, window: configuration.signInLockWindow), sessions: sessions)
         idempotency = IdempotentRequests(pool: pool)
         metrics = ServerMetrics(pool: pool)
     }

@@ -1,0 +1,188 @@
+import Engine
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KokonServer
+import KokonTestSupport
+import Logging
+import Postgres
+import Testing
+
+/// The API's contract: records checked like imports, problems in RFC 9457 form, limits,
+/// retries that record once, and a document that matches the routes.
+@Suite("JSON API")
+struct APITests {
+    static let households = "/api/v1/municipalities/torun/records/households"
+
+    @Test func recordsAreCheckedLikeImportsAndChangedInPlace() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.router) { client in
+                let write = merged(fixture.bearer("torunWrite"), jsonHeaders)
+                let bad = try await client.execute(uri: Self.households, method: .post, headers: write, body: json(#"{"code":"H-9","area":"atlantyda","size":3}"#))
+                #expect(bad.status == .unprocessableContent)
+                #expect(bad.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+                let problem = try JSONSerialization.jsonObject(with: Data(bad.text.utf8)) as! [String: Any]
+                let issue = (problem["errors"] as! [[String: Any]])[0]
+                #expect(issue["field"] as? String == "area")
+                // The same words as `kokon import`.
+                #expect((issue["reason"] as! String).hasPrefix("area 'atlantyda' is not one of this municipality's areas"))
+
+                let created = try await client.execute(uri: Self.households, method: .post, headers: write, body: json(#"{"code":"H-9","area":"mokre","size":3}"#))
+                #expect(created.status == .created && created.text.contains(#""added":1"#))
+                let changed = try await client.execute(uri: Self.households + "/H-9", method: .put, headers: write, body: json(#"{"area":"podgorz","size":5}"#))
+                #expect(changed.status == .ok && changed.text.contains("podgorz"))
+                let refused = try await client.execute(uri: Self.households + "/H-9", method: .put, headers: write, body: json(#"{"area":"podgorz","size":50}"#))
+                #expect(refused.status == .unprocessableContent && refused.text.contains("size"))
+                let renamed = try await client.execute(uri: Self.households + "/H-9", method: .put, headers: write, body: json(#"{"code":"H-10","area":"mokre","size":1}"#))
+                #expect(renamed.status == .badRequest)
+                let inUse = try await client.execute(uri: Self.households + "/H-1", method: .delete, headers: fixture.bearer("torunWrite"))
+                #expect(inUse.status == .conflict && inUse.text.contains("person"))
+                #expect(try await client.execute(uri: Self.households + "/H-9", method: .delete, headers: fixture.bearer("torunWrite")).status == .noContent)
+                #expect(try await client.execute(uri: Self.households + "/H-9", method: .get, headers: fixture.bearer("torunWrite")).status == .notFound)
+
+                // Attendance per session, all or none.
+                let attendance = "/api/v1/municipalities/torun/sessions/SES-1/attendance"
+                let mixed = try await client.execute(
+                    uri: attendance, method: .post, headers: write, body: json(#"{"attendance":[{"person":"P-2","status":"present"},{"person":"P-404","status":"present"}]}"#))
+                #expect(mixed.status == .unprocessableContent)
+                let listed = try await client.execute(uri: "/api/v1/municipalities/torun/records/attendance?limit=500", method: .get, headers: fixture.bearer("torunWrite"))
+                #expect(!listed.text.contains("P-404"))
+            }
+        }
+    }
+
+    @Test func pagesFollowTheCursor() async throws {
+        try await ServerFixture.with { fixture in
+            let records = try await CaseRecords(pool: fixture.tenancy.admin, tenant: "torun", actor: "test")
+            try await records.write(.households, (10..<35).map { ["code": "H-\($0)", "area": "mokre", "size": "2"] })
+            try await fixture.application.test(.router) { client in
+                var seen: [String] = []
+                var uri = Self.households + "?limit=10"
+                while true {
+                    let page = try await client.execute(uri: uri, method: .get, headers: fixture.bearer("torunRead"))
+                    #expect(page.status == .ok)
+                    let object = try JSONSerialization.jsonObject(with: Data(page.text.utf8)) as! [String: Any]
+                    seen += (object["records"] as! [[String: Any]]).map { $0["code"] as! String }
+                    guard let next = object["next"] as? String else { break }
+                    uri = Self.households + "?limit=10&after=" + next
+                }
+                #expect(seen.count == 27 && Set(seen).count == 27)
+                #expect(try await client.execute(uri: Self.households + "?after=%%%", method: .get, headers: fixture.bearer("torunRead")).status == .badRequest)
+                #expect(try await client.execute(uri: Self.households + "?colour=red", method: .get, headers: fixture.bearer("torunRead")).status == .badRequest)
+                #expect(try await client.execute(uri: Self.households + "?limit=0", method: .get, headers: fixture.bearer("torunRead")).status == .badRequest)
+            }
+        }
+    }
+
+    @Test func badBodiesAreRefusedWithTheRightStatus() async throws {
+        var configuration = ServerConfiguration(port: 0)
+        configuration.bodyLimit = 4096
+        try await ServerFixture.with(configuration: configuration) { fixture in
+            try await fixture.application.test(.router) { client in
+                let write = merged(fixture.bearer("torunWrite"), jsonHeaders)
+                let big = #"{"code":"H-9","area":"mokre","size":3,"x":""# + String(repeating: "a", count: 5000) + #""}"#
+                #expect(try await client.execute(uri: Self.households, method: .post, headers: write, body: json(big)).status == .contentTooLarge)
+                let form: HTTPFields = merged(fixture.bearer("torunWrite"), [.contentType: "text/csv"])
+                #expect(try await client.execute(uri: Self.households, method: .post, headers: form, body: json("code,area,size")).status == .unsupportedMediaType)
+                let unknown = try await client.execute(
+                    uri: Self.households, method: .post, headers: write, body: json(#"{"code":"H-9","area":"mokre","size":3,"name":"Kowalski"}"#))
+                #expect(unknown.status == .badRequest && unknown.text.contains("unknown field 'name'"))
+                #expect(try await client.execute(uri: Self.households, method: .post, headers: write, body: json("[1,2]")).status == .badRequest)
+                #expect(try await client.execute(uri: Self.households, method: .post, headers: write, body: json("{nope")).status == .badRequest)
+                let nul = try await client.execute(uri: Self.households, method: .post, headers: write, body: json(#"{"code":"H-\u0000","area":"mokre","size":3}"#))
+                #expect(nul.status.code < 500)
+                #expect(try await fixture.count("households") == 2)
+            }
+        }
+    }
+
+    @Test func aRetriedPostRecordsOnce() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.router) { client in
+                let headers = merged(merged(fixture.bearer("torunWrite"), jsonHeaders), [.init("Idempotency-Key")!: "visit-2026-12-01-a"])
+                let body =
+                    #"{"code":"SES-9","adoption":"wygrana-rodzina","component":"family-education","activity":"parent-workshop","date":"2025-03-01","minutes":60,"staff":"S-2"}"#
+                let uri = "/api/v1/municipalities/torun/records/sessions"
+                let first = try await client.execute(uri: uri, method: .post, headers: headers, body: json(body))
+                #expect(first.status == .created, "\(first.text)")
+                let second = try await client.execute(uri: uri, method: .post, headers: headers, body: json(body))
+                #expect(second.status == .created && second.text == first.text)
+                #expect(second.headers[.init("Idempotent-Replayed")!] == "true")
+                let other = try await client.execute(uri: uri, method: .post, headers: headers, body: json(body.replacingOccurrences(of: "60", with: "90")))
+                #expect(other.status == .unprocessableContent)
+                #expect(try await fixture.count("sessions") == 3)
+            }
+        }
+    }
+
+    @Test func theDocumentDescribesExactlyTheRoutes() async throws {
+        try await ServerFixture.with { fixture in
+            let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.text.utf8)) as! [String: Any]
+            let paths = document["paths"] as! [String: [String: Any]]
+            var documented: Set<String> = []
+            for (path, operations) in paths {
+                for method in operations.keys where ["get", "post", "put", "delete", "patch"].contains(method) { documented.insert("\(method.uppercased()) \(path)") }
+            }
+            let routed = Set(KokonServer.router(services: fixture.services).routes.map { "\($0.method) \($0.path)" })
+            let pages: Set<String> = ["GET /", "GET /sign-in", "POST /sign-in", "POST /sign-in/second-factor", "POST /sign-out"]
+            #expect(
+                routed.subtracting(pages) == documented,
+                "routes without documentation: \(routed.subtracting(pages).subtracting(documented)); documented but not routed: \(documented.subtracting(routed))")
+            try await fixture.application.test(.router) { client in
+                let served = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
+                #expect(served.text == OpenAPIDocument.text)
+            }
+        }
+    }
+
+    @Test func logsAndMetricsCarryRoutesNotCodes() async throws {
+        try await ServerFixture.with { fixture in
+            let captured = CapturedLogs()
+            let app = Application(
+                router: KokonServer.router(services: fixture.services), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                logger: Logger(label: "test") { _ in captured })
+            try await app.test(.router) { client in
+                #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+                #expect(try await client.execute(uri: "/readyz", method: .get).status == .ok)
+                let read = try await client.execute(uri: Self.households + "/H-1", method: .get, headers: fixture.bearer("torunRead"))
+                #expect(read.status == .ok && read.headers[.init("X-Request-Id")!] != nil)
+                #expect(read.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                let metrics = try await client.execute(uri: "/metrics", method: .get)
+                #expect(metrics.text.contains(#"kokon_http_requests_total{route="/api/v1/municipalities/{tenant}/records/{kind}/{code}",method="GET",status="200"} 1"#))
+                #expect(metrics.text.contains("kokon_db_pool_connections_open"))
+            }
+            let lines = captured.entries.map(\.message).joined(separator: "\n") + captured.renderedMetadata
+            #expect(lines.contains("/api/v1/municipalities/{tenant}/records/{kind}/{code}"))
+            #expect(!lines.contains("H-1") && !lines.contains("kokon_") && !lines.contains(fixture.tokens["torunRead"]!))
+            // Reading a household as a coordinator is audited, by key only.
+            let audited = try await fixture.tenancy.admin.query("SELECT kind, key FROM kokon.read_audit").rows.map {
+                "\(try $0.decode("kind", as: String.self)) \(try $0.decode("key", as: String.self))"
+            }
+            #expect(audited == ["households H-1"])
+        }
+    }
+
+    /// The second wall: with no scope stated, a tenant transaction sees no household, and a
+    /// caseworker's scope hides the others' families whatever the query asks.
+    @Test func rowLevelSecurityHoldsWithoutTheServer() async throws {
+        try await ServerFixture.with { fixture in
+            let boundary = try await CaseRecords(pool: fixture.tenancy.app, tenant: "torun", actor: "test").tenant
+            let unscoped = try await fixture.tenancy.app.withSession { session in
+                try await session.transaction(as: boundary.role, searchPath: [boundary.schema]) {
+                    try await $0.query("SELECT count(*) FROM household").scalar(Int.self)
+                }
+            }
+            #expect(unscoped == 0)
+            let caseworker = CaseRecords(pool: fixture.tenancy.app, boundary: boundary, actor: "test", scope: .caseworker(staff: "S-1"))
+            let visible = try await caseworker.transaction { session in
+                try await session.query("SELECT array_agg(code ORDER BY code) FROM household").scalar([String].self)
+            }
+            #expect(visible == ["H-1"])
+            let persons = try await caseworker.transaction { try await $0.query("SELECT count(*) FROM person WHERE household = 'H-2'").scalar(Int.self) }
+            #expect(persons == 0)
+            let everyone = CaseRecords(pool: fixture.tenancy.app, boundary: boundary, actor: "test", scope: .all)
+            #expect(try await everyone.count(.households) == 2)
+        }
+    }
+}
