@@ -85,7 +85,9 @@ let package = Package(
         .target(
             name: "KokonBench",
             dependencies: [
-                "Reporting", "Engine", "Templates", "Postgres",
+                "KokonServer", "Reporting", "Engine", "Templates", "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

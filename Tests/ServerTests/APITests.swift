@@ -156,6 +156,7 @@ struct APITests {
             #expect(lines.contains("/api/v1/municipalities/{tenant}/records/{kind}/{code}"))
             #expect(!lines.contains("H-1") && !lines.contains("kokon_") && !lines.contains(fixture.tokens["torunRead"]!))
             // Reading a household as a coordinator is audited, by key only.
+            try await fixture.services.audit.flush()
             let audited = try await fixture.tenancy.admin.query("SELECT kind, key FROM kokon.read_audit").rows.map {
                 "\(try $0.decode("kind", as: String.self)) \(try $0.decode("key", as: String.self))"
             }

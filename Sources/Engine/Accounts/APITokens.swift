@@ -96,25 +96,62 @@ public struct APITokens: Sendable {
         try await pool.query("UPDATE kokon.api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(id)").affectedRows == 1
     }
 
-    /// The live token with this hash, its use recorded with the route; nil if it is unknown,
-    /// expired, revoked, or its account is disabled.
-    public func authenticate(hash: String, method: String, route: String) async throws -> Authenticated? {
-        try await pool.withSession { session in
-            guard
-                let row = try await session.query(
-                    """
-                    WITH live AS (
-                        SELECT t.id, t.account, t.tenant, t.scope FROM kokon.api_tokens t JOIN kokon.accounts a ON a.id = t.account
-                        WHERE t.token_hash = \(hash) AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT a.disabled
-                    ), used AS (
-                        INSERT INTO kokon.token_uses (token, method, route) SELECT id, \(method), \(route) FROM live
-                    )
-                    SELECT id, account, tenant, scope FROM live
-                    """
-                ).first,
-                let account = try await AccountDirectory.load(id: try row.decode("account"), on: session)
-            else { return nil }
-            return Authenticated(id: try row.decode("id"), account: account, tenant: try row.decode("tenant", as: String?.self), scope: try row.decode("scope"))
+    /// The live token with this hash, with its account, in one statement; nil if it is
+    /// unknown, expired, revoked, or its account is disabled. The use is recorded by the
+    /// caller with ``recordUses(_:)``.
+    public func authenticate(hash: String) async throws -> Authenticated? {
+        guard
+            let row = try await pool.query(
+                """
+                SELECT t.id AS token_id, t.tenant AS token_tenant, t.scope, \(AccountDirectory.accountColumns)
+                FROM kokon.api_tokens t JOIN kokon.accounts a ON a.id = t.account
+                WHERE t.token_hash = \(hash) AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT a.disabled
+                """
+            ).first
+        else { return nil }
+        return Authenticated(
+            id: try row.decode("token_id"), account: try AccountDirectory.account(row), tenant: try row.decode("token_tenant", as: String?.self),
+            scope: try row.decode("scope"))
+    }
+
+    /// One use of a token.
+    public struct Use: Sendable {
+        /// The token's number.
+        public let token: Int64
+        /// When.
+        public let at: Date
+        /// The HTTP method.
+        public let method: String
+        /// The route pattern (never the address with its codes).
+        public let route: String
+
+        /// A use.
+        public init(token: Int64, at: Date, method: String, route: String) {
+            self.token = token
+            self.at = at
+            self.method = method
+            self.route = route
         }
+    }
+
+    /// Records uses of tokens, many in one statement.
+    public func recordUses(_ uses: [Use]) async throws {
+        guard !uses.isEmpty else { return }
+        try await pool.query(
+            """
+            INSERT INTO kokon.token_uses (token, at, method, route)
+            SELECT * FROM unnest(\(uses.map { String($0.token) })::bigint[], \(uses.map { ISO8601DateFormatter.withFraction.string(from: $0.at) })::timestamptz[],
+                                 \(uses.map(\.method))::text[], \(uses.map(\.route))::text[]) AS u(token, at, method, route)
+            WHERE EXISTS (SELECT 1 FROM kokon.api_tokens t WHERE t.id = u.token)
+            """)
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// Timestamps with milliseconds, as PostgreSQL reads them.
+    static var withFraction: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
     }
 }

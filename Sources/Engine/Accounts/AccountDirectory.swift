@@ -182,22 +182,23 @@ public struct AccountDirectory: Sendable {
     }
 
     static func load(id: Int64, on session: Session) async throws -> Account? {
-        guard
-            let row = try await session.query(
-                """
-                SELECT id, email, display_name, disabled, totp_secret IS NOT NULL AS second_factor, created_at, last_sign_in_at
-                FROM kokon.accounts WHERE id = \(id)
-                """
-            ).first
-        else { return nil }
-        let grants = try await session.query(
-            "SELECT role, tenant, staff FROM kokon.account_roles WHERE account = \(id) ORDER BY role, tenant"
-        ).rows.map {
-            RoleGrant(role: try $0.decode("role"), tenant: try $0.decode("tenant", as: String?.self), staff: try $0.decode("staff", as: String?.self))
-        }
-        return Account(
-            id: try row.decode("id"), email: try row.decode("email"), displayName: try row.decode("display_name"),
+        try await session.query("SELECT \(accountColumns) FROM kokon.accounts a WHERE a.id = \(id)").first.map(account)
+    }
+
+    /// The columns ``account(_:)`` reads, for any query over `kokon.accounts a`: one round
+    /// trip brings an account with its roles.
+    static let accountColumns: SQL = """
+        a.id AS account_id, a.email, a.display_name, a.disabled, a.totp_secret IS NOT NULL AS second_factor, a.created_at, a.last_sign_in_at,
+        coalesce((SELECT jsonb_agg(jsonb_build_object('role', r.role, 'tenant', r.tenant, 'staff', r.staff) ORDER BY r.role, r.tenant)
+                  FROM kokon.account_roles r WHERE r.account = a.id), '[]') AS grants
+        """
+
+    /// The account in a row selected with ``accountColumns``.
+    static func account(_ row: Row) throws -> Account {
+        Account(
+            id: try row.decode("account_id"), email: try row.decode("email"), displayName: try row.decode("display_name"),
             disabled: try row.decode("disabled"), hasSecondFactor: try row.decode("second_factor"),
-            createdAt: try row.decode("created_at"), lastSignInAt: try row.decode("last_sign_in_at", as: Date?.self), grants: grants)
+            createdAt: try row.decode("created_at"), lastSignInAt: try row.decode("last_sign_in_at", as: Date?.self),
+            grants: try row.decode("grants", as: JSONB.self).decode([RoleGrant].self))
     }
 }

@@ -48,18 +48,13 @@ public struct CaseRecords: Sendable {
 
     /// The same, on a session the caller holds.
     public func transaction<Value>(on session: Session, _ body: (Session) async throws -> Value) async throws -> Value {
-        try await session.transaction(as: tenant.role, searchPath: [tenant.schema]) { session in
-            let staff: String
-            let scopeName: String
+        let (scopeName, staff): (String, String) =
             switch scope {
-            case .all: (scopeName, staff) = ("all", "")
-            case .caseworker(let code): (scopeName, staff) = ("staff", code)
+            case .all: ("all", "")
+            case .caseworker(let code): ("staff", code)
             }
-            try await session.query(
-                "SELECT set_config('kokon.actor', \(actor), true), set_config('kokon.scope', \(scopeName), true), set_config('kokon.staff', \(staff), true)"
-            )
-            return try await body(session)
-        }
+        return try await session.transaction(
+            as: tenant.role, searchPath: [tenant.schema], settings: [("kokon.actor", actor), ("kokon.scope", scopeName), ("kokon.staff", staff)], body)
     }
 
     /// Imports a CSV file of one record kind: all rows or none. With `dryRun`, checks

@@ -45,7 +45,7 @@ enum MunicipalitiesAPI {
             for name in request.uri.queryParameters.map(\.key) where !["period", "adoption"].contains(name) {
                 throw Problem.badRequest("unknown parameter '\(name)'; use period and adoption")
             }
-            let records = try services.records(tenant, principal: context.principal!, scope: scope ?? .all)
+            let records = try await services.records(tenant, principal: context.principal!, scope: scope ?? .all)
             let evaluations = try await Evaluator(records: records).evaluate(adoption: request.uri.queryParameters.get("adoption"), year: Int(period))
             return try JSONAnswer.encode(["evaluations": evaluations])
         }
@@ -54,7 +54,7 @@ enum MunicipalitiesAPI {
             let tenant = try context.parameters.require("tenant")
             let scope = try Authorize.require(context.principal, .publish(tenant: tenant))
             let definition = try TenantDirectory(pool: services.pool, catalog: services.catalog).tenant(tenant)
-            let records = try services.records(tenant, principal: context.principal!, scope: scope ?? .all)
+            let records = try await services.records(tenant, principal: context.principal!, scope: scope ?? .all)
             let k = services.configuration.k
             let report = try await Publisher(records: records, tenant: definition).publish(k: k)
             return try JSONAnswer.encode(Published(tenant: tenant, figures: report.cells, hidden: report.suppressed, k: k), status: .created)

@@ -11,7 +11,7 @@ enum RecordsAPI {
 
         api.get("/municipalities/:tenant/records/:kind") { request, context -> Response in
             let (tenant, kind) = try target(context)
-            let records = try authorized(.readRecords(tenant: tenant, kind: kind.name), tenant, context, services)
+            let records = try await authorized(.readRecords(tenant: tenant, kind: kind.name), tenant, context, services)
             var filters: [String: String] = [:]
             var after: String?
             var size = 50
@@ -32,17 +32,17 @@ enum RecordsAPI {
         api.get("/municipalities/:tenant/records/:kind/:code") { _, context -> Response in
             let (tenant, kind) = try target(context)
             let code = try context.parameters.require("code")
-            let records = try authorized(.readRecords(tenant: tenant, kind: kind.name), tenant, context, services)
+            let records = try await authorized(.readRecords(tenant: tenant, kind: kind.name), tenant, context, services)
             let record = try await records.find(kind, code: code)
             if case .all = records.scope, let principal = context.principal {
-                try await ReadAudit.record(services.pool, account: principal.account.id, tenant: tenant, kind: kind.name, key: code)
+                services.audit.recordRead(.init(account: principal.account.id, tenant: tenant, kind: kind.name, key: code, at: Date()))
             }
             return JSONAnswer.raw(record.text)
         }
 
         api.post("/municipalities/:tenant/records/:kind") { request, context -> Response in
             let (tenant, kind) = try target(context)
-            let records = try authorized(.writeRecords(tenant: tenant, kind: kind.name), tenant, context, services)
+            let records = try await authorized(.writeRecords(tenant: tenant, kind: kind.name), tenant, context, services)
             return try await Idempotency.once(request, context, services: services) { body in
                 let fields = try JSONAnswer.fields(try await body(), allowed: kind.columns.map(\.name), what: kind.name)
                 let report = try await records.write(kind, [fields])
@@ -56,7 +56,7 @@ enum RecordsAPI {
         api.put("/municipalities/:tenant/records/:kind/:code") { request, context -> Response in
             let (tenant, kind) = try target(context)
             let code = try context.parameters.require("code")
-            let records = try authorized(.writeRecords(tenant: tenant, kind: kind.name), tenant, context, services)
+            let records = try await authorized(.writeRecords(tenant: tenant, kind: kind.name), tenant, context, services)
             let fields = try JSONAnswer.fields(try await JSONAnswer.object(request, limit: limit), allowed: kind.columns.map(\.name), what: kind.name)
             try await records.update(kind, code: code, values: fields)
             return JSONAnswer.raw(try await records.find(kind, code: code).text)
@@ -65,7 +65,7 @@ enum RecordsAPI {
         api.delete("/municipalities/:tenant/records/:kind/:code") { _, context -> Response in
             let (tenant, kind) = try target(context)
             let code = try context.parameters.require("code")
-            let records = try authorized(.writeRecords(tenant: tenant, kind: kind.name), tenant, context, services)
+            let records = try await authorized(.writeRecords(tenant: tenant, kind: kind.name), tenant, context, services)
             try await records.delete(kind, code: code)
             return Response(status: .noContent)
         }
@@ -73,7 +73,7 @@ enum RecordsAPI {
         api.post("/municipalities/:tenant/sessions/:code/attendance") { request, context -> Response in
             let tenant = try context.parameters.require("tenant")
             let session = try context.parameters.require("code")
-            let records = try authorized(.writeRecords(tenant: tenant, kind: RecordKind.attendance.name), tenant, context, services)
+            let records = try await authorized(.writeRecords(tenant: tenant, kind: RecordKind.attendance.name), tenant, context, services)
             return try await Idempotency.once(request, context, services: services) { body in
                 let object = try await body()
                 guard object.keys.sorted() == ["attendance"], case .array(let list)? = object["attendance"] else {
@@ -104,8 +104,8 @@ enum RecordsAPI {
     }
 
     /// The records the principal may reach, or the policy's refusal.
-    static func authorized(_ action: Action, _ tenant: String, _ context: KokonRequestContext, _ services: ServerServices) throws -> CaseRecords {
+    static func authorized(_ action: Action, _ tenant: String, _ context: KokonRequestContext, _ services: ServerServices) async throws -> CaseRecords {
         let scope = try Authorize.require(context.principal, action)
-        return try services.records(tenant, principal: context.principal!, scope: scope ?? .all)
+        return try await services.records(tenant, principal: context.principal!, scope: scope ?? .all)
     }
 }

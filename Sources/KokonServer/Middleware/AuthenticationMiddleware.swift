@@ -22,14 +22,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 throw Problem(.unauthorized, "Not signed in", "the Authorization header must be 'Bearer ' followed by an API token")
             }
             let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            guard
-                let found = try await services.tokens.authenticate(
-                    hash: Secrets.digest(token), method: request.method.rawValue, route: context.endpointPath ?? request.uri.path)
-            else {
+            guard let found = try await services.tokens.authenticate(hash: Secrets.digest(token)) else {
                 throw Problem(
                     .unauthorized, "Not signed in", "this API token is unknown, expired or revoked; ask an administrator for a new one (kokon token create)")
             }
             context.principal = Principal(account: found.account, credential: .token(id: found.id, tenant: found.tenant, scope: found.scope))
+            services.audit.tokenUsed(.init(token: found.id, at: Date(), method: request.method.rawValue, route: context.endpointPath ?? "unmatched"))
         } else if let cookie = request.cookies[Self.sessionCookie]?.value, !cookie.isEmpty {
             let idHash = Secrets.digest(cookie)
             if let live = try await services.sessions.resume(idHash: idHash), !live.awaitingSecondFactor {

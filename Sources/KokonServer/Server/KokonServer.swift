@@ -35,7 +35,7 @@ public enum KokonServer {
         Application(
             router: router(services: services),
             configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "Kokon"),
-            logger: logger)
+            services: [services.audit], logger: logger)
     }
 }
 

@@ -20,15 +20,11 @@ public final class Connection: @unchecked Sendable {
     ///
     /// `conninfo` may be a URL (`postgresql://…`), `key=value` pairs, or empty: libpq then fills
     /// in whatever is missing from `PGHOST`, `PGDATABASE`, `PGSERVICE` and its other variables.
-    ///
-    /// `overrides` (such as `user`) win over what `conninfo` says, so a server can log in as the
-    /// application's own role on the database an administrator configured.
-    public init(conninfo: String, overrides: [String: String] = [:], logger: Logger) throws(PostgresError) {
+    public init(conninfo: String, logger: Logger) throws(PostgresError) {
         // dbname is expanded as a full connection string; client_encoding comes after it so
         // Kokon always talks UTF-8, and the fallback name yields to any application_name given.
-        let extra = overrides.sorted { $0.key < $1.key }
-        let keywords = ["dbname", "client_encoding", "fallback_application_name"] + extra.map(\.key)
-        let values = [conninfo, "UTF8", "kokon"] + extra.map(\.value)
+        let keywords = ["dbname", "client_encoding", "fallback_application_name"]
+        let values = [conninfo, "UTF8", "kokon"]
         let connection: OpaquePointer? = withCStrings(keywords) { keywordPointers in
             withCStrings(values) { valuePointers in
                 PQconnectdbParams(keywordPointers, valuePointers, 1)

@@ -15,8 +15,6 @@ public import Logging
 public final class ConnectionPool: Sendable {
     /// The connection string the pool opens connections with.
     public let conninfo: String
-    /// Connection parameters that win over `conninfo`, such as the user to log in as.
-    public let overrides: [String: String]
     /// The most connections open at once.
     public let size: Int
     let threads: BlockingThreadPool
@@ -27,10 +25,9 @@ public final class ConnectionPool: Sendable {
     private let state: PoolState
 
     /// Creates a pool; nothing connects until the first session.
-    public init(conninfo: String, size: Int = 4, overrides: [String: String] = [:], logger: Logger = Logger(label: "kokon.postgres")) {
+    public init(conninfo: String, size: Int = 4, logger: Logger = Logger(label: "kokon.postgres")) {
         precondition(size > 0, "a connection pool needs at least one connection")
         self.conninfo = conninfo
-        self.overrides = overrides
         self.size = size
         self.logger = logger
         self.threads = BlockingThreadPool(threadCount: size)
@@ -96,9 +93,8 @@ public final class ConnectionPool: Sendable {
         case .permit:
             do {
                 let conninfo = self.conninfo
-                let overrides = self.overrides
                 let logger = self.logger
-                return try await threads.run { try Connection(conninfo: conninfo, overrides: overrides, logger: logger) }
+                return try await threads.run { try Connection(conninfo: conninfo, logger: logger) }
             } catch {
                 await state.release(nil)
                 throw error

@@ -47,22 +47,23 @@ public struct Session: Sendable {
         return value
     }
 
-    /// Runs `body` in a transaction as `role` with `search_path` set to `searchPath`.
+    /// Runs `body` in a transaction as `role` with `search_path` set to `searchPath`, and any
+    /// further transaction-local `settings` (custom settings such as `kokon.actor`).
     ///
-    /// Both are `SET LOCAL`, so they end with the transaction: nothing carries over to the next
-    /// use of the connection, and work that forgets to switch runs with the login role's own
-    /// (deliberately empty) rights.
+    /// All are `SET LOCAL`, sent as one `set_config(…, true)` statement (the function form of
+    /// `SET LOCAL`, which takes bound values), so they end with the transaction: nothing
+    /// carries over to the next use of the connection, and work that forgets to switch runs
+    /// with the login role's own (deliberately empty) rights.
     @discardableResult
     public func transaction<Value>(
-        as role: Identifier, searchPath: [Identifier], _ body: (Session) async throws -> Value
+        as role: Identifier, searchPath: [Identifier], settings: [(name: String, value: String)] = [],
+        _ body: (Session) async throws -> Value
     ) async throws -> Value {
         try await transaction { session in
-            try await session.query("SET LOCAL ROLE \(role)")
-            if searchPath.isEmpty {
-                try await session.query("SET LOCAL search_path TO ''")
-            } else {
-                try await session.query("SET LOCAL search_path TO \(searchPath)")
-            }
+            let path = searchPath.isEmpty ? "" : searchPath.map(\.quoted).joined(separator: ", ")
+            let names = ["role", "search_path"] + settings.map(\.name)
+            let values = [role.parts.joined(separator: "."), path] + settings.map(\.value)
+            try await session.query("SELECT count(set_config(name, value, true)) FROM unnest(\(names)::text[], \(values)::text[]) AS s(name, value)")
             return try await body(session)
         }
     }

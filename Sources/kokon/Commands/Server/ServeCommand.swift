@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await Catalogue.migrate(admin)
             var overrides = ["user": ProcessInfo.processInfo.environment["KOKON_APP_USER"] ?? "kokon_app"]
             if let password = ProcessInfo.processInfo.environment["KOKON_APP_PASSWORD"] { overrides["password"] = password }
-            let pool = ConnectionPool(conninfo: admin.conninfo, size: connections, overrides: overrides, logger: logger)
+            let pool = ConnectionPool(conninfo: try ConnectionString.replacing(admin.conninfo, with: overrides), size: connections, logger: logger)
             let configuration = ServerConfiguration(
                 host: host, port: port, behindTLS: behindTLS, bodyLimit: bodyLimit, shutdownGrace: .seconds(shutdownGrace), connections: connections)
             do {
