@@ -49,6 +49,10 @@ enum ErrorTranslation {
             }
         case let error as TenantError:
             return .notFound(error.description)
+        case let error as EvaluationError:
+            return .notFound(error.description)
+        case let error as SuppressionError:
+            return .badRequest(error.description)
         case let error as AccountError:
             return .badRequest(error.description)
         case let error as PostgresError where error.kind == .connection || error.message == PostgresError.poolClosed.message:
