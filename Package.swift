@@ -79,7 +79,7 @@ let package = Package(
         // else, so production code ships no fake-data generator.
         .target(
             name: "KokonDemo",
-            dependencies: ["Reporting", "Engine", "Templates", "Postgres"]
+            dependencies: ["KokonServer", "Reporting", "Engine", "Templates", "Postgres"]
         ),
         // The benchmarks' fixtures and measurements, so the command line holds no SQL.
         .target(

@@ -48,17 +48,28 @@ struct DemoCommand: AsyncParsableCommand {
         step(
             "\(loaded.programmes.count) programmes and \(loaded.tenants.count) municipalities are valid (\(loaded.diagnostics.warnings.count) warning\(loaded.diagnostics.warnings.count == 1 ? "" : "s"))"
         )
-        let outcome = try await database.withPool(size: 2) { pool in
+        let (outcome, accounts) = try await database.withPool(size: 2) { pool in
             step("Migrating the database")
             try await Catalogue.migrate(pool)
-            return try await Demo(pool: pool, catalog: loaded, seed: seed, size: size, output: URL(fileURLWithPath: output)).run(progress: step)
+            let outcome = try await Demo(pool: pool, catalog: loaded, seed: seed, size: size, output: URL(fileURLWithPath: output)).run(progress: step)
+            step("Preparing demo accounts for the server")
+            return (outcome, try await DemoAccounts(pool: pool).prepare())
         }
         print("")
         print("Network reports, one per model (open them in a browser; CSV and JSON beside them):")
         for (name, file, count) in outcome.networkReports { print("  \(file.path)  – \(name), \(count) municipalit\(count == 1 ? "y" : "ies")") }
         print("Reports for each municipality:")
         for (_, file) in outcome.tenantReports { print("  \(file.path)") }
+        print("")
+        print("Demo accounts (new passwords on every run of the demo; shown only now):")
+        for account in accounts {
+            print("  \(account.email)  \(account.password)  – \(account.role)")
+            if let url = account.secondFactor { print("    second factor for the authenticator app: \(url)") }
+        }
         step("Done.")
+        print("")
+        print("To work in the browser, start the server and open the address it prints:")
+        print("  swift run kokon serve        then open http://127.0.0.1:8080/ and sign in with an account above")
     }
 
     static func elapsed(since start: ContinuousClock.Instant) -> String {
