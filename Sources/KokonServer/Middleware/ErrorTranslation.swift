@@ -93,3 +93,17 @@ enum ErrorTranslation {
         return Views.error(problem, principal: context.principal)
     }
 }
+
+/// Turns errors into answers inside the authenticated groups, where the principal is known,
+/// so an error page still shows who is signed in.
+struct ErrorTranslationMiddleware: RouterMiddleware {
+    typealias Context = KokonRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return ErrorTranslation.response(for: error, request: request, context: context)
+        }
+    }
+}

@@ -68,6 +68,7 @@ enum Views {
         let title: String =
             switch problem.status {
             case .unauthorized: "Zaloguj się, aby kontynuować"
+            case .forbidden where problem.title == "Form expired": "Formularz wygasł"
             case .forbidden: "Brak dostępu"
             case .notFound: "Nie znaleziono"
             case .serviceUnavailable: "Baza danych jest chwilowo niedostępna"

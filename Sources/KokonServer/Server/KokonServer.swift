@@ -16,6 +16,7 @@ public enum KokonServer {
 
         let pages = router.group()
             .add(middleware: AuthenticationMiddleware(services: services))
+            .add(middleware: ErrorTranslationMiddleware())
             .add(middleware: CSRFMiddleware(bodyLimit: services.configuration.bodyLimit))
         SignInRoutes.add(to: pages, services: services)
 
@@ -23,6 +24,7 @@ public enum KokonServer {
         OpenAPIRoute.add(to: api)
         let authenticated = api.group()
             .add(middleware: AuthenticationMiddleware(services: services))
+            .add(middleware: ErrorTranslationMiddleware())
             .add(middleware: CSRFMiddleware(bodyLimit: services.configuration.bodyLimit))
         ProgrammesAPI.add(to: authenticated, services: services)
         MunicipalitiesAPI.add(to: authenticated, services: services)

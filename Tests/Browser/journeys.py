@@ -1,0 +1,137 @@
+"""Journeys through Kokon's pages in headless Chromium, with an axe-core check of every page
+reached and a screenshot of each journey's last page.
+
+Usage: python3 Tests/Browser/journeys.py BASE_URL EMAIL PASSWORD SCREENSHOT_FOLDER
+
+EMAIL and PASSWORD are a coordinator's. Exits non-zero, saying what failed, if any journey
+breaks or any page has a serious or critical accessibility violation.
+"""
+import os
+import sys
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE, EMAIL, PASSWORD, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4]
+os.makedirs(SHOTS, exist_ok=True)
+problems = []
+
+
+def browser(width=1280, height=900):
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def check_accessibility(driver, name):
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    for violation in serious:
+        problems.append(f"{name}: axe {violation['impact']} {violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)")
+    # Nothing is loaded from anywhere else.
+    for url in driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)"):
+        if not url.startswith(BASE):
+            problems.append(f"{name}: loads {url} from elsewhere")
+
+
+def wait_for(driver, text, seconds=10):
+    """Waits until the page shows `text`; False if it never does."""
+    try:
+        WebDriverWait(driver, seconds).until(lambda d: text in d.page_source)
+        return True
+    except Exception:
+        return False
+
+
+def expect(condition, message):
+    if not condition:
+        problems.append(message)
+
+
+def sign_in(driver, email, password):
+    driver.get(BASE + "/sign-in")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]").click()
+
+
+def journey_sign_in_and_out():
+    driver = browser()
+    try:
+        driver.get(BASE + "/")
+        expect(driver.current_url.endswith("/sign-in"), f"an anonymous visit to / should land on the sign-in page, not {driver.current_url}")
+        check_accessibility(driver, "sign-in page")
+        expect(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "pl", "pages should be in Polish (lang=pl)")
+        sign_in(driver, EMAIL, "not the password at all")
+        wait_for(driver, "role=\"alert\"")
+        error = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
+        expect("Nieprawidłowy adres e-mail lub hasło" in error, f"a wrong password should say so in Polish, said: {error!r}")
+        expect(driver.find_element(By.ID, "email").get_attribute("value") == EMAIL, "the e-mail typed should be kept after a refusal")
+        check_accessibility(driver, "sign-in page with an error")
+        sign_in(driver, EMAIL, PASSWORD)
+        expect(wait_for(driver, "Twoje role"), "after signing in the start page should open")
+        expect("koordynator" in driver.page_source, "the start page should name the account's role")
+        check_accessibility(driver, "start page")
+        driver.save_screenshot(os.path.join(SHOTS, "start-page.png"))
+        driver.get(BASE + "/no-such-page")
+        expect("Nie znaleziono" in driver.page_source, "an unknown address should get a Polish not-found page")
+        check_accessibility(driver, "not-found page")
+        driver.get(BASE + "/")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
+        expect(wait_for(driver, "Logowanie do Kokonu"), "signing out should return to the sign-in page")
+        driver.get(BASE + "/")
+        expect(driver.current_url.endswith("/sign-in"), "after signing out the start page should need signing in again")
+        driver.save_screenshot(os.path.join(SHOTS, "signed-out.png"))
+    finally:
+        driver.quit()
+
+
+def journey_forged_form():
+    """A form sent without its CSRF token changes nothing: here, signing out."""
+    driver = browser()
+    try:
+        sign_in(driver, EMAIL, PASSWORD)
+        wait_for(driver, "Twoje role")
+        driver.execute_script("document.querySelector(\"form[action='/sign-out'] input[name=csrf_token]\").remove()")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
+        expect(wait_for(driver, "Formularz wygasł"), "a form without its token should be refused with an explanation")
+        check_accessibility(driver, "refused form page")
+        driver.save_screenshot(os.path.join(SHOTS, "forged-form.png"))
+        driver.get(BASE + "/")
+        expect(driver.find_element(By.TAG_NAME, "h1").text == "Kokon", "the refused sign-out should have left the session signed in")
+    finally:
+        driver.quit()
+
+
+def journey_phone():
+    """A family assistant's phone: the sign-in form fits without scrolling sideways."""
+    driver = browser(width=360, height=740)
+    try:
+        driver.get(BASE + "/sign-in")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        expect(overflow <= 0, f"the sign-in page scrolls sideways by {overflow}px on a 360px screen")
+        driver.save_screenshot(os.path.join(SHOTS, "sign-in-phone.png"))
+    finally:
+        driver.quit()
+
+
+for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone):
+    try:
+        journey()
+    except Exception as error:  # a journey that cannot go on is a failure with its reason
+        problems.append(f"{journey.__name__} stopped: {type(error).__name__}: {error}")
+
+if problems:
+    print("Browser journeys failed:")
+    for problem in problems:
+        print("  - " + problem)
+    sys.exit(1)
+print(f"Browser journeys passed; screenshots in {SHOTS}")
