@@ -1,9 +1,10 @@
 """Journeys through Kokon's pages in headless Chromium, with an axe-core check of every page
 reached and a screenshot of each journey's last page.
 
-Usage: python3 Tests/Browser/journeys.py BASE_URL EMAIL PASSWORD SCREENSHOT_FOLDER
+Usage: python3 Tests/Browser/journeys.py BASE_URL EMAIL PASSWORD SCREENSHOT_FOLDER CASEWORKER_EMAIL CASEWORKER_PASSWORD TENANT
 
-EMAIL and PASSWORD are a coordinator's. Exits non-zero, saying what failed, if any journey
+EMAIL and PASSWORD are a coordinator's; the caseworker works in TENANT, which has a household
+H-1 that is not assigned to them. Exits non-zero, saying what failed, if any journey
 breaks or any page has a serious or critical accessibility violation.
 """
 import os
@@ -17,6 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, EMAIL, PASSWORD, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4]
+CASEWORKER, CASEWORKER_PASSWORD, TENANT = sys.argv[5], sys.argv[6], sys.argv[7]
 os.makedirs(SHOTS, exist_ok=True)
 problems = []
 
@@ -123,11 +125,97 @@ def journey_phone():
         driver.quit()
 
 
-for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone):
+def fill(driver, field_id, value):
+    element = driver.find_element(By.ID, field_id)
+    if element.tag_name == "select":
+        from selenium.webdriver.support.ui import Select
+
+        select = Select(element)
+        if value is None:
+            select.select_by_index(len(select.options) - 1)
+        else:
+            select.select_by_value(value)
+    elif element.get_attribute("type") == "date":
+        # Date inputs are typed in the browser's own locale; set the ISO value the form sends.
+        driver.execute_script("arguments[0].value = arguments[1]", element, value)
+    else:
+        element.clear()
+        element.send_keys(value)
+
+
+def submit(driver, action):
+    driver.find_element(By.CSS_SELECTOR, f"form[action^='{action}'] button[type=submit]").click()
+
+
+def journey_casework():
+    """A caseworker registers a household with two persons, enrols it, records a session with
+    attendance, and sees all of it on the household's page; a bad value is refused beside its
+    field with what was typed kept."""
+    import random
+
+    code = f"H-CI-{random.randint(1000, 9999)}"
+    driver = browser()
+    try:
+        sign_in(driver, CASEWORKER, CASEWORKER_PASSWORD)
+        wait_for(driver, "Twoje role")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "gospodarstwa domowe").click()
+        wait_for(driver, "Moje gospodarstwa domowe")
+        check_accessibility(driver, "my households")
+        driver.find_element(By.LINK_TEXT, "Zarejestruj gospodarstwo").click()
+        wait_for(driver, "Nowe gospodarstwo domowe")
+        check_accessibility(driver, "new household form")
+        fill(driver, "code", code)
+        fill(driver, "area", None)
+        fill(driver, "size", "31")
+        submit(driver, f"/m/{TENANT}/households")
+        expect(wait_for(driver, "Nie zapisano gospodarstwa"), "a household of 31 persons should be refused")
+        expect(driver.find_element(By.ID, "code").get_attribute("value") == code, "the code typed should be kept after a refusal")
+        expect("Liczba osób" in driver.find_element(By.ID, "size-error").text, "the size problem should be shown beside the size field")
+        check_accessibility(driver, "new household form with an error")
+        driver.save_screenshot(os.path.join(SHOTS, "household-refused.png"))
+        fill(driver, "size", "3")
+        submit(driver, f"/m/{TENANT}/households")
+        expect(wait_for(driver, "Zarejestrowano gospodarstwo."), "the household should be registered")
+        for person, year, relation in ((f"{code}-A", "1988", "head"), (f"{code}-B", "2015", "child")):
+            fill(driver, "person-code", person)
+            fill(driver, "birth_year", year)
+            fill(driver, "relation", relation)
+            submit(driver, f"/m/{TENANT}/households/{code}/persons")
+            expect(wait_for(driver, "Dodano osobę."), f"person {person} should be added")
+        fill(driver, "enrolment_target", None)
+        fill(driver, "start", "2025-03-01")
+        submit(driver, f"/m/{TENANT}/households/{code}/enrolments")
+        if not wait_for(driver, "Przyjęto do programu.", seconds=5):
+            problems.append("enrolment was refused: " + driver.find_element(By.TAG_NAME, "main").text[:500])
+        fill(driver, "session_activity", None)
+        fill(driver, "date", "2025-03-10")
+        fill(driver, "minutes", "90")
+        fill(driver, f"attendance-{code}-B", "excused")
+        submit(driver, f"/m/{TENANT}/households/{code}/sessions")
+        if not wait_for(driver, "Zapisano spotkanie i obecność.", seconds=5):
+            problems.append("the session was refused: " + driver.find_element(By.TAG_NAME, "main").text[:800])
+        page = driver.find_element(By.TAG_NAME, "main").text
+        for seen in (f"{code}-A", f"{code}-B", "10.03.2025", "nieobecna, usprawiedliwiona", "01.03.2025"):
+            expect(seen in page, f"the household page should show {seen}")
+        check_accessibility(driver, "household page")
+        driver.save_screenshot(os.path.join(SHOTS, "household.png"))
+        # Another caseworker's household, its address typed by hand: a plain refusal.
+        driver.get(f"{BASE}/m/{TENANT}/households/H-1")
+        expect("Nie znaleziono" in driver.page_source and "mokre" not in driver.page_source, "another caseworker's household should not open")
+        check_accessibility(driver, "refused household")
+        driver.save_screenshot(os.path.join(SHOTS, "household-refused-to-caseworker.png"))
+    finally:
+        driver.quit()
+
+
+for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework):
     try:
         journey()
     except Exception as error:  # a journey that cannot go on is a failure with its reason
-        problems.append(f"{journey.__name__} stopped: {type(error).__name__}: {error}")
+        import traceback
+
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        problems.append(f"{journey.__name__} stopped at line {where.lineno}: {type(error).__name__}: {error}")
 
 if problems:
     print("Browser journeys failed:")

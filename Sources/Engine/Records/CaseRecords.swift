@@ -105,6 +105,33 @@ public struct CaseRecords: Sendable {
         }
     }
 
+    /// Writes records of several kinds in one transaction, in the order given (a session and
+    /// its attendance): all of them, or none if any row is rejected.
+    @discardableResult
+    public func write(together batches: [(kind: RecordKind, rows: [[String: String]])]) async throws -> [ImportReport] {
+        for batch in batches {
+            for row in batch.rows {
+                for key in row.keys where batch.kind.column(key) == nil {
+                    throw RecordError.badHeader("api", "unknown column '\(key)'", kind: batch.kind)
+                }
+            }
+        }
+        return try await transaction { session in
+            var reports: [ImportReport] = []
+            for batch in batches where !batch.rows.isEmpty {
+                let columns = batch.kind.columns.map(\.name)
+                let write = StagedWrite(kind: batch.kind, columns: columns, delimiter: UInt8(ascii: ","), source: "form")
+                reports.append(
+                    try await write.run(on: session, dryRun: false) { writer in
+                        for row in batch.rows {
+                            try await writer.writeRow(columns.map { row[$0].flatMap { $0.isEmpty ? nil : $0 } }, format: .csv)
+                        }
+                    })
+            }
+            return reports
+        }
+    }
+
     /// Writes typed records.
     @discardableResult
     public func write<Record: CaseRecord>(_ records: [Record], dryRun: Bool = false) async throws -> ImportReport {

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Hummingbird
+import Templates
 
 /// Signing in and out in the browser.
 ///
@@ -19,9 +20,12 @@ enum SignInRoutes {
             let roles = principal.account.grants.map { grant in
                 [grant.role.polishName, grant.tenant.map { "— \($0)" }, grant.staff.map { "(kod pracownika \($0))" }].compactMap { $0 }.joined(separator: " ")
             }
+            let tenants = Set(principal.account.grants.filter { $0.role.isPerMunicipality }.compactMap(\.tenant)).sorted()
+            let municipalities = tenants.map { HomePage.Municipality(name: services.catalog.tenant($0)?.name ?? $0, url: "/m/\($0)/households") }
             return Views.render(
                 HomePage(
-                    signedIn: SiteHeader(principal).signedIn, displayName: principal.account.displayName, email: principal.account.email, roles: roles))
+                    signedIn: SiteHeader(principal).signedIn, displayName: principal.account.displayName, email: principal.account.email, roles: roles,
+                    municipalities: municipalities, hasMunicipalities: !municipalities.isEmpty))
         }
 
         router.get("/sign-in") { request, context -> Response in

@@ -42,6 +42,12 @@ struct HomePage: Page {
     let displayName: String
     let email: String
     let roles: [String]
+    struct Municipality: Sendable {
+        let name: String
+        let url: String
+    }
+    let municipalities: [Municipality]
+    let hasMunicipalities: Bool
 }
 
 /// A refusal or an error, in words a user can act on.
@@ -65,6 +71,8 @@ enum Views {
 
     /// The page for a problem: its Polish title and the detail.
     static func error(_ problem: Problem, principal: Principal?) -> Response {
+        // A page that needs signing in sends the browser to the sign-in form.
+        if problem.status == .unauthorized { return SignInRoutes.redirect("/sign-in") }
         let title: String =
             switch problem.status {
             case .unauthorized: "Zaloguj się, aby kontynuować"

@@ -1,0 +1,291 @@
+import Engine
+import Foundation
+import Hummingbird
+import Postgres
+import Templates
+
+/// The casework pages: a municipality's households, one household's file, and the forms that
+/// register a household, add a person, enrol, and record a session with its attendance.
+///
+/// Every form is written through the same Engine path as an import and the API, so the same
+/// checks apply; a refused form is shown again with what was typed and each problem beside its
+/// field, and nothing is written.
+enum CaseworkRoutes {
+    static func add(to pages: RouterGroup<KokonRequestContext>, services: ServerServices) {
+        let limit = services.configuration.bodyLimit
+
+        pages.get("/m/:tenant/households") { request, context -> Response in
+            let (tenant, records) = try await access(context, services, write: false)
+            let choices = try await records.choices()
+            let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
+            let after = request.uri.queryParameters.get("after")
+            let page: CaseRecords.Page
+            if query.isEmpty {
+                page = try await records.list(.households, after: after, limit: 50)
+            } else {
+                page = try await records.list(.households, filters: ["code": query], limit: 50)
+            }
+            let rows = try page.records.map { record -> HouseholdsPage.Row in
+                let fields = try record.decode(HouseholdJSON.self)
+                return HouseholdsPage.Row(
+                    code: fields.code, area: areaName(fields.area, choices), size: fields.size, url: "/m/\(tenant)/households/\(escape(fields.code))")
+            }
+            let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, canRegister: true)
+            let caseworker = if case .caseworker = records.scope { true } else { false }
+            return Views.render(
+                HouseholdsPage(
+                    title: caseworker ? "Moje gospodarstwa domowe" : "Gospodarstwa domowe", signedIn: SiteHeader(context.principal).signedIn,
+                    tenantName: nav.tenantName, versions: nav.versions, householdsURL: nav.householdsURL, newHouseholdURL: nav.newHouseholdURL,
+                    canRegister: nav.canRegister, query: query, households: rows, hasHouseholds: !rows.isEmpty,
+                    caption: caseworker ? "Gospodarstwa przydzielone Tobie i zarejestrowane przez Ciebie" : "Wszystkie gospodarstwa gminy",
+                    emptyText: query.isEmpty ? "Nie ma tu jeszcze żadnego gospodarstwa." : "Nie znaleziono gospodarstwa o kodzie „\(query)” wśród Twoich.",
+                    nextURL: page.next.map { "/m/\(tenant)/households?after=\($0)" }))
+        }
+
+        pages.get("/m/:tenant/households/new") { _, context -> Response in
+            let (tenant, records) = try await access(context, services, write: true)
+            return try await newHouseholdForm(tenant, records, context, services, values: [:], issues: [])
+        }
+
+        pages.post("/m/:tenant/households") { request, context -> Response in
+            let (tenant, records) = try await access(context, services, write: true)
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: limit)))
+            let values = ["code": form["code"] ?? "", "area": form["area"] ?? "", "size": form["size"] ?? ""].mapValues { $0.trimmingCharacters(in: .whitespaces) }
+            do {
+                try await records.write(.households, [values])
+            } catch {
+                return try await newHouseholdForm(tenant, records, context, services, values: values, issues: issues(of: error, context))
+            }
+            return SignInRoutes.redirect("/m/\(tenant)/households/\(escape(values["code"]!))?saved=household")
+        }
+
+        pages.get("/m/:tenant/households/:code") { request, context -> Response in
+            let (tenant, records) = try await access(context, services, write: false)
+            let code = try context.parameters.require("code")
+            return try await householdPage(
+                tenant, code, records, context, services, saved: request.uri.queryParameters.get("saved"), values: [:], issues: [:])
+        }
+
+        pages.post("/m/:tenant/households/:code/:form") { request, context -> Response in
+            let (tenant, records) = try await access(context, services, write: true)
+            let code = try context.parameters.require("code")
+            let which = try context.parameters.require("form")
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: limit)))
+            guard let file = try await records.householdFile(code: code) else {
+                throw Problem.notFound("there is no household '\(code)' among yours")
+            }
+            let batches: [(kind: RecordKind, rows: [[String: String]])]
+            switch which {
+            case "persons":
+                batches = [(.persons, [["code": form["code"] ?? "", "household": code, "birth_year": form["birth_year"] ?? "", "relation": form["relation"] ?? ""]])]
+            case "enrolments":
+                let target = (form["enrolment_target"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                var row = ["household": code, "start": form["start"] ?? ""]
+                row["adoption"] = target.first ?? ""
+                if target.count > 1, !target[1].isEmpty { row["target_group"] = target[1] }
+                batches = [(.enrolments, [row])]
+            case "sessions":
+                let activity = (form["session_activity"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                // The form's own id names the session, so sending the same form twice records it once.
+                let session = "S-" + Secrets.digest(form["form_id"] ?? UUID().uuidString).prefix(12)
+                var row = ["code": session, "date": form["date"] ?? "", "minutes": form["minutes"] ?? "", "staff": form["staff"] ?? ""]
+                row["adoption"] = activity.first ?? ""
+                row["component"] = activity.count > 1 ? activity[1] : ""
+                if activity.count > 2, !activity[2].isEmpty { row["activity"] = activity[2] }
+                let attendance = file.persons.compactMap { person -> [String: String]? in
+                    guard let status = form["attendance_\(person.code)"], !status.isEmpty else { return nil }
+                    return ["session": session, "person": person.code, "status": status]
+                }
+                batches = [(.sessions, [row]), (.attendance, attendance)]
+            default:
+                throw Problem.notFound("there is no such form")
+            }
+            do {
+                try await records.write(together: batches)
+            } catch {
+                return try await householdPage(
+                    tenant, code, records, context, services, saved: nil, values: [which: form.values], issues: [which: issues(of: error, context)])
+            }
+            return SignInRoutes.redirect("/m/\(tenant)/households/\(escape(code))?saved=\(which)")
+        }
+    }
+
+    struct HouseholdJSON: Decodable {
+        let code: String
+        let area: String
+        let size: Int
+    }
+
+    /// The municipality in the address and its records as the principal may reach them.
+    static func access(_ context: KokonRequestContext, _ services: ServerServices, write: Bool) async throws -> (String, CaseRecords) {
+        let tenant = try context.parameters.require("tenant")
+        let action: Action = write ? .writeRecords(tenant: tenant, kind: "households") : .readRecords(tenant: tenant, kind: "households")
+        let scope = try Authorize.require(context.principal, action)
+        return (tenant, try await services.records(tenant, principal: context.principal!, scope: scope ?? .all))
+    }
+
+    static func name(of tenant: String, _ services: ServerServices) -> String {
+        services.catalog.tenant(tenant)?.name ?? tenant
+    }
+
+    static func areaName(_ id: String, _ choices: CaseRecords.Choices) -> String {
+        choices.areas.first { $0.id == id }?.name ?? id
+    }
+
+    static func escape(_ code: String) -> String {
+        code.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? code
+    }
+
+    /// A refused write's problems, or the error itself when it is not a refusal.
+    static func issues(of error: any Error, _ context: KokonRequestContext) throws -> [Problem.Issue] {
+        let problem = ErrorTranslation.problem(for: error, context: context)
+        guard [400, 409, 422].contains(problem.status.code) else { throw error }
+        return problem.issues.isEmpty ? [Problem.Issue(row: nil, field: nil, reason: problem.detail)] : problem.issues
+    }
+
+    static func csrf(_ context: KokonRequestContext) -> String {
+        if case .browser(_, let token)? = context.principal?.credential { return token }
+        return ""
+    }
+
+    static func newHouseholdForm(
+        _ tenant: String, _ records: CaseRecords, _ context: KokonRequestContext, _ services: ServerServices, values: [String: String], issues: [Problem.Issue]
+    ) async throws -> Response {
+        let choices = try await records.choices()
+        var fields = [
+            FormField(
+                id: "code", name: "code", label: "Kod gospodarstwa", value: values["code"] ?? "", hint: "Na przykład H-0123. Tylko kod — bez nazwiska i adresu.",
+                pattern: "[A-Za-z0-9][A-Za-z0-9._\\-]{0,39}"),
+            FormField.select("area", "Obszar", choices: choices.areas.map { ($0.id, $0.name) }, value: values["area"] ?? ""),
+            FormField(id: "size", name: "size", label: "Liczba osób w gospodarstwie", type: "number", value: values["size"] ?? "", inputMode: "numeric"),
+        ]
+        let unplaced = FormField.place(issues, in: &fields)
+        let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, canRegister: true)
+        return Views.render(
+            NewHouseholdPage(
+                signedIn: SiteHeader(context.principal).signedIn, tenantName: nav.tenantName, versions: nav.versions, householdsURL: nav.householdsURL,
+                newHouseholdURL: nav.newHouseholdURL, canRegister: true, action: "/m/\(tenant)/households", csrfToken: csrf(context),
+                summary: issues.isEmpty ? nil : "Nie zapisano gospodarstwa. " + (unplaced.isEmpty ? "Popraw zaznaczone pola." : unplaced.joined(separator: " ")),
+                fields: fields),
+            status: issues.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    static let savedText = [
+        "household": "Zarejestrowano gospodarstwo.", "persons": "Dodano osobę.", "enrolments": "Przyjęto do programu.",
+        "sessions": "Zapisano spotkanie i obecność.",
+    ]
+
+    static func householdPage(
+        _ tenant: String, _ code: String, _ records: CaseRecords, _ context: KokonRequestContext, _ services: ServerServices, saved: String?,
+        values: [String: [String: String]], issues: [String: [Problem.Issue]]
+    ) async throws -> Response {
+        guard let file = try await records.householdFile(code: code) else {
+            throw Problem.notFound("there is no household '\(code)' among yours")
+        }
+        let choices = try await records.choices()
+        func elementName(_ adoption: String, _ id: String?, in list: KeyPath<CaseRecords.AdoptedProgramme, [CaseRecords.Choice]>) -> String {
+            guard let id else { return "" }
+            return choices.adoptions.first { $0.id == adoption }?[keyPath: list].first { $0.id == id }?.name ?? id
+        }
+        let enrolled = Set(file.enrolments.compactMap(\.person))
+        let householdEnrolled = file.enrolments.contains { $0.person == nil }
+        let token = csrf(context)
+        let base = "/m/\(tenant)/households/\(escape(code))"
+
+        var personFields = [
+            FormField(id: "person-code", name: "code", label: "Kod osoby", value: values["persons"]?["code"] ?? "", hint: "Na przykład P-0456. Bez imienia i numeru PESEL."),
+            FormField(id: "birth_year", name: "birth_year", label: "Rok urodzenia", type: "number", value: values["persons"]?["birth_year"] ?? "", inputMode: "numeric"),
+            FormField.select(
+                "relation", "Relacja z osobą prowadzącą gospodarstwo", choices: PolishLabels.relationOrder.map { ($0, PolishLabels.relations[$0]!) },
+                value: values["persons"]?["relation"] ?? ""),
+        ]
+        let personSummary = FormField.place(issues["persons"] ?? [], in: &personFields)
+
+        let targets = choices.adoptions.flatMap { adoption -> [(String, String)] in
+            adoption.targetGroups.isEmpty
+                ? [("\(adoption.id)|", adoption.version)] : adoption.targetGroups.map { ("\(adoption.id)|\($0.id)", "\(adoption.version) — \($0.name)") }
+        }
+        var enrolFields = [
+            FormField.select("enrolment_target", "Program i grupa docelowa", choices: targets, value: values["enrolments"]?["enrolment_target"] ?? ""),
+            FormField(id: "start", name: "start", label: "Data rozpoczęcia", type: "date", value: values["enrolments"]?["start"] ?? ""),
+        ]
+        let enrolSummary = FormField.place(issues["enrolments"] ?? [], in: &enrolFields, names: ["adoption": "enrolment_target", "target_group": "enrolment_target"])
+
+        let activities = choices.adoptions.flatMap { adoption in
+            adoption.components.flatMap { component -> [(String, String)] in
+                let own = adoption.activities.filter { $0.parent == component.id }
+                return [("\(adoption.id)|\(component.id)|", "\(component.name)")] + own.map { ("\(adoption.id)|\(component.id)|\($0.id)", "\(component.name) — \($0.name)") }
+            }
+        }
+        var sessionFields = [
+            FormField(
+                id: "form_id", name: "form_id", label: "", type: "hidden", value: values["sessions"]?["form_id"] ?? UUID().uuidString, required: false, isHidden: true),
+            FormField.select("session_activity", "Komponent i działanie", choices: activities, value: values["sessions"]?["session_activity"] ?? ""),
+            FormField(id: "date", name: "date", label: "Data spotkania", type: "date", value: values["sessions"]?["date"] ?? ""),
+            FormField(id: "minutes", name: "minutes", label: "Czas trwania (minuty)", type: "number", value: values["sessions"]?["minutes"] ?? "60", inputMode: "numeric"),
+            FormField.select(
+                "staff", "Prowadzący", choices: choices.staff.map { ($0.id, "\($0.id) (\($0.name))") }, value: values["sessions"]?["staff"] ?? "", required: false),
+        ]
+        let sessionSummary = FormField.place(
+            issues["sessions"] ?? [], in: &sessionFields, names: ["adoption": "session_activity", "component": "session_activity", "activity": "session_activity"])
+        let attendees = file.persons.filter { householdEnrolled || enrolled.contains($0.code) }
+        let attendanceRows = attendees.map { person in
+            let chosen = values["sessions"]?["attendance_\(person.code)"] ?? "present"
+            return HouseholdPage.AttendanceRow(
+                id: "attendance-\(person.code)", name: "attendance_\(person.code)", person: "\(person.code) (\(person.birthYear))",
+                options: PolishLabels.attendanceOrder.map { .init(value: $0, label: PolishLabels.attendance[$0]!, selected: $0 == chosen) })
+        }
+        func summary(_ unplaced: [String], _ issues: [Problem.Issue]?) -> String? {
+            guard let issues, !issues.isEmpty else { return nil }
+            return "Nic nie zapisano. " + (unplaced.isEmpty ? "Popraw zaznaczone pola." : unplaced.joined(separator: " "))
+        }
+        let forms = [
+            HouseholdPage.Form(
+                anchor: "dodaj-osobe", heading: "Dodaj osobę", action: base + "/persons", csrfToken: token, summary: summary(personSummary, issues["persons"]),
+                fields: personFields, attendanceRows: [], hasAttendanceRows: false, button: "Dodaj osobę"),
+            HouseholdPage.Form(
+                anchor: "przyjmij", heading: "Przyjmij do programu", action: base + "/enrolments", csrfToken: token,
+                summary: summary(enrolSummary, issues["enrolments"]), fields: enrolFields, attendanceRows: [], hasAttendanceRows: false, button: "Przyjmij"),
+            HouseholdPage.Form(
+                anchor: "spotkanie", heading: "Zapisz spotkanie i obecność", action: base + "/sessions", csrfToken: token,
+                summary: summary(sessionSummary, issues["sessions"]), fields: sessionFields, attendanceRows: attendanceRows,
+                hasAttendanceRows: !attendanceRows.isEmpty, button: "Zapisz spotkanie"),
+        ]
+        let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, canRegister: true)
+        let persons = file.persons.map { HouseholdPage.Person(code: $0.code, birthYear: $0.birthYear, relation: PolishLabels.relations[$0.relation] ?? $0.relation) }
+        var enrolments: [HouseholdPage.Enrolment] = []
+        for enrolment in file.enrolments {
+            let version = choices.adoptions.first { $0.id == enrolment.adoption }?.version ?? enrolment.adoption
+            let until = enrolment.endsOn.map { PolishLabels.date($0.description) } ?? "trwa"
+            enrolments.append(
+                HouseholdPage.Enrolment(
+                    adoption: version, who: enrolment.person ?? "całe gospodarstwo",
+                    targetGroup: elementName(enrolment.adoption, enrolment.targetGroup, in: \.targetGroups),
+                    from: PolishLabels.date(enrolment.startsOn.description), until: until))
+        }
+        var plans: [HouseholdPage.Plan] = []
+        for plan in file.plans {
+            let goals = plan.goals.map { "Cel \($0.number): \($0.domain) — \(PolishLabels.goalStatuses[$0.status] ?? $0.status)" }
+            plans.append(
+                HouseholdPage.Plan(
+                    code: plan.code, name: plan.plan, who: plan.person ?? "całe gospodarstwo", drawnUp: PolishLabels.date(plan.drawnUpOn.description), goals: goals))
+        }
+        var attendance: [HouseholdPage.Attendance] = []
+        for entry in file.attendance {
+            let activity = [entry.component, entry.activity ?? ""].filter { !$0.isEmpty }.joined(separator: " — ")
+            attendance.append(
+                HouseholdPage.Attendance(
+                    date: PolishLabels.date(entry.heldOn.description), activity: activity, minutes: entry.minutes, person: entry.person,
+                    status: PolishLabels.attendance[entry.status] ?? entry.status))
+        }
+        let page = HouseholdPage(
+            title: "Gospodarstwo \(file.code)", signedIn: SiteHeader(context.principal).signedIn, tenantName: nav.tenantName, versions: nav.versions,
+            householdsURL: nav.householdsURL, newHouseholdURL: nav.newHouseholdURL, canRegister: true, saved: saved.flatMap { savedText[$0] },
+            area: areaName(file.area, choices), size: file.size, persons: persons, hasPersons: !persons.isEmpty, enrolments: enrolments,
+            hasEnrolments: !enrolments.isEmpty, plans: plans, hasPlans: !plans.isEmpty, attendance: attendance, hasAttendance: !attendance.isEmpty,
+            forms: forms)
+        return Views.render(page, status: issues.isEmpty ? .ok : .unprocessableContent)
+    }
+}

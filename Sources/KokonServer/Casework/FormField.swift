@@ -1,0 +1,48 @@
+/// One field of a form as a page shows it: its label, what was typed (kept after a refusal),
+/// its choices, and the problem with it in Polish.
+struct FormField: Sendable {
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let id: String
+    let name: String
+    let label: String
+    var type = "text"
+    var value = ""
+    var required = true
+    var hint: String?
+    var pattern: String?
+    var inputMode: String?
+    var options: [Option] = []
+    var error: String?
+
+    /// Stored rather than computed: the page renderer reads stored properties only.
+    var isSelect = false
+    var isHidden = false
+
+    /// A select of `choices` (value, label) with `value` selected.
+    static func select(_ name: String, _ label: String, choices: [(String, String)], value: String, required: Bool = true, prefix: String = "") -> FormField {
+        FormField(
+            id: prefix + name, name: name, label: label, value: value, required: required,
+            options: choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == value) }, isSelect: true)
+    }
+
+    /// The fields with the problems of a refused write placed beside the field each names;
+    /// returns the problems that name no field of the form.
+    static func place(_ issues: [Problem.Issue], in fields: inout [FormField], names: [String: String] = [:]) -> [String] {
+        var unplaced: [String] = []
+        for issue in issues {
+            let target = issue.field.map { names[$0] ?? $0 }
+            if let target, let index = fields.firstIndex(where: { $0.name == target }) {
+                let help = PolishLabels.fieldHelp[issue.field ?? ""] ?? "Popraw to pole."
+                fields[index].error = "\(help) (\(issue.reason))"
+            } else {
+                unplaced.append(issue.reason)
+            }
+        }
+        return unplaced
+    }
+}

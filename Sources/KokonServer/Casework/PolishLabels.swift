@@ -1,0 +1,42 @@
+/// Polish words for the stored values the casework pages show.
+enum PolishLabels {
+    static let relations: [String: String] = [
+        "head": "osoba prowadząca gospodarstwo", "partner": "partner lub partnerka", "child": "dziecko", "parent": "rodzic",
+        "grandparent": "dziadek lub babcia", "grandchild": "wnuk lub wnuczka", "sibling": "rodzeństwo", "other-relative": "inny krewny",
+        "other": "inna osoba",
+    ]
+    static let relationOrder = ["head", "partner", "child", "parent", "grandparent", "grandchild", "sibling", "other-relative", "other"]
+
+    static let attendance: [String: String] = ["present": "obecna", "excused": "nieobecna, usprawiedliwiona", "unexcused": "nieobecna"]
+    static let attendanceOrder = ["present", "excused", "unexcused"]
+
+    static let goalStatuses: [String: String] = [
+        "open": "w realizacji", "achieved": "osiągnięty", "partly-achieved": "osiągnięty częściowo", "abandoned": "porzucony",
+    ]
+
+    /// What to do about a field, in Polish, shown above the check's own words.
+    static let fieldHelp: [String: String] = [
+        "code": "Kod: do 40 liter, cyfr, kropek, myślników lub podkreśleń; nigdy imię ani numer PESEL.",
+        "area": "Wybierz jeden z obszarów gminy.",
+        "size": "Liczba osób: liczba całkowita od 1 do 30.",
+        "birth_year": "Rok urodzenia: cztery cyfry, nie później niż bieżący rok.",
+        "relation": "Wybierz relację z listy.",
+        "start": "Data rozpoczęcia: RRRR-MM-DD, w okresie realizacji programu.",
+        "target_group": "Wybierz grupę docelową programu.",
+        "date": "Data: RRRR-MM-DD.",
+        "minutes": "Czas trwania: liczba minut od 1 do 1440.",
+        "component": "Wybierz komponent programu.",
+        "activity": "Wybierz działanie należące do wybranego komponentu.",
+        "staff": "Wybierz osobę z zespołu.",
+        "household": "To gospodarstwo nie jest dostępne.",
+        "person": "Ta osoba nie jest dostępna lub nie jest przyjęta do programu w dniu spotkania.",
+        "status": "Wybierz obecność.",
+    ]
+
+    /// A date as Polish readers write it: 14.03.2026.
+    static func date(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3 else { return iso }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+}

@@ -1,0 +1,62 @@
+import Engine
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KokonServer
+import Testing
+
+/// The casework pages on the real server: forms write through the import's checks, a refused
+/// form keeps what was typed and writes nothing, a form sent twice records once, and a
+/// caseworker's list and pages hold their own households only.
+@Suite("Casework pages")
+struct CaseworkPageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func formsRecordOnceAndRefuseWithTheFieldMarked() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "caseworker2@torun.test", password: ServerFixture.password)
+                let list = try await client.execute(uri: "/m/torun/households", method: .get, headers: browser.header)
+                #expect(list.status == .ok && list.text.contains("Moje gospodarstwa domowe") && !list.text.contains(">H-1<"))
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: list.text))
+                func post(_ uri: String, _ fields: [String: String]) async throws -> TestResponse {
+                    try await client.execute(
+                        uri: uri, method: .post, headers: merged(browser.header, BrowserSessionTests.formType),
+                        body: BrowserSessionTests.form(fields.merging(["csrf_token": csrf]) { a, _ in a }))
+                }
+                let refused = try await post("/m/torun/households", ["code": "H-70", "area": "mokre", "size": "31"])
+                #expect(refused.status == .unprocessableContent)
+                #expect(refused.text.contains(#"value="H-70""#) && refused.text.contains("Liczba osób: liczba całkowita od 1 do 30"))
+                #expect(refused.text.contains(#"id="size" name="size" type="number" value="31" required inputmode="numeric" aria-invalid="true""#))
+                #expect(try await fixture.count("households") == 2)
+                let pesel = try await post("/m/torun/households", ["code": "90010112345", "area": "mokre", "size": "2"])
+                #expect(pesel.status == .unprocessableContent && pesel.text.contains("PESEL"))
+
+                let created = try await post("/m/torun/households", ["code": "H-70", "area": "mokre", "size": "3"])
+                #expect(created.status == .seeOther)
+                #expect(try await post("/m/torun/households/H-70/persons", ["code": "P-70", "birth_year": "1990", "relation": "head"]).status == .seeOther)
+                #expect(
+                    try await post("/m/torun/households/H-70/enrolments", ["enrolment_target": "wygrana-rodzina|families", "start": "2025-02-01"]).status
+                        == .seeOther)
+                let session = [
+                    "form_id": "one-form", "session_activity": "wygrana-rodzina|family-education|parent-workshop", "date": "2025-02-10", "minutes": "60",
+                    "attendance_P-70": "present",
+                ]
+                #expect(try await post("/m/torun/households/H-70/sessions", session).status == .seeOther)
+                #expect(try await post("/m/torun/households/H-70/sessions", session).status == .seeOther)
+                #expect(try await fixture.count("sessions") == 3)
+                #expect(try await fixture.count("attendance") == 4)
+                let page = try await client.execute(uri: "/m/torun/households/H-70", method: .get, headers: browser.header)
+                #expect(page.text.contains("P-70") && page.text.contains("10.02.2025") && page.text.contains("obecna"))
+                // Another caseworker's household, typed by hand.
+                let other = try await client.execute(uri: "/m/torun/households/H-1", method: .get, headers: browser.header)
+                #expect(other.status == .notFound && !other.text.contains("mokre"))
+                let forged = try await post("/m/torun/households/H-1/persons", ["code": "P-71", "birth_year": "1990", "relation": "head"])
+                #expect(forged.status == .notFound)
+                #expect(try await fixture.count("persons") == 4)
+            }
+        }
+    }
+}
