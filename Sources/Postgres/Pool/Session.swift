@@ -60,7 +60,14 @@ public struct Session: Sendable {
         _ body: (Session) async throws -> Value
     ) async throws -> Value {
         try await transaction { session in
-            let path = searchPath.isEmpty ? "" : searchPath.map(\.quoted).joined(separator: ", ")
+            // Written as `SET` writes it: plain lower-case names bare, anything else quoted.
+            let path = searchPath.map { name in
+                let text = name.parts.joined(separator: ".")
+                let plain =
+                    name.parts.count == 1 && text.first.map { $0.isLowercase || $0 == "_" } == true
+                    && text.allSatisfy { ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "_" }
+                return plain ? text : name.quoted
+            }.joined(separator: ", ")
             let names = ["role", "search_path"] + settings.map(\.name)
             let values = [role.parts.joined(separator: "."), path] + settings.map(\.value)
             try await session.query("SELECT count(set_config(name, value, true)) FROM unnest(\(names)::text[], \(values)::text[]) AS s(name, value)")
