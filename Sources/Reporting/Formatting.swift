@@ -1,4 +1,5 @@
-import Foundation
+public import Engine
+public import Foundation
 
 /// Numbers as Polish readers expect them: a comma before decimals, spaces between thousands.
 enum Polish {
@@ -35,4 +36,19 @@ enum Polish {
     static func percent(_ fraction: Double) -> String { number(fraction * 100) + "%" }
 
     private static let powersOfTen = [1, 10, 100, 1000, 10000, 100_000, 1_000_000]
+}
+
+extension Reporting {
+    /// A published figure as text, the same on every page: "42,5%", "1 200 zł",
+    /// "ukryte (<5)" for a suppressed one (never drawn as zero), "–" for none.
+    public static func figure(_ value: Decimal?, unit: FigureUnit, suppressed: Bool, k: Int) -> String {
+        if suppressed { return "ukryte (<\(k))" }
+        guard let value else { return "–" }
+        switch unit {
+        case .percent: return Polish.number(value) + "%"
+        case .count: return Polish.number(value, decimals: 0)
+        case .pln: return Polish.number(value, decimals: 0) + " zł"
+        case .score, .rate: return Polish.number(value)
+        }
+    }
 }

@@ -102,14 +102,7 @@ public struct NetworkReport: Sendable, Codable {
     /// A figure as text: "42,5%", "ukryte (<5)" or "–".
     func text(_ cell: Cell?, _ column: Column) -> String {
         guard let cell else { return "–" }
-        if cell.suppressed { return "ukryte (<\(k.first ?? 5))" }
-        guard let value = cell.value else { return "–" }
-        switch column.unit {
-        case .percent: return Polish.number(value) + "%"
-        case .count: return Polish.number(value, decimals: 0)
-        case .pln: return Polish.number(value, decimals: 0) + " zł"
-        case .score, .rate: return Polish.number(value)
-        }
+        return Reporting.figure(cell.value, unit: column.unit, suppressed: cell.suppressed, k: k.first ?? 5)
     }
 
     // MARK: JSON

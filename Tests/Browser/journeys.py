@@ -208,7 +208,27 @@ def journey_casework():
         driver.quit()
 
 
-for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework):
+def journey_publish():
+    """A coordinator previews exactly what would leave the municipality, then publishes it."""
+    driver = browser()
+    try:
+        sign_in(driver, EMAIL, PASSWORD)
+        wait_for(driver, "Twoje role")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "gospodarstwa domowe").click()
+        wait_for(driver, "Gospodarstwa domowe")
+        driver.find_element(By.LINK_TEXT, "Publikacja dla sieci").click()
+        expect(wait_for(driver, "opuszczą gminę"), "the publishing page should say what leaves the municipality")
+        expect("ukryte (<" in driver.find_element(By.TAG_NAME, "main").text, "suppressed figures should be marked as hidden")
+        check_accessibility(driver, "publishing preview")
+        submit(driver, f"/m/{TENANT}/publish")
+        expect(wait_for(driver, "Opublikowano"), "publishing should say how many figures left")
+        check_accessibility(driver, "published")
+        driver.save_screenshot(os.path.join(SHOTS, "published.png"))
+    finally:
+        driver.quit()
+
+
+for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_publish):
     try:
         journey()
     except Exception as error:  # a journey that cannot go on is a failure with its reason

@@ -4,6 +4,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KokonServer
+import KokonTestSupport
+import Postgres
 import Testing
 
 /// The casework pages on the real server: forms write through the import's checks, a refused
@@ -56,6 +58,38 @@ struct CaseworkPageTests {
                 let forged = try await post("/m/torun/households/H-1/persons", ["code": "P-71", "birth_year": "1990", "relation": "head"])
                 #expect(forged.status == .notFound)
                 #expect(try await fixture.count("persons") == 4)
+            }
+        }
+    }
+}
+
+@Suite("Publishing page")
+struct PublishingPageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func thePreviewWritesNothingAndTheButtonPublishesIt() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
+                let preview = try await client.execute(uri: "/m/torun/publish", method: .get, headers: browser.header)
+                #expect(preview.status == .ok && preview.text.contains("Publikacja dla sieci") && preview.text.contains("ukryte (&lt;5)"))
+                let published = { try await fixture.tenancy.admin.query("SELECT count(*) FROM shared.aggregates WHERE tenant = 'torun'").scalar(Int.self) }
+                #expect(try await published() == 0)
+                let before = try await client.execute(uri: "/api/v1/network/wygrana-rodzina/report", method: .get, headers: fixture.bearer("analyst"))
+                #expect(!before.text.contains(#""torun""#))
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: preview.text))
+                let confirm = try await client.execute(
+                    uri: "/m/torun/publish", method: .post, headers: merged(browser.header, BrowserSessionTests.formType),
+                    body: BrowserSessionTests.form(["csrf_token": csrf]))
+                #expect(confirm.status == .seeOther)
+                #expect(try await published() > 0)
+                let after = try await client.execute(uri: "/api/v1/network/wygrana-rodzina/report", method: .get, headers: fixture.bearer("analyst"))
+                #expect(after.text.contains(#""torun""#))
+                // A caseworker sees no publishing page.
+                let caseworker = Browser()
+                _ = try await BrowserSessionTests.signIn(client, caseworker, email: "caseworker1@torun.test", password: ServerFixture.password)
+                #expect(try await client.execute(uri: "/m/torun/publish", method: .get, headers: caseworker.header).status == .forbidden)
             }
         }
     }

@@ -26,31 +26,56 @@ public struct Publisher: Sendable {
         public let suppressed: Int
     }
 
+    /// The figures of one adoption exactly as they would be published: suppressed cells
+    /// marked, their values removed.
+    public struct Preview: Sendable {
+        /// The adoption.
+        public let adoption: String
+        /// `id@version` of the programme.
+        public let programme: String
+        /// The cells, the whole period first, then each year.
+        public let cells: [AggregateCell]
+    }
+
     /// Replaces the tenant's published figures with new ones for every adoption: the whole
     /// period and each calendar year so far.
     @discardableResult
     public func publish(k: Int = 5, today: CalendarDate = .today) async throws -> Report {
         try Suppression.check(k: k)
         return try await records.transaction { session in
-            let evaluator = Evaluator(records: records)
-            let adoptions = try await evaluator.contexts(adoption: nil, today: today, on: session)
+            let computed = try await compute(k: k, today: today, on: session)
             try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id)")
             try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id)")
-            var written = 0
-            var hidden = 0
-            for adoption in adoptions {
-                // Rule findings name households; only indicators and fidelity are published.
-                var cells: [AggregateCell] = []
-                for period in [adoption] + adoption.years {
-                    cells += try await Self.cells(of: try await evaluator.evaluate(period, rules: false, on: session), on: session)
-                }
-                cells = Suppression.apply(cells, k: k)
-                try await write(adoption, cells, k: k, on: session)
-                written += cells.count
-                hidden += cells.filter(\.suppressed).count
-            }
-            return Report(cells: written, suppressed: hidden)
+            for (adoption, cells) in computed { try await write(adoption, cells, k: k, on: session) }
+            let cells = computed.flatMap(\.1)
+            return Report(cells: cells.count, suppressed: cells.filter(\.suppressed).count)
         }
+    }
+
+    /// What ``publish(k:today:)`` would publish, writing nothing: for the coordinator to see
+    /// exactly what leaves the municipality before confirming.
+    public func preview(k: Int = 5, today: CalendarDate = .today) async throws -> [Preview] {
+        try Suppression.check(k: k)
+        return try await records.transaction { session in
+            try await compute(k: k, today: today, on: session).map {
+                Preview(adoption: $0.0.id, programme: $0.0.programme.reference, cells: $0.1)
+            }
+        }
+    }
+
+    /// Every adoption's cells for the whole period and each year, suppressed.
+    func compute(k: Int, today: CalendarDate, on session: Session) async throws -> [(AdoptionContext, [AggregateCell])] {
+        let evaluator = Evaluator(records: records)
+        var computed: [(AdoptionContext, [AggregateCell])] = []
+        for adoption in try await evaluator.contexts(adoption: nil, today: today, on: session) {
+            // Rule findings name households; only indicators and fidelity are published.
+            var cells: [AggregateCell] = []
+            for period in [adoption] + adoption.years {
+                cells += try await Self.cells(of: try await evaluator.evaluate(period, rules: false, on: session), on: session)
+            }
+            computed.append((adoption, Suppression.apply(cells, k: k)))
+        }
+        return computed
     }
 
     func write(_ adoption: AdoptionContext, _ cells: [AggregateCell], k: Int, on session: Session) async throws {

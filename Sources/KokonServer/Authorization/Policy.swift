@@ -25,6 +25,13 @@ public enum Policy {
     /// Kinds a caseworker may read but not write: assignments are made by the coordinator.
     public static let caseworkerReadOnlyKinds: Set<String> = ["assignments"]
 
+    /// Whether `principal` may do `action` (for showing a link or a button only; the handler
+    /// still asks ``decide(_:_:)``).
+    public static func allows(_ principal: Principal?, _ action: Action) -> Bool {
+        if case .allow = decide(principal, action) { return true }
+        return false
+    }
+
     /// Decides `action` for `principal`.
     public static func decide(_ principal: Principal?, _ action: Action) -> Decision {
         guard let principal else { return .unauthenticated }

@@ -30,13 +30,12 @@ enum CaseworkRoutes {
                 return HouseholdsPage.Row(
                     code: fields.code, area: areaName(fields.area, choices), size: fields.size, url: "/m/\(tenant)/households/\(escape(fields.code))")
             }
-            let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, canRegister: true)
+            let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, principal: context.principal)
             let caseworker = if case .caseworker = records.scope { true } else { false }
             return Views.render(
                 HouseholdsPage(
                     title: caseworker ? "Moje gospodarstwa domowe" : "Gospodarstwa domowe", signedIn: SiteHeader(context.principal).signedIn,
-                    tenantName: nav.tenantName, versions: nav.versions, householdsURL: nav.householdsURL, newHouseholdURL: nav.newHouseholdURL,
-                    canRegister: nav.canRegister, query: query, households: rows, hasHouseholds: !rows.isEmpty,
+                    nav: nav, query: query, households: rows, hasHouseholds: !rows.isEmpty,
                     caption: caseworker ? "Gospodarstwa przydzielone Tobie i zarejestrowane przez Ciebie" : "Wszystkie gospodarstwa gminy",
                     emptyText: query.isEmpty ? "Nie ma tu jeszcze żadnego gospodarstwa." : "Nie znaleziono gospodarstwa o kodzie „\(query)” wśród Twoich.",
                     nextURL: page.next.map { "/m/\(tenant)/households?after=\($0)" }))
@@ -162,11 +161,10 @@ enum CaseworkRoutes {
             FormField(id: "size", name: "size", label: "Liczba osób w gospodarstwie", type: "number", value: values["size"] ?? "", inputMode: "numeric"),
         ]
         let unplaced = FormField.place(issues, in: &fields)
-        let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, canRegister: true)
+        let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, principal: context.principal)
         return Views.render(
             NewHouseholdPage(
-                signedIn: SiteHeader(context.principal).signedIn, tenantName: nav.tenantName, versions: nav.versions, householdsURL: nav.householdsURL,
-                newHouseholdURL: nav.newHouseholdURL, canRegister: true, action: "/m/\(tenant)/households", csrfToken: csrf(context),
+                signedIn: SiteHeader(context.principal).signedIn, nav: nav, action: "/m/\(tenant)/households", csrfToken: csrf(context),
                 summary: issues.isEmpty ? nil : "Nie zapisano gospodarstwa. " + (unplaced.isEmpty ? "Popraw zaznaczone pola." : unplaced.joined(separator: " ")),
                 fields: fields),
             status: issues.isEmpty ? .ok : .unprocessableContent)
@@ -253,7 +251,7 @@ enum CaseworkRoutes {
                 summary: summary(sessionSummary, issues["sessions"]), fields: sessionFields, attendanceRows: attendanceRows,
                 hasAttendanceRows: !attendanceRows.isEmpty, button: "Zapisz spotkanie"),
         ]
-        let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, canRegister: true)
+        let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, principal: context.principal)
         let persons = file.persons.map { HouseholdPage.Person(code: $0.code, birthYear: $0.birthYear, relation: PolishLabels.relations[$0.relation] ?? $0.relation) }
         var enrolments: [HouseholdPage.Enrolment] = []
         for enrolment in file.enrolments {
@@ -281,8 +279,7 @@ enum CaseworkRoutes {
                     status: PolishLabels.attendance[entry.status] ?? entry.status))
         }
         let page = HouseholdPage(
-            title: "Gospodarstwo \(file.code)", signedIn: SiteHeader(context.principal).signedIn, tenantName: nav.tenantName, versions: nav.versions,
-            householdsURL: nav.householdsURL, newHouseholdURL: nav.newHouseholdURL, canRegister: true, saved: saved.flatMap { savedText[$0] },
+            title: "Gospodarstwo \(file.code)", signedIn: SiteHeader(context.principal).signedIn, nav: nav, saved: saved.flatMap { savedText[$0] },
             area: areaName(file.area, choices), size: file.size, persons: persons, hasPersons: !persons.isEmpty, enrolments: enrolments,
             hasEnrolments: !enrolments.isEmpty, plans: plans, hasPlans: !plans.isEmpty, attendance: attendance, hasAttendance: !attendance.isEmpty,
             forms: forms)

@@ -9,13 +9,16 @@ struct TenantNav: Sendable {
     let householdsURL: String
     let newHouseholdURL: String
     let canRegister: Bool
+    /// The publishing page, for those who may publish.
+    let publishURL: String?
 
-    init(tenant: String, name: String, choices: CaseRecords.Choices, canRegister: Bool) {
+    init(tenant: String, name: String, choices: CaseRecords.Choices, principal: Principal?) {
         tenantName = name
         versions = choices.adoptions.map(\.version)
         householdsURL = "/m/\(tenant)/households"
         newHouseholdURL = "/m/\(tenant)/households/new"
-        self.canRegister = canRegister
+        canRegister = Policy.allows(principal, .writeRecords(tenant: tenant, kind: "households"))
+        publishURL = Policy.allows(principal, .publish(tenant: tenant)) ? "/m/\(tenant)/publish" : nil
     }
 }
 
@@ -31,11 +34,7 @@ struct HouseholdsPage: Page {
 
     let title: String
     let signedIn: SiteHeader.SignedIn?
-    let tenantName: String
-    let versions: [String]
-    let householdsURL: String
-    let newHouseholdURL: String
-    let canRegister: Bool
+    let nav: TenantNav
     let query: String
     let households: [Row]
     let hasHouseholds: Bool
@@ -49,11 +48,7 @@ struct NewHouseholdPage: Page {
     static let template = "household-new"
     let title = "Nowe gospodarstwo domowe"
     let signedIn: SiteHeader.SignedIn?
-    let tenantName: String
-    let versions: [String]
-    let householdsURL: String
-    let newHouseholdURL: String
-    let canRegister: Bool
+    let nav: TenantNav
     let action: String
     let csrfToken: String
     let summary: String?
@@ -109,11 +104,7 @@ struct HouseholdPage: Page {
 
     let title: String
     let signedIn: SiteHeader.SignedIn?
-    let tenantName: String
-    let versions: [String]
-    let householdsURL: String
-    let newHouseholdURL: String
-    let canRegister: Bool
+    let nav: TenantNav
     let saved: String?
     let area: String
     let size: Int

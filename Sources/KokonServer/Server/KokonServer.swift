@@ -20,6 +20,7 @@ public enum KokonServer {
             .add(middleware: CSRFMiddleware(bodyLimit: services.configuration.bodyLimit))
         SignInRoutes.add(to: pages, services: services)
         CaseworkRoutes.add(to: pages, services: services)
+        PublishingRoutes.add(to: pages, services: services)
 
         let api = router.group("/api/v1")
         OpenAPIRoute.add(to: api)
