@@ -208,6 +208,49 @@ def journey_casework():
         driver.quit()
 
 
+def journey_import():
+    """A coordinator imports a CSV file with one bad row, sees the row and its reason, fixes
+    it, checks again and imports."""
+    import random
+    import tempfile
+
+    prefix = f"H-IMP-{random.randint(1000, 9999)}"
+    folder = tempfile.mkdtemp()
+    bad = os.path.join(folder, "gospodarstwa.csv")
+    good = os.path.join(folder, "gospodarstwa-poprawione.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write(f"code,area,size\n{prefix}-1,mokre,3\n{prefix}-2,atlantyda,2\n")
+    with open(good, "w", encoding="utf-8") as f:
+        f.write(f"code,area,size\n{prefix}-1,mokre,3\n{prefix}-2,podgorz,2\n")
+    driver = browser()
+    try:
+        sign_in(driver, EMAIL, PASSWORD)
+        wait_for(driver, "Twoje role")
+        driver.get(f"{BASE}/m/{TENANT}/import")
+        expect(wait_for(driver, "Import danych z pliku CSV"), "the import page should open for a coordinator")
+        check_accessibility(driver, "import page")
+        fill(driver, "kind", "households")
+        driver.find_element(By.ID, "file").send_keys(bad)
+        submit(driver, f"/m/{TENANT}/import")
+        expect(wait_for(driver, "Plik ma błędy"), "a file with a bad row should be refused")
+        text = driver.find_element(By.TAG_NAME, "main").text
+        expect("wiersz 3: area 'atlantyda'" in text, f"the bad row and its reason should be shown, saw: {text[:400]!r}")
+        check_accessibility(driver, "import with a bad row")
+        driver.save_screenshot(os.path.join(SHOTS, "import-refused.png"))
+        fill(driver, "kind", "households")
+        driver.find_element(By.ID, "file").send_keys(good)
+        submit(driver, f"/m/{TENANT}/import")
+        expect(wait_for(driver, "Plik jest poprawny"), "the fixed file should pass the check")
+        expect("2 zostanie dodanych" in driver.find_element(By.TAG_NAME, "main").text, "the check should say two rows would be added")
+        driver.find_element(By.XPATH, "//button[starts-with(normalize-space(.), 'Importuj')]").click()
+        expect(wait_for(driver, "Zaimportowano"), "confirming should import the file")
+        expect("Zapisano 2 wierszy" in driver.find_element(By.TAG_NAME, "main").text, "two rows should be written")
+        check_accessibility(driver, "imported")
+        driver.save_screenshot(os.path.join(SHOTS, "imported.png"))
+    finally:
+        driver.quit()
+
+
 def journey_publish():
     """A coordinator previews exactly what would leave the municipality, then publishes it."""
     driver = browser()
@@ -228,7 +271,7 @@ def journey_publish():
         driver.quit()
 
 
-for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_publish):
+for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_import, journey_publish):
     try:
         journey()
     except Exception as error:  # a journey that cannot go on is a failure with its reason

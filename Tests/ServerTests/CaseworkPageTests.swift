@@ -94,3 +94,66 @@ struct PublishingPageTests {
         }
     }
 }
+
+@Suite("Import page")
+struct ImportPageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    static func multipart(_ csrf: String, kind: String, file: String) -> (HTTPFields, ByteBuffer) {
+        let boundary = "kokonTestBoundary42"
+        let body = """
+            --\(boundary)\r
+            Content-Disposition: form-data; name="csrf_token"\r
+            \r
+            \(csrf)\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="kind"\r
+            \r
+            \(kind)\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="file"; filename="gospodarstwa.csv"\r
+            Content-Type: text/csv\r
+            \r
+            \(file)\r
+            --\(boundary)--\r
+
+            """
+        return ([.contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(string: body))
+    }
+
+    @Test func aFileIsCheckedInFullThenWrittenOnlyWhenConfirmed() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
+                let page = try await client.execute(uri: "/m/torun/import", method: .get, headers: browser.header)
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: page.text))
+                let (badHeaders, bad) = Self.multipart(csrf, kind: "households", file: "code,area,size\nH-80,mokre,3\nH-81,atlantyda,2")
+                let refused = try await client.execute(uri: "/m/torun/import", method: .post, headers: merged(browser.header, badHeaders), body: bad)
+                #expect(refused.status == .unprocessableContent && refused.text.contains("wiersz 3: area &#39;atlantyda&#39;"))
+                let (goodHeaders, good) = Self.multipart(csrf, kind: "households", file: "code,area,size\nH-80,mokre,3\nH-81,podgorz,2")
+                let checked = try await client.execute(uri: "/m/torun/import", method: .post, headers: merged(browser.header, goodHeaders), body: good)
+                #expect(checked.text.contains("2 zostanie dodanych"))
+                #expect(try await fixture.count("households") == 2)
+                let upload = try #require(BrowserSessionTests.hidden("upload", in: checked.text))
+                // Without the token the upload is refused, and another account cannot confirm it.
+                let (_, forged) = Self.multipart("guess", kind: "households", file: "code,area,size\nH-82,mokre,3")
+                #expect(try await client.execute(uri: "/m/torun/import", method: .post, headers: merged(browser.header, goodHeaders), body: forged).status == .forbidden)
+                let other = Browser()
+                _ = try await BrowserSessionTests.signIn(client, other, email: "caseworker1@torun.test", password: ServerFixture.password)
+                let otherPage = try await client.execute(uri: "/m/torun/households", method: .get, headers: other.header)
+                let otherToken = try #require(BrowserSessionTests.hidden("csrf_token", in: otherPage.text))
+                let stolen = try await client.execute(
+                    uri: "/m/torun/import/confirm", method: .post, headers: merged(other.header, BrowserSessionTests.formType),
+                    body: BrowserSessionTests.form(["csrf_token": otherToken, "upload": upload, "kind": "households"]))
+                #expect(stolen.text.contains("wygasł"))
+                #expect(try await fixture.count("households") == 2)
+                let confirmed = try await client.execute(
+                    uri: "/m/torun/import/confirm", method: .post, headers: merged(browser.header, BrowserSessionTests.formType),
+                    body: BrowserSessionTests.form(["csrf_token": csrf, "upload": upload, "kind": "households"]))
+                #expect(confirmed.text.contains("Zapisano 2 wierszy"))
+                #expect(try await fixture.count("households") == 4)
+            }
+        }
+    }
+}

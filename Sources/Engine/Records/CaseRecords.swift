@@ -87,6 +87,18 @@ public struct CaseRecords: Sendable {
         }
     }
 
+    /// Imports CSV data already in memory (a file uploaded through a page), exactly as
+    /// ``importFile(_:path:dryRun:progress:)`` imports a file.
+    @discardableResult
+    public func importData(_ kind: RecordKind, name: String, data: [UInt8], dryRun: Bool = false) async throws -> ImportReport {
+        let header = try CSVHeader.parse(Array(data.prefix(64 * 1024)), file: name)
+        try header.check(against: kind, file: name)
+        let write = StagedWrite(kind: kind, columns: header.names, delimiter: header.delimiter, source: name)
+        return try await run(write, dryRun: dryRun) { writer in
+            try await writer.write(bytes: data[header.length...])
+        }
+    }
+
     /// Writes records given as column → value maps (the API's form of a CSV file), with the
     /// same checks as an import: all or none.
     @discardableResult

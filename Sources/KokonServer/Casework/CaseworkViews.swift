@@ -11,6 +11,8 @@ struct TenantNav: Sendable {
     let canRegister: Bool
     /// The publishing page, for those who may publish.
     let publishURL: String?
+    /// The import page, for coordinators.
+    let importURL: String?
 
     init(tenant: String, name: String, choices: CaseRecords.Choices, principal: Principal?) {
         tenantName = name
@@ -19,6 +21,7 @@ struct TenantNav: Sendable {
         newHouseholdURL = "/m/\(tenant)/households/new"
         canRegister = Policy.allows(principal, .writeRecords(tenant: tenant, kind: "households"))
         publishURL = Policy.allows(principal, .publish(tenant: tenant)) ? "/m/\(tenant)/publish" : nil
+        importURL = Policy.allows(principal, .writeRecords(tenant: tenant, kind: "staff")) ? "/m/\(tenant)/import" : nil
     }
 }
 

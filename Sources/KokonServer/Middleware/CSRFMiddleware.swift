@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// Refuses a state-changing request from a browser session unless it carries the session's
-/// CSRF token: the form field `csrf_token`, or the `X-CSRF-Token` header for scripts. Other
+/// CSRF token: the form field `csrf_token` (in an ordinary or a file-upload form), or the `X-CSRF-Token` header for scripts. Other
 /// sites can make a browser send the cookie, but cannot read the token. Requests with an API
 /// token carry no cookie and need none; forms sent before signing in (the sign-in form
 /// itself) are checked against their own cookie by their handler.
@@ -22,6 +22,9 @@ struct CSRFMiddleware: RouterMiddleware {
         if given == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
             let body = try await request.collectBody(upTo: bodyLimit)
             given = FormFields(String(buffer: body))[Self.field]
+        } else if given == nil, let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
+            let body = try await request.collectBody(upTo: bodyLimit)
+            given = MultipartForm(Array(body.readableBytesView), boundary: boundary)[Self.field]
         }
         guard let given, Secrets.equal(given, expected) else {
             throw Problem(
