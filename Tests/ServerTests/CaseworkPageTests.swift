@@ -157,3 +157,31 @@ struct ImportPageTests {
         }
     }
 }
+
+@Suite("Password page")
+struct PasswordPageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func changingThePasswordChecksTheOldOneAndEndsTheSessions() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "analyst@network.test", password: ServerFixture.password)
+                let page = try await client.execute(uri: "/account/password", method: .get, headers: browser.header)
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: page.text))
+                func change(_ current: String, _ new: String, _ again: String) async throws -> TestResponse {
+                    try await client.execute(
+                        uri: "/account/password", method: .post, headers: merged(browser.header, BrowserSessionTests.formType),
+                        body: BrowserSessionTests.form(["csrf_token": csrf, "current": current, "new": new, "repeat": again]))
+                }
+                #expect(try await change("wrong wrong wrong", "nowe dobre haslo 2027", "nowe dobre haslo 2027").text.contains("Obecne hasło jest nieprawidłowe"))
+                #expect(try await change(ServerFixture.password, "short", "short").text.contains("at least 12"))
+                #expect(try await change(ServerFixture.password, "nowe dobre haslo 2027", "inne").text.contains("Hasła różnią się"))
+                #expect(try await change(ServerFixture.password, "nowe dobre haslo 2027", "nowe dobre haslo 2027").status == .seeOther)
+                #expect(try await client.execute(uri: "/", method: .get, headers: browser.header).headers[.location] == "/sign-in")
+                let again = try await BrowserSessionTests.signIn(client, Browser(), email: "analyst@network.test", password: "nowe dobre haslo 2027")
+                #expect(again.status == .seeOther)
+            }
+        }
+    }
+}

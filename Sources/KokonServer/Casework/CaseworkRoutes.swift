@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Hummingbird
 import Postgres
+import Reporting
 import Templates
 
 /// The casework pages: a municipality's households, one household's file, and the forms that
@@ -183,6 +184,14 @@ enum CaseworkRoutes {
             throw Problem.notFound("there is no household '\(code)' among yours")
         }
         let choices = try await records.choices()
+        // What the programme's rules say about this household and its members.
+        let codes = Set([file.code] + file.persons.map(\.code))
+        var findings: [String] = []
+        for evaluation in try await Evaluator(records: records).evaluate() {
+            for finding in evaluation.findings where codes.contains(finding.entity) {
+                findings.append(Reporting.sentence(finding, names: evaluation.names).pl)
+            }
+        }
         func elementName(_ adoption: String, _ id: String?, in list: KeyPath<CaseRecords.AdoptedProgramme, [CaseRecords.Choice]>) -> String {
             guard let id else { return "" }
             return choices.adoptions.first { $0.id == adoption }?[keyPath: list].first { $0.id == id }?.name ?? id
@@ -280,7 +289,8 @@ enum CaseworkRoutes {
         }
         let page = HouseholdPage(
             title: "Gospodarstwo \(file.code)", signedIn: SiteHeader(context.principal).signedIn, nav: nav, saved: saved.flatMap { savedText[$0] },
-            area: areaName(file.area, choices), size: file.size, persons: persons, hasPersons: !persons.isEmpty, enrolments: enrolments,
+            area: areaName(file.area, choices), size: file.size, findings: findings, hasFindings: !findings.isEmpty, persons: persons, hasPersons: !persons.isEmpty,
+            enrolments: enrolments,
             hasEnrolments: !enrolments.isEmpty, plans: plans, hasPlans: !plans.isEmpty, attendance: attendance, hasAttendance: !attendance.isEmpty,
             forms: forms)
         return Views.render(page, status: issues.isEmpty ? .ok : .unprocessableContent)

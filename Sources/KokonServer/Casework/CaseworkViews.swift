@@ -111,6 +111,8 @@ struct HouseholdPage: Page {
     let saved: String?
     let area: String
     let size: Int
+    let findings: [String]
+    let hasFindings: Bool
     let persons: [Person]
     let hasPersons: Bool
     let enrolments: [Enrolment]
