@@ -149,7 +149,7 @@ def submit(driver, action):
 
 def journey_casework():
     """A caseworker registers a household with two persons, enrols it, records a session with
-    attendance, and sees all of it on the household's page; a bad value is refused beside its
+    attendance, adds a plan, and sees all of it on the household's page; a bad value is refused beside its
     field with what was typed kept."""
     import random
 
@@ -194,8 +194,15 @@ def journey_casework():
         submit(driver, f"/m/{TENANT}/households/{code}/sessions")
         if not wait_for(driver, "Zapisano spotkanie i obecność.", seconds=5):
             problems.append("the session was refused: " + driver.find_element(By.TAG_NAME, "main").text[:800])
+        fill(driver, "plan_kind", None)
+        fill(driver, "plan_for", f"{code}-B")
+        fill(driver, "drawn_up", "2025-03-05")
+        fill(driver, "domain", "edukacja")
+        submit(driver, f"/m/{TENANT}/households/{code}/plans")
+        if not wait_for(driver, "Dodano plan.", seconds=5):
+            problems.append("the plan was refused: " + driver.find_element(By.TAG_NAME, "main").text[:800])
         page = driver.find_element(By.TAG_NAME, "main").text
-        for seen in (f"{code}-A", f"{code}-B", "10.03.2025", "nieobecna, usprawiedliwiona", "01.03.2025"):
+        for seen in (f"{code}-A", f"{code}-B", "10.03.2025", "nieobecna, usprawiedliwiona", "01.03.2025", "Cel 1: edukacja"):
             expect(seen in page, f"the household page should show {seen}")
         check_accessibility(driver, "household page")
         driver.save_screenshot(os.path.join(SHOTS, "household.png"))

@@ -50,8 +50,16 @@ struct CaseworkPageTests {
                 #expect(try await post("/m/torun/households/H-70/sessions", session).status == .seeOther)
                 #expect(try await fixture.count("sessions") == 3)
                 #expect(try await fixture.count("attendance") == 4)
+                let plan = [
+                    "form_id": "plan-form", "plan_kind": "wygrana-rodzina|individual-development-plan", "plan_for": "P-70", "drawn_up": "2025-02-15",
+                    "domain": "edukacja",
+                ]
+                #expect(try await post("/m/torun/households/H-70/plans", plan).status == .seeOther)
+                #expect(try await post("/m/torun/households/H-70/plans", plan).status == .seeOther)
+                #expect(try await fixture.count("plans") == 2)
                 let page = try await client.execute(uri: "/m/torun/households/H-70", method: .get, headers: browser.header)
                 #expect(page.text.contains("P-70") && page.text.contains("10.02.2025") && page.text.contains("obecna"))
+                #expect(page.text.contains("Cel 1: edukacja — w realizacji"))
                 // Another caseworker's household, typed by hand.
                 let other = try await client.execute(uri: "/m/torun/households/H-1", method: .get, headers: browser.header)
                 #expect(other.status == .notFound && !other.text.contains("mokre"))

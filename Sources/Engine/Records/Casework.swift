@@ -26,6 +26,8 @@ extension CaseRecords {
         public let components: [Choice]
         /// Activities, with their component as parent.
         public let activities: [Choice]
+        /// Plans (such as an individual development plan).
+        public let plans: [Choice]
     }
 
     /// The choices of the municipality's forms.
@@ -55,7 +57,7 @@ extension CaseRecords {
                 adoptions.append(
                     AdoptedProgramme(
                         id: id, version: try row.decode("version"), targetGroups: try of("target-group"), components: try of("component"),
-                        activities: try of("activity")))
+                        activities: try of("activity"), plans: try of("plan")))
             }
             return Choices(areas: areas, adoptions: adoptions, staff: staff)
         }

@@ -80,6 +80,17 @@ enum CaseworkRoutes {
             switch which {
             case "persons":
                 batches = [(.persons, [["code": form["code"] ?? "", "household": code, "birth_year": form["birth_year"] ?? "", "relation": form["relation"] ?? ""]])]
+            case "plans":
+                let kind = (form["plan_kind"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                // As with sessions, the form's own id names the plan, so a second send records it once.
+                let plan = "PL-" + Secrets.digest(form["form_id"] ?? UUID().uuidString).prefix(12)
+                var row = ["code": plan, "drawn_up": form["drawn_up"] ?? ""]
+                row["adoption"] = kind.first ?? ""
+                row["plan"] = kind.count > 1 ? kind[1] : ""
+                if let person = form["plan_for"], !person.isEmpty { row["person"] = person } else { row["household"] = code }
+                var goal = ["plan": plan, "number": "1", "domain": form["domain"] ?? "", "status": "open"]
+                if let due = form["due"], !due.isEmpty { goal["due"] = due }
+                batches = [(.plans, [row]), (.goals, [goal])]
             case "enrolments":
                 let target = (form["enrolment_target"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
                 var row = ["household": code, "start": form["start"] ?? ""]
@@ -173,7 +184,7 @@ enum CaseworkRoutes {
 
     static let savedText = [
         "household": "Zarejestrowano gospodarstwo.", "persons": "Dodano osobę.", "enrolments": "Przyjęto do programu.",
-        "sessions": "Zapisano spotkanie i obecność.",
+        "sessions": "Zapisano spotkanie i obecność.", "plans": "Dodano plan.",
     ]
 
     static func householdPage(
@@ -220,6 +231,23 @@ enum CaseworkRoutes {
         ]
         let enrolSummary = FormField.place(issues["enrolments"] ?? [], in: &enrolFields, names: ["adoption": "enrolment_target", "target_group": "enrolment_target"])
 
+        let planKinds = choices.adoptions.flatMap { adoption in adoption.plans.map { ("\(adoption.id)|\($0.id)", "\($0.name) (\(adoption.version))") } }
+        var planFields = [
+            FormField(
+                id: "plan_form_id", name: "form_id", label: "", type: "hidden", value: values["plans"]?["form_id"] ?? UUID().uuidString, required: false,
+                isHidden: true),
+            FormField.select("plan_kind", "Rodzaj planu", choices: planKinds, value: values["plans"]?["plan_kind"] ?? ""),
+            FormField.select(
+                "plan_for", "Dla kogo", choices: file.persons.map { ($0.code, "\($0.code) (\($0.birthYear))") }, value: values["plans"]?["plan_for"] ?? "",
+                required: false),
+            FormField(id: "drawn_up", name: "drawn_up", label: "Data sporządzenia", type: "date", value: values["plans"]?["drawn_up"] ?? ""),
+            FormField(
+                id: "domain", name: "domain", label: "Pierwszy cel: czego dotyczy", value: values["plans"]?["domain"] ?? "",
+                hint: "Jedno lub dwa słowa, np. edukacja, zatrudnienie; bez danych osobowych."),
+            FormField(id: "due", name: "due", label: "Termin osiągnięcia celu", type: "date", value: values["plans"]?["due"] ?? "", required: false),
+        ]
+        let planSummary = FormField.place(
+            issues["plans"] ?? [], in: &planFields, names: ["adoption": "plan_kind", "plan": "plan_kind", "person": "plan_for", "household": "plan_for"])
         let activities = choices.adoptions.flatMap { adoption in
             adoption.components.flatMap { component -> [(String, String)] in
                 let own = adoption.activities.filter { $0.parent == component.id }
@@ -255,6 +283,9 @@ enum CaseworkRoutes {
             HouseholdPage.Form(
                 anchor: "przyjmij", heading: "Przyjmij do programu", action: base + "/enrolments", csrfToken: token,
                 summary: summary(enrolSummary, issues["enrolments"]), fields: enrolFields, attendanceRows: [], hasAttendanceRows: false, button: "Przyjmij"),
+            HouseholdPage.Form(
+                anchor: "plan", heading: "Dodaj plan z pierwszym celem", action: base + "/plans", csrfToken: token,
+                summary: summary(planSummary, issues["plans"]), fields: planFields, attendanceRows: [], hasAttendanceRows: false, button: "Dodaj plan"),
             HouseholdPage.Form(
                 anchor: "spotkanie", heading: "Zapisz spotkanie i obecność", action: base + "/sessions", csrfToken: token,
                 summary: summary(sessionSummary, issues["sessions"]), fields: sessionFields, attendanceRows: attendanceRows,

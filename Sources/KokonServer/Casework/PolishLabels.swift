@@ -31,6 +31,10 @@ enum PolishLabels {
         "household": "To gospodarstwo nie jest dostępne.",
         "person": "Ta osoba nie jest dostępna lub nie jest przyjęta do programu w dniu spotkania.",
         "status": "Wybierz obecność.",
+        "drawn_up": "Data sporządzenia planu: RRRR-MM-DD.",
+        "domain": "Cel: jedno lub dwa słowa, bez danych osobowych.",
+        "due": "Termin: RRRR-MM-DD.",
+        "plan": "Wybierz rodzaj planu z programu.",
     ]
 
     /// A date as Polish readers write it: 14.03.2026.
