@@ -60,6 +60,13 @@ struct CaseworkPageTests {
                 let page = try await client.execute(uri: "/m/torun/households/H-70", method: .get, headers: browser.header)
                 #expect(page.text.contains("P-70") && page.text.contains("10.02.2025") && page.text.contains("obecna"))
                 #expect(page.text.contains("Cel 1: edukacja — w realizacji"))
+                // Ending the participation: a last day before the first is refused and changes nothing.
+                let ending = ["enrolment": "wygrana-rodzina|H-70||2025-02-01", "end": "2025-01-15", "exit_reason": "dropped-out"]
+                let early = try await post("/m/torun/households/H-70/end", ending)
+                #expect(early.status == .unprocessableContent && early.text.contains("Zakończ udział"))
+                #expect(try await post("/m/torun/households/H-70/end", ending.merging(["end": "2025-06-30"]) { _, new in new }).status == .seeOther)
+                let ended = try await client.execute(uri: "/m/torun/households/H-70", method: .get, headers: browser.header)
+                #expect(ended.text.contains("30.06.2025") && !ended.text.contains("Zakończ udział w programie"))
                 // Another caseworker's household, typed by hand.
                 let other = try await client.execute(uri: "/m/torun/households/H-1", method: .get, headers: browser.header)
                 #expect(other.status == .notFound && !other.text.contains("mokre"))

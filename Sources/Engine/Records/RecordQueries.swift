@@ -144,6 +144,40 @@ extension CaseRecords {
     }
 }
 
+extension CaseRecords {
+    /// Ends an enrolment that is still open: its last day and why, checked as an imported
+    /// enrolment would be (the end not before the start, inside the adoption, a known reason).
+    @discardableResult
+    public func endEnrolment(adoption: String, household: String?, person: String?, start: String, end: String, exitReason: String) async throws
+        -> ImportReport
+    {
+        try await transaction { session in
+            guard
+                let stored = try await session.query(
+                    """
+                    SELECT target_group FROM enrolment
+                    WHERE adoption = \(adoption) AND household IS NOT DISTINCT FROM \(household) AND person IS NOT DISTINCT FROM \(person)
+                      AND starts_on::text = \(start) AND ends_on IS NULL
+                    """
+                ).first
+            else {
+                throw LookupError.notFound(kind: "enrolments", key: [adoption, household ?? person ?? "", start].joined(separator: "/"))
+            }
+            var row = ["adoption": adoption, "start": start, "end": end, "exit_reason": exitReason]
+            row["household"] = household
+            row["person"] = person
+            row["target_group"] = try stored.decode("target_group", as: String?.self)
+            let columns = RecordKind.enrolments.columns.map(\.name)
+            let write = StagedWrite(
+                kind: .enrolments, columns: columns, delimiter: UInt8(ascii: ","), source: "form",
+                onConflict: "ON CONFLICT (adoption, household, person, starts_on) DO UPDATE SET ends_on = EXCLUDED.ends_on, exit_reason = EXCLUDED.exit_reason")
+            return try await write.run(on: session, dryRun: false) { writer in
+                try await writer.writeRow(columns.map { row[$0].flatMap { $0.isEmpty ? nil : $0 } }, format: .csv)
+            }
+        }
+    }
+}
+
 extension RecordKind {
     /// The table columns behind the key, for ordering pages.
     var storedKey: [Identifier] {

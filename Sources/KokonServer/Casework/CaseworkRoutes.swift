@@ -76,6 +76,19 @@ enum CaseworkRoutes {
             guard let file = try await records.householdFile(code: code) else {
                 throw Problem.notFound("there is no household '\(code)' among yours")
             }
+            if which == "end" {
+                let parts = (form["enrolment"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                do {
+                    guard parts.count == 4 else { throw Problem.badRequest("choose the participation to end") }
+                    try await records.endEnrolment(
+                        adoption: parts[0], household: parts[1].isEmpty ? nil : parts[1], person: parts[2].isEmpty ? nil : parts[2], start: parts[3],
+                        end: form["end"] ?? "", exitReason: form["exit_reason"] ?? "")
+                } catch {
+                    return try await householdPage(
+                        tenant, code, records, context, services, saved: nil, values: [which: form.values], issues: [which: issues(of: error, context)])
+                }
+                return SignInRoutes.redirect("/m/\(tenant)/households/\(escape(code))?saved=end")
+            }
             let batches: [(kind: RecordKind, rows: [[String: String]])]
             switch which {
             case "persons":
@@ -184,7 +197,7 @@ enum CaseworkRoutes {
 
     static let savedText = [
         "household": "Zarejestrowano gospodarstwo.", "persons": "Dodano osobę.", "enrolments": "Przyjęto do programu.",
-        "sessions": "Zapisano spotkanie i obecność.", "plans": "Dodano plan.",
+        "sessions": "Zapisano spotkanie i obecność.", "plans": "Dodano plan.", "end": "Zakończono udział.",
     ]
 
     static func householdPage(
@@ -231,6 +244,19 @@ enum CaseworkRoutes {
         ]
         let enrolSummary = FormField.place(issues["enrolments"] ?? [], in: &enrolFields, names: ["adoption": "enrolment_target", "target_group": "enrolment_target"])
 
+        let open = file.enrolments.filter { $0.endsOn == nil }.map { enrolment in
+            let key = [enrolment.adoption, enrolment.person == nil ? code : "", enrolment.person ?? "", enrolment.startsOn.description].joined(separator: "|")
+            let version = choices.adoptions.first { $0.id == enrolment.adoption }?.version ?? enrolment.adoption
+            return (key, "\(version) — \(enrolment.person ?? "całe gospodarstwo"), od \(PolishLabels.date(enrolment.startsOn.description))")
+        }
+        var endFields = [
+            FormField.select("enrolment", "Udział do zakończenia", choices: open, value: values["end"]?["enrolment"] ?? ""),
+            FormField(id: "end", name: "end", label: "Ostatni dzień udziału", type: "date", value: values["end"]?["end"] ?? ""),
+            FormField.select(
+                "exit_reason", "Powód zakończenia", choices: PolishLabels.exitReasonOrder.map { ($0, PolishLabels.exitReasons[$0]!) },
+                value: values["end"]?["exit_reason"] ?? ""),
+        ]
+        let endSummary = FormField.place(issues["end"] ?? [], in: &endFields, names: ["start": "enrolment", "adoption": "enrolment"])
         let planKinds = choices.adoptions.flatMap { adoption in adoption.plans.map { ("\(adoption.id)|\($0.id)", "\($0.name) (\(adoption.version))") } }
         var planFields = [
             FormField(
@@ -276,7 +302,7 @@ enum CaseworkRoutes {
             guard let issues, !issues.isEmpty else { return nil }
             return "Nic nie zapisano. " + (unplaced.isEmpty ? "Popraw zaznaczone pola." : unplaced.joined(separator: " "))
         }
-        let forms = [
+        var forms = [
             HouseholdPage.Form(
                 anchor: "dodaj-osobe", heading: "Dodaj osobę", action: base + "/persons", csrfToken: token, summary: summary(personSummary, issues["persons"]),
                 fields: personFields, attendanceRows: [], hasAttendanceRows: false, button: "Dodaj osobę"),
@@ -291,6 +317,12 @@ enum CaseworkRoutes {
                 summary: summary(sessionSummary, issues["sessions"]), fields: sessionFields, attendanceRows: attendanceRows,
                 hasAttendanceRows: !attendanceRows.isEmpty, button: "Zapisz spotkanie"),
         ]
+        if !open.isEmpty {
+            forms.insert(
+                HouseholdPage.Form(
+                    anchor: "zakoncz", heading: "Zakończ udział w programie", action: base + "/end", csrfToken: token, summary: summary(endSummary, issues["end"]),
+                    fields: endFields, attendanceRows: [], hasAttendanceRows: false, button: "Zakończ udział"), at: 2)
+        }
         let nav = TenantNav(tenant: tenant, name: name(of: tenant, services), choices: choices, principal: context.principal)
         let persons = file.persons.map { HouseholdPage.Person(code: $0.code, birthYear: $0.birthYear, relation: PolishLabels.relations[$0.relation] ?? $0.relation) }
         var enrolments: [HouseholdPage.Enrolment] = []

@@ -10,6 +10,12 @@ enum PolishLabels {
     static let attendance: [String: String] = ["present": "obecna", "excused": "nieobecna, usprawiedliwiona", "unexcused": "nieobecna"]
     static let attendanceOrder = ["present", "excused", "unexcused"]
 
+    static let exitReasons: [String: String] = [
+        "completed": "ukończył(a) program", "dropped-out": "zrezygnował(a)", "moved-away": "wyprowadził(a) się", "referred-elsewhere": "skierowany(a) gdzie indziej",
+        "no-longer-eligible": "nie spełnia już kryteriów", "died": "zmarł(a)", "other": "inny powód",
+    ]
+    static let exitReasonOrder = ["completed", "dropped-out", "moved-away", "referred-elsewhere", "no-longer-eligible", "died", "other"]
+
     static let goalStatuses: [String: String] = [
         "open": "w realizacji", "achieved": "osiągnięty", "partly-achieved": "osiągnięty częściowo", "abandoned": "porzucony",
     ]
@@ -35,6 +41,8 @@ enum PolishLabels {
         "domain": "Cel: jedno lub dwa słowa, bez danych osobowych.",
         "due": "Termin: RRRR-MM-DD.",
         "plan": "Wybierz rodzaj planu z programu.",
+        "end": "Ostatni dzień: RRRR-MM-DD, nie wcześniej niż początek udziału i w okresie programu.",
+        "exit_reason": "Wybierz powód zakończenia.",
     ]
 
     /// A date as Polish readers write it: 14.03.2026.
