@@ -59,11 +59,7 @@ public struct APITokens: Sendable {
     public func create(hash: String, email: String, tenant: String?, scope: Scope, expiresAt: Date) async throws -> Int64 {
         try await pool.transaction { session in
             let account = try await AccountDirectory.id(of: email, on: session)
-            if let tenant {
-                guard try await session.query("SELECT EXISTS (SELECT 1 FROM kokon.tenants WHERE id = \(tenant)) AS found").scalar(Bool.self) else {
-                    throw AccountError.unknownTenant(tenant)
-                }
-            }
+            if let tenant { try await AccountDirectory.requireTenant(tenant, on: session) }
             return try await session.query(
                 """
                 INSERT INTO kokon.api_tokens (account, tenant, scope, token_hash, expires_at)

@@ -137,14 +137,19 @@ public struct AccountDirectory: Sendable {
     /// which households they see.
     func checkStaff(of grant: RoleGrant) async throws {
         guard grant.role == .caseworker, let tenant = grant.tenant, let staff = grant.staff else { return }
-        guard try await pool.query("SELECT EXISTS (SELECT 1 FROM kokon.tenants WHERE id = \(tenant)) AS found").scalar(Bool.self) else {
-            throw AccountError.unknownTenant(tenant)
-        }
+        try await pool.withSession { try await Self.requireTenant(tenant, on: $0) }
         let records = try await CaseRecords(pool: pool, tenant: tenant, actor: "kokon account")
         let found = try await records.transaction { session in
             try await session.query("SELECT EXISTS (SELECT 1 FROM staff WHERE code = \(staff)) AS found").scalar(Bool.self)
         }
         guard found else { throw AccountError.unknownStaff(tenant: tenant, staff: staff) }
+    }
+
+    /// Throws ``AccountError/unknownTenant(_:)`` unless the municipality is set up here.
+    static func requireTenant(_ tenant: String, on session: Session) async throws {
+        guard try await session.query("SELECT EXISTS (SELECT 1 FROM kokon.tenants WHERE id = \(tenant)) AS found").scalar(Bool.self) else {
+            throw AccountError.unknownTenant(tenant)
+        }
     }
 
     static func id(of email: String, on session: Session) async throws -> Int64 {
@@ -169,11 +174,7 @@ public struct AccountDirectory: Sendable {
         if grant.role != .caseworker, grant.staff != nil {
             throw AccountError.invalidGrant("only a caseworker has a staff code; leave out --staff")
         }
-        if let tenant = grant.tenant {
-            guard try await session.query("SELECT EXISTS (SELECT 1 FROM kokon.tenants WHERE id = \(tenant)) AS found").scalar(Bool.self) else {
-                throw AccountError.unknownTenant(tenant)
-            }
-        }
+        if let tenant = grant.tenant { try await requireTenant(tenant, on: session) }
         try await session.query(
             """
             INSERT INTO kokon.account_roles (account, role, tenant, staff) VALUES (\(account), \(grant.role), \(grant.tenant), \(grant.staff))

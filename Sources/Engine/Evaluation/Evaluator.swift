@@ -11,6 +11,12 @@ public struct Evaluator: Sendable {
     /// An evaluator for one tenant.
     public init(records: CaseRecords) { self.records = records }
 
+    /// Whether `text` names a period evaluations and reports accept: `all`, or a year from
+    /// 2000 to 2100.
+    public static func isPeriod(_ text: String) -> Bool {
+        text == "all" || (Int(text).map { (2000...2100).contains($0) } ?? false)
+    }
+
     /// Evaluates every adoption (or one) for the whole adoption period, or one calendar year.
     /// `today` is the day figures are "as of" when the period has not ended yet.
     public func evaluate(adoption: String? = nil, year: Int? = nil, today: CalendarDate = .today) async throws -> [Evaluation] {

@@ -103,42 +103,19 @@ public struct CaseRecords: Sendable {
     /// same checks as an import: all or none.
     @discardableResult
     public func write(_ kind: RecordKind, _ rows: [[String: String]], dryRun: Bool = false) async throws -> ImportReport {
-        for row in rows {
-            for key in row.keys where kind.column(key) == nil {
-                throw RecordError.badHeader("api", "unknown column '\(key)'", kind: kind)
-            }
-        }
-        let columns = kind.columns.map(\.name)
-        let write = StagedWrite(kind: kind, columns: columns, delimiter: UInt8(ascii: ","), source: "api")
-        return try await run(write, dryRun: dryRun) { writer in
-            for row in rows {
-                try await writer.writeRow(columns.map { row[$0].flatMap { $0.isEmpty ? nil : $0 } }, format: .csv)
-            }
-        }
+        let write = try StagedWrite(rows: rows, kind: kind, source: "api")
+        return try await run(write, dryRun: dryRun) { try await write.send(rows, to: $0) }
     }
 
     /// Writes records of several kinds in one transaction, in the order given (a session and
     /// its attendance): all of them, or none if any row is rejected.
     @discardableResult
     public func write(together batches: [(kind: RecordKind, rows: [[String: String]])]) async throws -> [ImportReport] {
-        for batch in batches {
-            for row in batch.rows {
-                for key in row.keys where batch.kind.column(key) == nil {
-                    throw RecordError.badHeader("api", "unknown column '\(key)'", kind: batch.kind)
-                }
-            }
-        }
+        let writes = try batches.map { try StagedWrite(rows: $0.rows, kind: $0.kind, source: "form") }
         return try await transaction { session in
             var reports: [ImportReport] = []
-            for batch in batches where !batch.rows.isEmpty {
-                let columns = batch.kind.columns.map(\.name)
-                let write = StagedWrite(kind: batch.kind, columns: columns, delimiter: UInt8(ascii: ","), source: "form")
-                reports.append(
-                    try await write.run(on: session, dryRun: false) { writer in
-                        for row in batch.rows {
-                            try await writer.writeRow(columns.map { row[$0].flatMap { $0.isEmpty ? nil : $0 } }, format: .csv)
-                        }
-                    })
+            for (write, batch) in zip(writes, batches) where !batch.rows.isEmpty {
+                reports.append(try await write.run(on: session, dryRun: false) { try await write.send(batch.rows, to: $0) })
             }
             return reports
         }

@@ -123,9 +123,8 @@ extension CaseRecords {
         if let given = values["code"], given != code { throw LookupError.keyMismatch(path: code, body: given) }
         var row = values
         row["code"] = code
-        for name in row.keys where kind.column(name) == nil {
-            throw RecordError.badHeader("api", "unknown column '\(name)'", kind: kind)
-        }
+        // Checked before the transaction: an unknown column is refused without a query.
+        _ = try StagedWrite(rows: [row], kind: kind, source: "api")
         return try await transaction { session in
             guard try await session.query("SELECT EXISTS (SELECT 1 FROM \(kind.table) WHERE \(key) = \(code)) AS found").scalar(Bool.self) else {
                 throw LookupError.notFound(kind: kind.name, key: code)
@@ -133,13 +132,8 @@ extension CaseRecords {
             let stored = try await storedColumns(kind, on: session)
             let changed = try stored.filter { $0 != "code" && $0 != "registered_by" }.map { try Identifier(validating: $0) }
             let assignments = SQL.join(changed.map { "\($0) = EXCLUDED.\($0)" }, separator: ", ")
-            let columns = kind.columns.map(\.name)
-            let write = StagedWrite(
-                kind: kind, columns: columns, delimiter: UInt8(ascii: ","), source: "api",
-                onConflict: "ON CONFLICT (\(key)) DO UPDATE SET \(assignments)")
-            return try await write.run(on: session, dryRun: false) { writer in
-                try await writer.writeRow(columns.map { row[$0].flatMap { $0.isEmpty ? nil : $0 } }, format: .csv)
-            }
+            let write = try StagedWrite(rows: [row], kind: kind, source: "api", onConflict: "ON CONFLICT (\(key)) DO UPDATE SET \(assignments)")
+            return try await write.run(on: session, dryRun: false) { try await write.send([row], to: $0) }
         }
     }
 }
@@ -167,13 +161,10 @@ extension CaseRecords {
             row["household"] = household
             row["person"] = person
             row["target_group"] = try stored.decode("target_group", as: String?.self)
-            let columns = RecordKind.enrolments.columns.map(\.name)
-            let write = StagedWrite(
-                kind: .enrolments, columns: columns, delimiter: UInt8(ascii: ","), source: "form",
+            let write = try StagedWrite(
+                rows: [row], kind: .enrolments, source: "form",
                 onConflict: "ON CONFLICT (adoption, household, person, starts_on) DO UPDATE SET ends_on = EXCLUDED.ends_on, exit_reason = EXCLUDED.exit_reason")
-            return try await write.run(on: session, dryRun: false) { writer in
-                try await writer.writeRow(columns.map { row[$0].flatMap { $0.isEmpty ? nil : $0 } }, format: .csv)
-            }
+            return try await write.run(on: session, dryRun: false) { try await write.send([row], to: $0) }
         }
     }
 }

@@ -155,3 +155,24 @@ struct StagedWrite {
         return .badLine(source, line: row, (row.map { "row \($0): " } ?? "") + problem)
     }
 }
+
+extension StagedWrite {
+    /// A write of rows given as column → value maps (the API's and the forms' form of a CSV
+    /// file), in the kind's documented column order. A row naming a column the kind does not
+    /// have is refused before anything is sent.
+    init(rows: [[String: String]], kind: RecordKind, source: String, onConflict: SQL? = nil) throws(RecordError) {
+        for row in rows {
+            for key in row.keys where kind.column(key) == nil {
+                throw RecordError.badHeader("api", "unknown column '\(key)'", kind: kind)
+            }
+        }
+        self.init(kind: kind, columns: kind.columns.map(\.name), delimiter: UInt8(ascii: ","), source: source, onConflict: onConflict)
+    }
+
+    /// Sends `rows` as CSV in the write's column order; an empty value is none.
+    func send(_ rows: [[String: String]], to writer: CopyWriter) async throws {
+        for row in rows {
+            try await writer.writeRow(columns.map { row[$0].flatMap { $0.isEmpty ? nil : $0 } }, format: .csv)
+        }
+    }
+}

@@ -39,7 +39,7 @@ enum MunicipalitiesAPI {
             let tenant = try context.parameters.require("tenant")
             let scope = try Authorize.require(context.principal, .evaluate(tenant: tenant))
             let period = request.uri.queryParameters.get("period") ?? "all"
-            guard period == "all" || (Int(period).map { (2000...2100).contains($0) } ?? false) else {
+            guard Evaluator.isPeriod(period) else {
                 throw Problem.badRequest("period must be all or a year such as 2025, not '\(period)'")
             }
             for name in request.uri.queryParameters.map(\.key) where !["period", "adoption"].contains(name) {
@@ -64,7 +64,7 @@ enum MunicipalitiesAPI {
             try Authorize.require(context.principal, .readNetworkReport)
             let model = try context.parameters.require("programme")
             let period = request.uri.queryParameters.get("period") ?? "all"
-            guard period == "all" || (Int(period).map { (2000...2100).contains($0) } ?? false) else {
+            guard Evaluator.isPeriod(period) else {
                 throw Problem.badRequest("period must be all or a year such as 2025, not '\(period)'")
             }
             guard services.catalog.programmes.contains(where: { $0.id == model }) else {

@@ -36,7 +36,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     var format: Format = .text
 
     func validate() throws {
-        guard period == "all" || (Int(period).map { (2000...2100).contains($0) } ?? false) else {
+        guard Evaluator.isPeriod(period) else {
             throw ValidationError("--period must be all or a year such as 2025, not '\(period)'")
         }
     }
