@@ -77,7 +77,7 @@ enum SignInRoutes {
                 try await services.sessions.end(idHash: idHash)
             }
             var response = redirect("/sign-in")
-            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax))
+            response.setCookie(sessionCookie("", secure: secure, maxAge: 0))
             return response
         }
     }
@@ -86,8 +86,9 @@ enum SignInRoutes {
         Response(status: .seeOther, headers: [.location: location])
     }
 
-    static func sessionCookie(_ value: String, secure: Bool) -> Cookie {
-        Cookie(name: AuthenticationMiddleware.sessionCookie, value: value, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    /// The session cookie; `maxAge: 0` removes it from the browser.
+    static func sessionCookie(_ value: String, secure: Bool, maxAge: Int? = nil) -> Cookie {
+        Cookie(name: AuthenticationMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
     /// The form with a fresh token, set as a cookie too.
