@@ -57,11 +57,13 @@ public struct BenchNetwork: Sendable {
             SELECT 'B-P' || g, 'B-H' || ((g - 1) / 3 + 1), CASE WHEN g % 3 = 1 THEN 1982 ELSE 2013 END, CASE WHEN g % 3 = 1 THEN 'head' ELSE 'child' END
             FROM generate_series(1, \(persons)) g
             """)
+        // Every seventh family drops out after the last session (2025-11-27), so everyone at a
+        // session is enrolled on its day, as the attendance table requires.
         try await session.query(
             """
             INSERT INTO \(try table("enrolment")) (adoption, household, target_group, starts_on, ends_on, exit_reason)
             SELECT 'wygrana-rodzina', 'B-H' || g, 'families', date '2025-01-01' + (g % 90)::integer,
-                   CASE WHEN g % 7 = 0 THEN date '2025-09-30' END, CASE WHEN g % 7 = 0 THEN 'dropped-out' END
+                   CASE WHEN g % 7 = 0 THEN date '2025-11-30' END, CASE WHEN g % 7 = 0 THEN 'dropped-out' END
             FROM generate_series(1, \(households)) g
             """)
         try await session.query(

@@ -159,6 +159,14 @@ struct ImportTests {
                     "person P-3 is not enrolled in wygrana-rodzina on 2024-08-15, the day of session SES-1",
                     "the same session + person appears earlier in the file, in row 2",
                 ])
+            // The table holds the rule for every writer, not only for Kokon's import.
+            await #expect {
+                try await fixture.admin.query("INSERT INTO t_torun.attendance (session, person, status) VALUES ('SES-1', 'P-3', 'present')")
+            } throws: { error in
+                (error as? PostgresError)?.code == .checkViolation
+                    && "\(error)".contains("person P-3 is not enrolled in wygrana-rodzina on 2024-08-15, the day of session SES-1")
+            }
+            #expect(try await records.count(.attendance) == 0)
         }
     }
 

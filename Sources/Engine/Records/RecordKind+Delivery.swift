@@ -67,6 +67,9 @@ extension RecordKind {
         insert: """
             INSERT INTO attendance (session, person, status)
             SELECT s.session, s.person, s.status FROM checked s WHERE s.reason IS NULL
-            """
+            """,
+        // Sessions and persons are foreign keys, the status a check constraint, and the
+        // enrolment on the session's day the table's `attendance_enrolled` trigger.
+        direct: "INSERT INTO attendance (session, person, status) SELECT session, person, status FROM kokon_staging"
     )
 }

@@ -28,6 +28,11 @@ public struct RecordKind: Sendable {
     /// staging table with each row's reject reason. ``StagedWrite`` adds `ON CONFLICT DO
     /// NOTHING` only when rows are already recorded.
     let insert: SQL
+    /// For a kind whose table enforces every check itself (constraints and triggers): the
+    /// plain `INSERT … SELECT` from the staging table that stores a clean file at COPY speed.
+    /// When any constraint fails, ``StagedWrite`` rolls it back and takes the checked path,
+    /// which lists every problem with its row. Nil where only the checked path knows a rule.
+    var direct: SQL? = nil
 
     /// The column with a name.
     public func column(_ name: String) -> RecordColumn? { columns.first { $0.name == name } }

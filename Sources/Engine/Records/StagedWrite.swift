@@ -42,6 +42,12 @@ struct StagedWrite {
         } catch let error as PostgresError where error.kind == .server {
             throw Self.explain(error, source: source)
         }
+        if onConflict == nil, let direct = kind.direct, let inserted = try await storeDirectly(direct, on: session) {
+            try await session.query("DROP TABLE kokon_staging")
+            return ImportReport(
+                kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: 0,
+                rejects: [], rejectCount: 0, dryRun: dryRun)
+        }
         try await session.query("ANALYZE kokon_staging")
 
         // The happy path is one statement: check every row and store the valid ones, in a
@@ -85,6 +91,17 @@ struct StagedWrite {
         return ImportReport(
             kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: rows - inserted,
             rejects: [], rejectCount: 0, dryRun: dryRun)
+    }
+
+    /// Stores every staged row with one plain INSERT in a savepoint, leaving the checks to the
+    /// table's constraints; nil when one of them fails (the savepoint is rolled back and the
+    /// caller takes the checked path, which says which rows are wrong and why).
+    func storeDirectly(_ direct: SQL, on session: Session) async throws -> Int? {
+        do {
+            return try await session.transaction { try await $0.query(direct).affectedRows ?? 0 }
+        } catch let error as PostgresError where error.code?.isConstraintViolation == true {
+            return nil
+        }
     }
 
     /// Every rejected row with its reason (the first 100) and how many there are in all,
