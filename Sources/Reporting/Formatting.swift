@@ -1,5 +1,6 @@
 public import Engine
 public import Foundation
+public import Postgres
 
 /// Numbers as Polish readers expect them: a comma before decimals, spaces between thousands.
 enum Polish {
@@ -39,6 +40,15 @@ enum Polish {
 }
 
 extension Reporting {
+    /// A day as Polish readers write it: 14.03.2026.
+    public static func date(_ day: CalendarDate) -> String {
+        let pad = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
+        return "\(pad(day.day)).\(pad(day.month)).\(day.year)"
+    }
+
+    /// A period from one day to another: 01.07.2024 – 30.06.2026.
+    public static func dateRange(_ first: CalendarDate, _ last: CalendarDate) -> String { "\(date(first)) – \(date(last))" }
+
     /// A published figure as text, the same on every page: "42,5%", "1 200 zł",
     /// "ukryte (<5)" for a suppressed one (never drawn as zero), "–" for none.
     public static func figure(_ value: Decimal?, unit: FigureUnit, suppressed: Bool, k: Int) -> String {

@@ -278,7 +278,31 @@ def journey_publish():
         driver.quit()
 
 
-for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_import, journey_publish):
+def journey_dashboard():
+    """A coordinator opens the dashboard: fidelity, the adaptation register, the quarterly trend
+    and the team's caseloads, and follows a household link from it."""
+    driver = browser()
+    try:
+        sign_in(driver, EMAIL, PASSWORD)
+        wait_for(driver, "Twoje role")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "gospodarstwa domowe").click()
+        wait_for(driver, "Gospodarstwa domowe")
+        driver.find_element(By.LINK_TEXT, "Pulpit koordynatora").click()
+        expect(wait_for(driver, "Trend kwartalny"), "the dashboard should show the quarterly trend")
+        main = driver.find_element(By.TAG_NAME, "main").text
+        for heading in ("Wierność modelowi", "Rejestr adaptacji", "Wskaźniki", "Zespół i obciążenie pracą"):
+            expect(heading in main, f"the dashboard should have the section {heading}")
+        check_accessibility(driver, "dashboard")
+        driver.save_screenshot(os.path.join(SHOTS, "dashboard.png"))
+        links = [link for link in driver.find_elements(By.CSS_SELECTOR, f"main section a[href^='/m/{TENANT}/households/']") if link.is_displayed()]
+        expect(len(links) > 0, "the dashboard should link to the households it names")
+        links[0].click()
+        expect(wait_for(driver, "Osoby"), "a household link from the dashboard should open the household's page")
+    finally:
+        driver.quit()
+
+
+for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_import, journey_publish, journey_dashboard):
     try:
         journey()
     except Exception as error:  # a journey that cannot go on is a failure with its reason

@@ -110,6 +110,43 @@ struct PublishingPageTests {
     }
 }
 
+@Suite("Coordinator's dashboard")
+struct DashboardPageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func theCoordinatorSeesFidelityTrendCaseloadsAndLinkedFindings() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
+                let page = try await client.execute(uri: "/m/torun/dashboard", method: .get, headers: browser.header)
+                #expect(page.status == .ok)
+                let text = page.text
+                for heading in ["Pulpit koordynatora", "Wierność modelowi", "Rejestr adaptacji", "Wskaźniki", "Trend kwartalny", "Zespół i obciążenie pracą"] {
+                    #expect(text.contains(heading), "missing \(heading)")
+                }
+                // The adoption began on 2024-07-01: its first quarter is the third of 2024.
+                #expect(text.contains("III kw. 2024") && text.contains("IV kw. 2024"))
+                // S-1 carries H-1 today, linked to its page.
+                #expect(text.contains(#"<td>S-1</td><td>asystent rodziny</td>"#))
+                #expect(text.contains(#"<a href="/m/torun/households/H-1">H-1</a>"#))
+                // What the rules flag links to the household concerned.
+                let details = try #require(text.range(of: "Szczegóły niespełnionych reguł"))
+                #expect(text[details.upperBound...].contains(#"<li><a href="/m/torun/households/"#))
+                // The page says which programme version is in force.
+                #expect(text.contains("wygrana-rodzina@1.0.0"))
+
+                for (email, status) in [("caseworker1@torun.test", HTTPResponse.Status.forbidden), ("coordinator@warszawa.test", .forbidden)] {
+                    let other = Browser()
+                    _ = try await BrowserSessionTests.signIn(client, other, email: email, password: ServerFixture.password)
+                    let refused = try await client.execute(uri: "/m/torun/dashboard", method: .get, headers: other.header)
+                    #expect(refused.status == status && !refused.text.contains("Trend kwartalny"), "\(email)")
+                }
+            }
+        }
+    }
+}
+
 @Suite("Import page")
 struct ImportPageTests {
     typealias Browser = BrowserSessionTests.Browser

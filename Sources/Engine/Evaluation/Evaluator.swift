@@ -35,6 +35,18 @@ public struct Evaluator: Sendable {
         return evaluations
     }
 
+    /// One adoption's fidelity and indicators for each quarter of its period so far, oldest
+    /// first (the rules are checked for the whole period only), for a trend.
+    public func quarterly(adoption: String, today: CalendarDate = .today) async throws -> [Evaluation] {
+        try await records.transaction { session in
+            var evaluations: [Evaluation] = []
+            for context in try await contexts(adoption: adoption, today: today, on: session) {
+                for quarter in context.quarters { evaluations.append(try await evaluate(quarter, rules: false, on: session)) }
+            }
+            return evaluations
+        }
+    }
+
     /// What evaluating each adoption (or one) over its whole period needs, read and decoded once.
     func contexts(adoption: String?, today: CalendarDate, on session: Session) async throws -> [AdoptionContext] {
         let rows = try await session.query("SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations FROM adoption ORDER BY id").rows
@@ -94,12 +106,34 @@ struct AdoptionContext: Sendable {
 
     /// The same adoption, for one calendar year of its period; nil when the year lies outside it.
     func narrowed(to year: Int) -> AdoptionContext? {
-        let first = max(start, CalendarDate(year: year, month: 1, day: 1))
-        let last = min(end, CalendarDate(year: year, month: 12, day: 31))
+        narrowed(from: CalendarDate(year: year, month: 1, day: 1), to: CalendarDate(year: year, month: 12, day: 31), label: String(year))
+    }
+
+    /// The same adoption between two days (cut to its period); nil when they lie outside it.
+    func narrowed(from day: CalendarDate, to lastDay: CalendarDate, label: String) -> AdoptionContext? {
+        let first = max(start, day)
+        let last = min(end, lastDay)
         guard first <= last else { return nil }
         return AdoptionContext(
             id: id, unit: unit, minimumMonths: minimumMonths, targets: targets, programme: programme, names: names, adaptations: adaptations,
-            adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today, label: String(year))
+            adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today, label: label)
+    }
+
+    /// Each calendar quarter of the period that has begun by the day of evaluation, labelled
+    /// like `2025-Q1`.
+    var quarters: [AdoptionContext] {
+        guard start <= asOf else { return [] }
+        var result: [AdoptionContext] = []
+        var year = start.year
+        var quarter = (start.month - 1) / 3
+        while CalendarDate(year: year, month: quarter * 3 + 1, day: 1) <= asOf {
+            let first = CalendarDate(year: year, month: quarter * 3 + 1, day: 1)
+            let last = CalendarDate(year: year, month: quarter * 3 + 3, day: quarter == 0 || quarter == 3 ? 31 : 30)
+            if let narrowed = narrowed(from: first, to: last, label: "\(year)-Q\(quarter + 1)") { result.append(narrowed) }
+            quarter += 1
+            if quarter == 4 { (year, quarter) = (year + 1, 0) }
+        }
+        return result
     }
 
     /// Each calendar year of the period that has begun by the day of evaluation.

@@ -247,7 +247,7 @@ enum CaseworkRoutes {
         let open = file.enrolments.filter { $0.endsOn == nil }.map { enrolment in
             let key = [enrolment.adoption, enrolment.person == nil ? code : "", enrolment.person ?? "", enrolment.startsOn.description].joined(separator: "|")
             let version = choices.adoptions.first { $0.id == enrolment.adoption }?.version ?? enrolment.adoption
-            return (key, "\(version) — \(enrolment.person ?? "całe gospodarstwo"), od \(PolishLabels.date(enrolment.startsOn.description))")
+            return (key, "\(version) — \(enrolment.person ?? "całe gospodarstwo"), od \(Reporting.date(enrolment.startsOn))")
         }
         var endFields = [
             FormField.select("enrolment", "Udział do zakończenia", choices: open, value: values["end"]?["enrolment"] ?? ""),
@@ -328,26 +328,26 @@ enum CaseworkRoutes {
         var enrolments: [HouseholdPage.Enrolment] = []
         for enrolment in file.enrolments {
             let version = choices.adoptions.first { $0.id == enrolment.adoption }?.version ?? enrolment.adoption
-            let until = enrolment.endsOn.map { PolishLabels.date($0.description) } ?? "trwa"
+            let until = enrolment.endsOn.map { Reporting.date($0) } ?? "trwa"
             enrolments.append(
                 HouseholdPage.Enrolment(
                     adoption: version, who: enrolment.person ?? "całe gospodarstwo",
                     targetGroup: elementName(enrolment.adoption, enrolment.targetGroup, in: \.targetGroups),
-                    from: PolishLabels.date(enrolment.startsOn.description), until: until))
+                    from: Reporting.date(enrolment.startsOn), until: until))
         }
         var plans: [HouseholdPage.Plan] = []
         for plan in file.plans {
             let goals = plan.goals.map { "Cel \($0.number): \($0.domain) — \(PolishLabels.goalStatuses[$0.status] ?? $0.status)" }
             plans.append(
                 HouseholdPage.Plan(
-                    code: plan.code, name: plan.plan, who: plan.person ?? "całe gospodarstwo", drawnUp: PolishLabels.date(plan.drawnUpOn.description), goals: goals))
+                    code: plan.code, name: plan.plan, who: plan.person ?? "całe gospodarstwo", drawnUp: Reporting.date(plan.drawnUpOn), goals: goals))
         }
         var attendance: [HouseholdPage.Attendance] = []
         for entry in file.attendance {
             let activity = [entry.component, entry.activity ?? ""].filter { !$0.isEmpty }.joined(separator: " — ")
             attendance.append(
                 HouseholdPage.Attendance(
-                    date: PolishLabels.date(entry.heldOn.description), activity: activity, minutes: entry.minutes, person: entry.person,
+                    date: Reporting.date(entry.heldOn), activity: activity, minutes: entry.minutes, person: entry.person,
                     status: PolishLabels.attendance[entry.status] ?? entry.status))
         }
         let page = HouseholdPage(

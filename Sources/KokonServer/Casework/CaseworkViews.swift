@@ -13,6 +13,8 @@ struct TenantNav: Sendable {
     let publishURL: String?
     /// The import page, for coordinators.
     let importURL: String?
+    /// The coordinator's dashboard.
+    let dashboardURL: String?
 
     init(tenant: String, name: String, choices: CaseRecords.Choices, principal: Principal?) {
         tenantName = name
@@ -22,6 +24,7 @@ struct TenantNav: Sendable {
         canRegister = Policy.allows(principal, .writeRecords(tenant: tenant, kind: "households"))
         publishURL = Policy.allows(principal, .publish(tenant: tenant)) ? "/m/\(tenant)/publish" : nil
         importURL = Policy.allows(principal, .writeRecords(tenant: tenant, kind: "staff")) ? "/m/\(tenant)/import" : nil
+        dashboardURL = Policy.allows(principal, .evaluate(tenant: tenant)) ? "/m/\(tenant)/dashboard" : nil
     }
 }
 

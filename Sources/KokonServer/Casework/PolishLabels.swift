@@ -16,6 +16,11 @@ enum PolishLabels {
     ]
     static let exitReasonOrder = ["completed", "dropped-out", "moved-away", "referred-elsewhere", "no-longer-eligible", "died", "other"]
 
+    static let sectors: [String: String] = [
+        "public": "sektor publiczny", "ngo": "organizacja pozarządowa", "school": "szkoła", "business": "przedsiębiorstwo",
+        "university": "uczelnia", "other": "inny",
+    ]
+
     static let goalStatuses: [String: String] = [
         "open": "w realizacji", "achieved": "osiągnięty", "partly-achieved": "osiągnięty częściowo", "abandoned": "porzucony",
     ]
@@ -44,11 +49,4 @@ enum PolishLabels {
         "end": "Ostatni dzień: RRRR-MM-DD, nie wcześniej niż początek udziału i w okresie programu.",
         "exit_reason": "Wybierz powód zakończenia.",
     ]
-
-    /// A date as Polish readers write it: 14.03.2026.
-    static func date(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3 else { return iso }
-        return "\(parts[2]).\(parts[1]).\(parts[0])"
-    }
 }

@@ -21,6 +21,7 @@ public enum KokonServer {
         SignInRoutes.add(to: pages, services: services)
         CaseworkRoutes.add(to: pages, services: services)
         PublishingRoutes.add(to: pages, services: services)
+        DashboardRoutes.add(to: pages, services: services)
         ImportRoutes.add(to: pages, services: services)
         PasswordRoutes.add(to: pages, services: services)
 

@@ -1,0 +1,138 @@
+public import Engine
+import Foundation
+import Postgres
+import Templates
+
+/// One adoption's evaluation as a page section: fidelity cards, the adaptation register,
+/// indicators against their targets, the rules and what misses them. The municipality's
+/// report file and the coordinator's dashboard show the same section (partial
+/// `evaluation-section`).
+public struct EvaluationSection: Sendable {
+    struct Bar: Sendable {
+        let width: Int
+        let label: String
+
+        /// A bar for a fraction 0–1.
+        init(_ fraction: Double) {
+            width = Int((max(0, min(1, fraction)) * 160).rounded())
+            label = Polish.percent(fraction)
+        }
+    }
+
+    struct Card: Sendable {
+        let title: String
+        let value: String
+        let bar: Bar?
+    }
+
+    struct AdaptationRow: Sendable {
+        let summary: String
+        let reason: String
+        let decidedBy: String
+        let decidedOn: String
+        let kind: String
+    }
+
+    struct IndicatorRow: Sendable {
+        let name: String
+        let note: String?
+        let shown: String
+        let detail: String?
+        let target: String
+        let badgeLabel: String
+        let badgeStyle: String
+    }
+
+    struct RuleRow: Sendable {
+        let name: String
+        let checked: Int
+        let failing: Int
+    }
+
+    struct FindingRow: Sendable {
+        let entity: String
+        /// Where the entity's records are, when the page can link there.
+        let url: String?
+        let detail: String
+    }
+
+    let modelName: String
+    let model: String
+    let period: String
+    let asOf: String
+    let cards: [Card]
+    let missingComponents: String?
+    let hasAdaptations: Bool
+    let adaptations: [AdaptationRow]
+    let indicators: [IndicatorRow]
+    let rules: [RuleRow]
+    let hasFindings: Bool
+    let findingCount: Int
+    let findings: [FindingRow]
+
+    /// The section for `evaluation`; `link` gives the page of a finding's household or person
+    /// (nil: shown as a code only).
+    public init(_ evaluation: Evaluation, link: (String) -> String? = { _ in nil }) {
+        modelName = evaluation.modelName
+        model = evaluation.model
+        period = evaluation.period.label == "all" ? Reporting.dateRange(evaluation.period.start, evaluation.period.end) : evaluation.period.label
+        asOf = Reporting.date(evaluation.asOf)
+        cards = Self.cards(evaluation.fidelity)
+        let missing = evaluation.fidelity.missingComponents.map { "„" + (evaluation.names[$0] ?? $0) + "”" }.joined(separator: ", ")
+        missingComponents = missing.isEmpty ? nil : missing
+        adaptations = evaluation.adaptations.map { adaptation in
+            AdaptationRow(
+                summary: Reporting.polishSummary(adaptation, names: evaluation.names), reason: adaptation.reason.pl,
+                decidedBy: adaptation.decidedBy, decidedOn: Reporting.date(CalendarDate(adaptation.decidedOn)),
+                kind: adaptation.planned ? "planowana" : "nieplanowana")
+        }
+        hasAdaptations = !adaptations.isEmpty
+        indicators = evaluation.indicators.map { value in
+            let (label, style) = Self.badge(value.status)
+            return IndicatorRow(
+                name: value.name, note: value.note.map { Reporting.sentence($0, names: evaluation.names).pl },
+                shown: Self.shownValue(value), detail: value.denominator.map { "\(value.numerator ?? 0) z \($0)" },
+                target: value.target?.pl ?? "–", badgeLabel: label, badgeStyle: style)
+        }
+        rules = evaluation.rulesChecked.sorted { $0.key < $1.key }.map { rule, checked in
+            RuleRow(name: Reporting.polishName(rule), checked: checked, failing: evaluation.findings.filter { $0.rule == rule }.count)
+        }
+        hasFindings = !evaluation.findings.isEmpty
+        findingCount = evaluation.findings.count
+        findings = evaluation.findings.map {
+            FindingRow(entity: $0.entity, url: link($0.entity), detail: Reporting.sentence($0, names: evaluation.names).pl)
+        }
+    }
+
+    static func cards(_ fidelity: Fidelity) -> [Card] {
+        var cards = [
+            Card(title: "Wynik", value: scoreText(fidelity), bar: Bar(fidelity.score / 100)),
+            Card(title: "Komponenty rdzenia", value: "\(fidelity.coreComponentsDelivered) z \(fidelity.coreComponents)", bar: Bar(fidelity.adherence)),
+        ]
+        if let dose = fidelity.doseMonths { cards.append(Card(title: "Dawka (miesiące)", value: Polish.percent(dose), bar: Bar(dose))) }
+        cards.append(
+            Card(
+                title: "Zasięg", value: fidelity.target.map { "\(fidelity.enrolled) z \($0)" } ?? "\(fidelity.enrolled)",
+                bar: Bar(min(fidelity.reach ?? 0, 1))))
+        cards.append(Card(title: "Zajęcia na uczestnika", value: Polish.number(fidelity.sessionsPerSubject), bar: nil))
+        return cards
+    }
+
+    /// The fidelity score as shown: "78/100".
+    public static func scoreText(_ fidelity: Fidelity) -> String { Polish.number(fidelity.score, decimals: 0) + "/100" }
+
+    /// An indicator's value as shown: "42,5%", "12", or "–" without data.
+    public static func shownValue(_ value: IndicatorValue) -> String {
+        value.value.map { Polish.number($0, decimals: value.percent || $0 != $0.rounded ? 1 : 0) + (value.percent ? "%" : "") } ?? "–"
+    }
+
+    static func badge(_ status: IndicatorValue.Status) -> (label: String, style: String) {
+        switch status {
+        case .met: ("osiągnięty", "ok")
+        case .onTrack: ("w toku", "track")
+        case .notMet: ("nieosiągnięty", "bad")
+        case .noTarget: ("bez celu", "none")
+        case .noData: ("brak danych", "none")
+        }
+    }
+}
