@@ -1,10 +1,10 @@
 import Engine
-import Templates
+public import Templates
 
 extension Reporting {
     /// What an adaptation changed, in Polish and in the programme's own names, e.g.
     /// "nowe działanie „Piknik podwórkowy” w komponencie „Samopomoc sąsiedzka”".
-    static func polishSummary(_ adaptation: Adaptation, names: [String: String]) -> String {
+    public static func polishSummary(_ adaptation: Adaptation, names: [String: String]) -> String {
         func name(_ id: String?) -> String { "„" + (id.map { names[$0] ?? $0 } ?? "?") + "”" }
         switch adaptation.change {
         case .dropComponent:
@@ -18,13 +18,5 @@ extension Reporting {
         }
     }
 
-    static func polish(_ duration: Duration) -> String {
-        let n = duration.amount
-        return switch duration.unit {
-        case .day: PolishGrammar.count(n, "dzień", "dni", "dni")
-        case .week: PolishGrammar.count(n, "tydzień", "tygodnie", "tygodni")
-        case .month: PolishGrammar.months(n)
-        case .year: PolishGrammar.count(n, "rok", "lata", "lat")
-        }
-    }
+    static func polish(_ duration: Duration) -> String { duration.polish }
 }

@@ -302,7 +302,55 @@ def journey_dashboard():
         driver.quit()
 
 
-for journey in (journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_import, journey_publish, journey_dashboard):
+def journey_adaptation():
+    """A coordinator records an adaptation outside the programme's bounds and is refused with
+    the bound quoted, then one inside them, and sees it in the register and on the dashboard."""
+    import random
+
+    code = f"A-CI-{random.randint(1000, 9999)}"
+    driver = browser()
+    try:
+        sign_in(driver, EMAIL, PASSWORD)
+        wait_for(driver, "Twoje role")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "gospodarstwa domowe").click()
+        wait_for(driver, "Gospodarstwa domowe")
+        driver.find_element(By.LINK_TEXT, "Rejestr adaptacji").click()
+        expect(wait_for(driver, "Zapisz adaptację"), "the register should offer its form")
+        check_accessibility(driver, "adaptation register")
+        frame = {
+            "adoption": "wygrana-rodzina", "reason": "Rodziny potrzebują więcej czasu na zmianę.", "decided_by": "Zespół koordynujący",
+            "decided_on": "2025-06-01", "planned": "planned", "phase": "implementation", "decider": "programme-manager",
+            "modifies": "content", "level": "individual", "nature": "shortening", "fidelity": "inconsistent", "goal": "feasibility",
+            "reason_level": "organisation",
+        }
+        for field, value in dict(frame, code=code, change="minimum-duration", duration="12").items():
+            fill(driver, field, value)
+        submit(driver, f"/m/{TENANT}/adaptations")
+        expect(wait_for(driver, "Nie zapisano adaptacji"), "a shorter minimum participation should be refused")
+        expect("18 miesięcy" in driver.find_element(By.ID, "duration-error").text, "the refusal should quote the programme's bound beside the field")
+        expect(driver.find_element(By.ID, "code").get_attribute("value") == code, "what was typed should be kept")
+        check_accessibility(driver, "adaptation refused")
+        driver.save_screenshot(os.path.join(SHOTS, "adaptation-refused.png"))
+        inside = dict(frame, code=code, change="add-activity", component="family-education", activity="letni-piknik",
+                      activity_name="Letni piknik rodzinny", nature="adding", fidelity="consistent", goal="retention")
+        for field, value in inside.items():
+            fill(driver, field, value)
+        submit(driver, f"/m/{TENANT}/adaptations")
+        expect(wait_for(driver, f"Zapisano adaptację {code}"), "an adaptation inside the bounds should be recorded")
+        main = driver.find_element(By.TAG_NAME, "main").text
+        expect("Letni piknik rodzinny" in main and "dodanie elementu" in main, "the register should show the adaptation with its FRAME fields")
+        driver.save_screenshot(os.path.join(SHOTS, "adaptation-recorded.png"))
+        driver.find_element(By.LINK_TEXT, "Pulpit koordynatora").click()
+        expect(wait_for(driver, "Trend kwartalny"), "the dashboard should open")
+        expect("Letni piknik rodzinny" in driver.find_element(By.TAG_NAME, "main").text, "the dashboard's register should show the new adaptation")
+    finally:
+        driver.quit()
+
+
+for journey in (
+    journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_import, journey_publish, journey_dashboard,
+    journey_adaptation,
+):
     try:
         journey()
     except Exception as error:  # a journey that cannot go on is a failure with its reason

@@ -147,6 +147,50 @@ struct DashboardPageTests {
     }
 }
 
+@Suite("Adaptation register page")
+struct AdaptationRegisterPageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func aChangeOutsideTheBoundsIsRefusedBesideItsFieldAndOneInsideIsListed() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
+                let page = try await client.execute(uri: "/m/torun/adaptations", method: .get, headers: browser.header)
+                #expect(page.status == .ok && page.text.contains("Zapisz adaptację"))
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: page.text))
+                func post(_ fields: [String: String]) async throws -> TestResponse {
+                    try await client.execute(
+                        uri: "/m/torun/adaptations", method: .post, headers: merged(browser.header, BrowserSessionTests.formType),
+                        body: BrowserSessionTests.form(fields.merging(["csrf_token": csrf]) { a, _ in a }))
+                }
+                let frame = [
+                    "code": "A-9", "adoption": "wygrana-rodzina", "reason": "Więcej czasu dla rodzin.", "decided_by": "Zespół koordynujący",
+                    "decided_on": "2025-06-01", "planned": "reactive", "phase": "implementation", "decider": "programme-manager", "modifies": "content",
+                    "level": "individual", "nature": "shortening", "fidelity": "inconsistent", "goal": "feasibility", "reason_level": "organisation",
+                ]
+                let refused = try await post(frame.merging(["change": "minimum-duration", "duration": "12"]) { $1 })
+                #expect(refused.status == .unprocessableContent)
+                #expect(refused.text.contains(#"id="duration-error""#) && refused.text.contains("krótszy niż 18 miesięcy"))
+                #expect(refused.text.contains(#"value="A-9""#), "what was typed is kept")
+                let count = { try await fixture.tenancy.admin.query("SELECT count(*) FROM t_torun.adaptation").scalar(Int.self) }
+                #expect(try await count() == 0)
+                let saved = try await post(frame.merging(["change": "minimum-duration", "duration": "24", "nature": "lengthening", "fidelity": "consistent"]) { $1 })
+                #expect(saved.status == .seeOther && saved.headers[.location] == "/m/torun/adaptations?saved=A-9")
+                #expect(try await count() == 1)
+                let register = try await client.execute(uri: "/m/torun/adaptations?saved=A-9", method: .get, headers: browser.header)
+                #expect(register.text.contains("Zapisano adaptację A-9") && register.text.contains("wydłużenie") && register.text.contains("24 miesiące"))
+                let dashboard = try await client.execute(uri: "/m/torun/dashboard", method: .get, headers: browser.header)
+                #expect(dashboard.text.contains("minimalny czas udziału: 24 miesiące"))
+                // A caseworker keeps no register.
+                let caseworker = Browser()
+                _ = try await BrowserSessionTests.signIn(client, caseworker, email: "caseworker1@torun.test", password: ServerFixture.password)
+                #expect(try await client.execute(uri: "/m/torun/adaptations", method: .get, headers: caseworker.header).status == .forbidden)
+            }
+        }
+    }
+}
+
 @Suite("Import page")
 struct ImportPageTests {
     typealias Browser = BrowserSessionTests.Browser

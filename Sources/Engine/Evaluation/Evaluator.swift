@@ -52,15 +52,22 @@ public struct Evaluator: Sendable {
         let rows = try await session.query("SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations FROM adoption ORDER BY id").rows
         let known = try rows.map { try $0.decode("id", as: String.self) }
         if let adoption, !known.contains(adoption) { throw EvaluationError.unknownAdoption(adoption, known: known) }
+        // The tenant file's adaptations, then the register's in the order they were decided,
+        // so a later decision (a caseload limit set again) is the one that holds.
+        let recorded = try await CaseRecords.readAdaptations(on: session).sorted { ($0.decidedOn, $0.code) < ($1.decidedOn, $1.code) }
         return try rows.filter { row in try adoption.map { $0 == (try row.decode("id", as: String.self)) } ?? true }.map { row in
             let start: CalendarDate = try row.decode("starts_on")
             let end: CalendarDate = try row.decode("ends_on")
             let programme = try row.decode("programme", as: JSONB.self).decode(Programme.self)
+            let id: String = try row.decode("id")
+            // A longer minimum participation recorded in the register holds over the file's.
+            let longer = recorded.last { $0.adoption == id && $0.change == .minimumDuration }?.duration?.months
             return AdoptionContext(
-                id: try row.decode("id"), unit: try row.decode("unit"), minimumMonths: try row.decode("minimum_months", as: Int?.self),
+                id: id, unit: try row.decode("unit"), minimumMonths: try longer ?? row.decode("minimum_months", as: Int?.self),
                 targets: try row.decode("targets", as: JSONB.self).decode(LocalTargets.self),
                 programme: programme, names: programme.polishNames,
-                adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self),
+                adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self)
+                    + recorded.filter { $0.adoption == id }.map(\.adaptation),
                 adoptionEnd: end, start: start, end: end, asOf: min(end, today), today: today, label: "all")
         }
     }

@@ -28,6 +28,8 @@ extension CaseRecords {
         public let activities: [Choice]
         /// Plans (such as an individual development plan).
         public let plans: [Choice]
+        /// Roles of its staff.
+        public let roles: [Choice]
     }
 
     /// The choices of the municipality's forms.
@@ -57,7 +59,7 @@ extension CaseRecords {
                 adoptions.append(
                     AdoptedProgramme(
                         id: id, version: try row.decode("version"), targetGroups: try of("target-group"), components: try of("component"),
-                        activities: try of("activity"), plans: try of("plan")))
+                        activities: try of("activity"), plans: try of("plan"), roles: try of("role")))
             }
             return Choices(areas: areas, adoptions: adoptions, staff: staff)
         }

@@ -300,12 +300,14 @@ public struct TenantDirectory: Sendable {
                 ON CONFLICT (adoption, kind, id) DO UPDATE SET parent = EXCLUDED.parent, name = EXCLUDED.name, core = EXCLUDED.core,
                     added_locally = EXCLUDED.added_locally, active = EXCLUDED.active
                 """)
-            // Items the new version no longer has stay for old records, but take no new ones.
+            // Items the new version no longer has stay for old records, but take no new ones;
+            // activities added through the adaptation register are the municipality's own.
             try await session.query(
                 """
                 UPDATE model_element SET active = false
                 WHERE adoption = \(adoption.id) AND active
                   AND (kind, id) NOT IN (SELECT * FROM unnest(\(elements.map(\.kind))::text[], \(elements.map(\.id))::text[]))
+                  AND NOT (kind = 'activity' AND id IN (SELECT a.activity FROM adaptation a WHERE a.adoption = \(adoption.id) AND a.change = 'add-activity'))
                 """)
         }
     }

@@ -15,6 +15,8 @@ struct TenantNav: Sendable {
     let importURL: String?
     /// The coordinator's dashboard.
     let dashboardURL: String?
+    /// The adaptation register (shown with the dashboard link).
+    let adaptationsURL: String
 
     init(tenant: String, name: String, choices: CaseRecords.Choices, principal: Principal?) {
         tenantName = name
@@ -25,6 +27,7 @@ struct TenantNav: Sendable {
         publishURL = Policy.allows(principal, .publish(tenant: tenant)) ? "/m/\(tenant)/publish" : nil
         importURL = Policy.allows(principal, .writeRecords(tenant: tenant, kind: "staff")) ? "/m/\(tenant)/import" : nil
         dashboardURL = Policy.allows(principal, .evaluate(tenant: tenant)) ? "/m/\(tenant)/dashboard" : nil
+        adaptationsURL = "/m/\(tenant)/adaptations"
     }
 }
 

@@ -22,23 +22,28 @@ struct FormField: Sendable {
     /// Stored rather than computed: the page renderer reads stored properties only.
     var isSelect = false
     var isHidden = false
+    /// A required select with nothing chosen yet starts on an empty "choose" option, so that
+    /// nobody submits the first choice without having looked.
+    var needsChoice = false
 
     /// A select of `choices` (value, label) with `value` selected.
     static func select(_ name: String, _ label: String, choices: [(String, String)], value: String, required: Bool = true, prefix: String = "") -> FormField {
         FormField(
             id: prefix + name, name: name, label: label, value: value, required: required,
-            options: choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == value) }, isSelect: true)
+            options: choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == value) }, isSelect: true,
+            needsChoice: required && !choices.contains { $0.0 == value })
     }
 
     /// The fields with the problems of a refused write placed beside the field each names;
-    /// returns the problems that name no field of the form.
-    static func place(_ issues: [Problem.Issue], in fields: inout [FormField], names: [String: String] = [:]) -> [String] {
+    /// returns the problems that name no field of the form. `polish` problems are shown as
+    /// they are; others get the field's Polish help first, then the check's own words.
+    static func place(_ issues: [Problem.Issue], in fields: inout [FormField], names: [String: String] = [:], polish: Bool = false) -> [String] {
         var unplaced: [String] = []
         for issue in issues {
             let target = issue.field.map { names[$0] ?? $0 }
             if let target, let index = fields.firstIndex(where: { $0.name == target }) {
                 let help = PolishLabels.fieldHelp[issue.field ?? ""] ?? "Popraw to pole."
-                fields[index].error = "\(help) (\(issue.reason))"
+                fields[index].error = polish ? issue.reason.prefix(1).uppercased() + issue.reason.dropFirst() : "\(help) (\(issue.reason))"
             } else {
                 unplaced.append(issue.reason)
             }

@@ -22,6 +22,7 @@ public enum KokonServer {
         CaseworkRoutes.add(to: pages, services: services)
         PublishingRoutes.add(to: pages, services: services)
         DashboardRoutes.add(to: pages, services: services)
+        AdaptationRoutes.add(to: pages, services: services)
         ImportRoutes.add(to: pages, services: services)
         PasswordRoutes.add(to: pages, services: services)
 

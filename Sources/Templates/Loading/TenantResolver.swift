@@ -120,7 +120,6 @@ struct TenantResolver {
     /// One adaptation against the template's `adaptation` bounds.
     mutating func check(_ adaptation: Value, against programme: Programme) {
         guard let change = adaptation["change"]?.text else { return }
-        let bounds = programme.adaptation
         let keysUsed: [String: Set<String>] = [
             "drop-component": ["component"], "add-activity": ["component", "activity"],
             "caseload": ["role", "max"], "minimum-duration": ["duration"],
@@ -135,63 +134,19 @@ struct TenantResolver {
         for key in needed.sorted() where adaptation[key] == nil {
             error(adaptation, "missing-key", "a \(change) adaptation needs '\(key)'", "add `\(key): …`")
         }
-        guard needed.allSatisfy({ adaptation[$0] != nil }) else { return }
-        let componentIDs = (programme.components ?? []).map(\.id)
-        func unknownComponent(_ value: Value, _ id: String) {
-            error(
-                value, "unknown-reference", "\(programme.reference) has no component '\(id)'",
-                Suggestions.hint(for: id, in: componentIDs) ?? "components of \(programme.id): " + componentIDs.joined(separator: ", "))
-        }
-        switch change {
-        case "drop-component":
-            let value = adaptation["component"]!
-            let (found, id) = component(value, in: programme)
-            guard let found, let id else { return unknownComponent(value, value.text ?? "") }
-            let mayDrop = bounds?.mayDrop ?? []
-            if found.isCore && !mayDrop.contains(id) {
-                let allowed = mayDrop.isEmpty ? "the template allows no component to be dropped" : "the template allows dropping only: " + mayDrop.joined(separator: ", ")
-                error(
-                    value, "adaptation-out-of-bounds", "\(id) is a core component of \(programme.reference) and cannot be dropped",
-                    allowed + "; keep the component and adapt its activities instead")
-            }
-        case "add-activity":
-            let value = adaptation["component"]!
-            let (found, id) = component(value, in: programme)
-            guard let found, let id else { return unknownComponent(value, value.text ?? "") }
-            guard bounds?.mayAddActivities == true else {
-                return error(
-                    adaptation["activity"]!, "adaptation-out-of-bounds", "\(programme.reference) does not allow adding activities",
-                    "the template's adaptation bounds do not include may_add_activities: true; ask the programme's methodologist")
-            }
-            if let activityID = adaptation["activity"]?["id"], let text = activityID.text, (found.activities ?? []).contains(where: { $0.id == text }) {
-                error(activityID, "duplicate-id", "\(id) already has an activity '\(text)'", "give the added activity a new id")
-            }
-        case "caseload":
-            let roleValue = adaptation["role"]!
-            guard checkRole(roleValue, in: programme), let role = roleValue.text, let maxValue = adaptation["max"], case .integer(let max) = maxValue.kind else { return }
-            let changeable = bounds?.caseload ?? []
-            guard let bound = changeable.first(where: { $0.role == role }) else {
-                return error(
-                    roleValue, "adaptation-out-of-bounds", "\(programme.reference) does not allow changing the caseload of \(role)",
-                    changeable.isEmpty ? "the template allows no caseload changes" : "caseloads the template lets you change: " + changeable.map(\.role).joined(separator: ", "))
-            }
-            if max < bound.min || max > bound.max {
-                let unit = programme.role(role)?.caseload?.unit.map { $0 == .family ? " families" : " persons" } ?? ""
-                error(
-                    maxValue, "adaptation-out-of-bounds",
-                    "the caseload of \(role) is set to \(max), outside the bounds of \(programme.reference): \(bound.min) to \(bound.max)\(unit)",
-                    "choose a limit between \(bound.min) and \(bound.max)")
-            }
-        case "minimum-duration":
-            let value = adaptation["duration"]!
-            guard case .duration(let duration) = value.kind else { return }
-            if let floor = bounds?.minimumDurationAtLeast ?? programme.participation?.minimumDuration, duration.approximateDays < floor.approximateDays {
-                error(
-                    value, "adaptation-out-of-bounds", "the minimum participation is set to \(duration), shorter than the \(floor) \(programme.reference) requires",
-                    "a municipality may lengthen the minimum participation, never shorten it below \(floor)")
-            }
-        default:
-            break
+        guard needed.allSatisfy({ adaptation[$0] != nil }), let kind = AdaptationChange(rawValue: change) else { return }
+        if let role = adaptation["role"], !checkRole(role, in: programme) { return }
+        var maximum: Int?
+        if case .integer(let value)? = adaptation["max"]?.kind { maximum = value } else if kind == .caseload { return }
+        var duration: Duration?
+        if case .duration(let value)? = adaptation["duration"]?.kind { duration = value } else if kind == .minimumDuration { return }
+        let problems = AdaptationCheck(programme: programme).problems(
+            kind, component: adaptation["component"]?.text, activity: adaptation["activity"]?["id"]?.text, role: adaptation["role"]?.text,
+            max: maximum, duration: duration)
+        for problem in problems {
+            // Point at the value at fault: `activity.id` is the added activity's id.
+            let node = (problem.field == "activity.id" ? adaptation["activity"]?["id"] : adaptation[problem.field]) ?? adaptation
+            error(node, problem.code, problem.message.en ?? problem.message.pl, problem.hint)
         }
     }
 }

@@ -69,6 +69,23 @@ public struct Adaptation: Sendable, Codable, Hashable {
     public var decidedOn: Day
     public var planned: Bool
 
+    /// An adaptation; a register kept in Kokon makes these from its rows.
+    public init(
+        change: AdaptationChange, component: String? = nil, activity: AddedActivity? = nil, role: String? = nil, max: Int? = nil,
+        duration: Duration? = nil, reason: LocalizedText, decidedBy: String, decidedOn: Day, planned: Bool
+    ) {
+        self.change = change
+        self.component = component
+        self.activity = activity
+        self.role = role
+        self.max = max
+        self.duration = duration
+        self.reason = reason
+        self.decidedBy = decidedBy
+        self.decidedOn = decidedOn
+        self.planned = planned
+    }
+
     /// One line saying what changed, e.g. "adds activity cooking-workshop to family-education".
     public var summary: String {
         switch change {
@@ -85,4 +102,11 @@ public struct AddedActivity: Sendable, Codable, Hashable {
     public var id: String
     public var name: LocalizedText
     public var delivery: String?
+
+    /// An added activity.
+    public init(id: String, name: LocalizedText, delivery: String? = nil) {
+        self.id = id
+        self.name = name
+        self.delivery = delivery
+    }
 }

@@ -59,4 +59,20 @@ public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { "\(amount) \(unit.rawValue)\(amount == 1 ? "" : "s")" }
+
+    /// The length in Polish, with the noun in the form the number takes: "18 miesięcy",
+    /// "2 lata", "1 tydzień".
+    public var polish: String {
+        let forms: (String, String, String) =
+            switch unit {
+            case .day: ("dzień", "dni", "dni")
+            case .week: ("tydzień", "tygodnie", "tygodni")
+            case .month: ("miesiąc", "miesiące", "miesięcy")
+            case .year: ("rok", "lata", "lat")
+            }
+        let lastTwo = amount % 100
+        let last = amount % 10
+        let word = amount == 1 ? forms.0 : (2...4).contains(last) && !(12...14).contains(lastTwo) ? forms.1 : forms.2
+        return "\(amount) \(word)"
+    }
 }

@@ -1,0 +1,169 @@
+import Engine
+import Foundation
+import Hummingbird
+import Postgres
+import Reporting
+import Templates
+
+/// The coordinator's adaptation register: every adaptation of the municipality (from its
+/// tenant file and recorded here) with FRAME's fields, and the form that records one, checked
+/// against the programme's bounds with the same check `kokon lint` makes.
+enum AdaptationRoutes {
+    struct RegisterPage: Page {
+        static let template = "adaptations"
+
+        struct Entry: Sendable {
+            let code: String
+            let programme: String
+            let summary: String
+            let reason: String
+            let decided: String
+            let kind: String
+            /// FRAME's fields as label–value pairs; empty for a tenant file's adaptation.
+            let frame: [Detail]
+            let hasFrame: Bool
+        }
+
+        struct Detail: Sendable {
+            let label: String
+            let value: String
+        }
+
+        let title = "Rejestr adaptacji"
+        let signedIn: SiteHeader.SignedIn?
+        let nav: TenantNav
+        let saved: String?
+        let entries: [Entry]
+        let hasEntries: Bool
+        let summary: String?
+        let action: String
+        let csrfToken: String
+        let fields: [FormField]
+    }
+
+    static func add(to pages: RouterGroup<KokonRequestContext>, services: ServerServices) {
+        pages.get("/m/:tenant/adaptations") { request, context -> Response in
+            let (tenant, records) = try await access(context, services)
+            let saved = request.uri.queryParameters.get("saved").map { "Zapisano adaptację \($0) w rejestrze." }
+            return try await page(tenant, records, context, services, values: [:], problems: [], saved: saved)
+        }
+
+        pages.post("/m/:tenant/adaptations") { request, context -> Response in
+            let (tenant, records) = try await access(context, services)
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: services.configuration.bodyLimit)))
+            var values: [String: String] = [:]
+            for name in CaseRecords.adaptationFields { values[name] = form[name] ?? "" }
+            do {
+                let recorded = try await records.recordAdaptation(values)
+                return SignInRoutes.redirect("/m/\(tenant)/adaptations?saved=\(CaseworkRoutes.escape(recorded.code))")
+            } catch let refusal as AdaptationRefusal {
+                return try await page(tenant, records, context, services, values: values, problems: refusal.problems, saved: nil)
+            }
+        }
+    }
+
+    /// Coordinators keep the register (the evaluation acts on it).
+    static func access(_ context: KokonRequestContext, _ services: ServerServices) async throws -> (String, CaseRecords) {
+        let tenant = try context.parameters.require("tenant")
+        let scope = try Authorize.require(context.principal, .evaluate(tenant: tenant))
+        return (tenant, try await services.records(tenant, principal: context.principal!, scope: scope ?? .all))
+    }
+
+    static func page(
+        _ tenant: String, _ records: CaseRecords, _ context: KokonRequestContext, _ services: ServerServices, values: [String: String],
+        problems: [(field: String, message: String)], saved: String?
+    ) async throws -> Response {
+        let choices = try await records.choices()
+        let recorded = try await records.recordedAdaptations()
+        let definition = services.catalog.tenant(tenant)
+        var entries: [RegisterPage.Entry] = []
+        for adoption in definition?.adoptions ?? [] {
+            let names = services.catalog.programme(adoption.resolvedModel ?? adoption.model.description)?.polishNames ?? [:]
+            for adaptation in adoption.adaptations ?? [] {
+                entries.append(
+                    RegisterPage.Entry(
+                        code: "plik gminy", programme: adoption.model.description, summary: Reporting.polishSummary(adaptation, names: names),
+                        reason: adaptation.reason.pl, decided: "\(adaptation.decidedBy), \(Reporting.date(CalendarDate(adaptation.decidedOn)))",
+                        kind: adaptation.planned ? "planowana" : "w odpowiedzi na problem", frame: [], hasFrame: false))
+            }
+        }
+        for entry in recorded {
+            let version = choices.adoptions.first { $0.id == entry.adoption }?.version ?? entry.adoption
+            let names = services.catalog.programme(version)?.polishNames ?? [:]
+            let frame: [RegisterPage.Detail] = [
+                .init(label: "Etap", value: entry.phase.polish), .init(label: "Kto zdecydował (FRAME)", value: entry.decider.polish),
+                .init(label: "Co zmieniono", value: entry.modifies.polish), .init(label: "Poziom realizacji", value: entry.level.polish),
+                .init(label: "Rodzaj zmiany", value: entry.nature.polish), .init(label: "Zgodna z rdzeniem programu", value: entry.fidelity.polish),
+                .init(label: "Cel", value: entry.goal.polish), .init(label: "Źródło powodu", value: entry.reasonLevel.polish),
+                .init(label: "Zaobserwowany skutek", value: entry.observedEffect ?? "jeszcze nie zapisano"),
+            ]
+            entries.append(
+                RegisterPage.Entry(
+                    code: entry.code, programme: version, summary: Reporting.polishSummary(entry.adaptation, names: names), reason: entry.reason,
+                    decided: "\(entry.decidedBy), \(Reporting.date(entry.decidedOn))", kind: entry.planned ? "planowana" : "w odpowiedzi na problem",
+                    frame: frame, hasFrame: true))
+        }
+        var fields = form(choices, values)
+        let unplaced = FormField.place(problems.map { Problem.Issue(row: nil, field: $0.field, reason: $0.message) }, in: &fields, polish: true)
+        let nav = TenantNav(tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: choices, principal: context.principal)
+        return Views.render(
+            RegisterPage(
+                signedIn: SiteHeader(context.principal).signedIn, nav: nav, saved: saved, entries: entries, hasEntries: !entries.isEmpty,
+                summary: problems.isEmpty ? nil : "Nie zapisano adaptacji. " + (unplaced.isEmpty ? "Popraw zaznaczone pola." : unplaced.joined(separator: " ")),
+                action: "/m/\(tenant)/adaptations", csrfToken: CaseworkRoutes.csrf(context), fields: fields),
+            status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    static func form(_ choices: CaseRecords.Choices, _ values: [String: String]) -> [FormField] {
+        func words<Word: PolishLabelled>(_: Word.Type) -> [(String, String)] { Word.allCases.map { ($0.rawValue, $0.polish) } }
+        func value(_ name: String) -> String { values[name] ?? "" }
+        let several = choices.adoptions.count > 1
+        func labelled(_ choice: CaseRecords.Choice, _ adoption: CaseRecords.AdoptedProgramme) -> (String, String) {
+            (choice.id, several ? "\(choice.name) (\(adoption.id))" : choice.name)
+        }
+        let components = choices.adoptions.flatMap { adoption in adoption.components.map { labelled($0, adoption) } }
+        let roles = choices.adoptions.flatMap { adoption in adoption.roles.map { labelled($0, adoption) } }
+        return [
+            FormField(
+                id: "code", name: "code", label: "Kod adaptacji", value: value("code"), hint: "Na przykład A-2026-01.",
+                pattern: "[A-Za-z0-9][A-Za-z0-9._\\-]{0,39}"),
+            FormField.select("adoption", "Program", choices: choices.adoptions.map { ($0.id, $0.version) }, value: value("adoption")),
+            FormField.select(
+                "change", "Rodzaj zmiany",
+                choices: [
+                    ("add-activity", "dodanie działania do komponentu"), ("drop-component", "pominięcie komponentu"),
+                    ("caseload", "zmiana limitu podopiecznych roli"), ("minimum-duration", "wydłużenie minimalnego czasu udziału"),
+                ], value: value("change")),
+            FormField.select("component", "Komponent (dodanie działania, pominięcie)", choices: components, value: value("component"), required: false),
+            FormField(
+                id: "activity", name: "activity", label: "Kod nowego działania (dodanie działania)", value: value("activity"), required: false,
+                hint: "Na przykład piknik-podworkowy."),
+            FormField(id: "activity_name", name: "activity_name", label: "Nazwa nowego działania", value: value("activity_name"), required: false),
+            FormField.select("role", "Rola (limit podopiecznych)", choices: roles, value: value("role"), required: false),
+            FormField(
+                id: "max", name: "max", label: "Nowy limit podopiecznych", type: "number", value: value("max"), required: false, inputMode: "numeric"),
+            FormField(
+                id: "duration", name: "duration", label: "Nowy minimalny czas udziału w miesiącach", type: "number", value: value("duration"),
+                required: false, inputMode: "numeric"),
+            FormField(id: "reason", name: "reason", label: "Powód zmiany", value: value("reason"), hint: "Dlaczego gmina to zmienia — bez danych osobowych."),
+            FormField(
+                id: "decided_by", name: "decided_by", label: "Kto zdecydował (organ lub stanowisko)", value: value("decided_by"),
+                hint: "Na przykład: Zespół koordynujący projektu. Bez imion i nazwisk."),
+            FormField(id: "decided_on", name: "decided_on", label: "Data decyzji", type: "date", value: value("decided_on")),
+            FormField.select(
+                "planned", "Planowana czy w odpowiedzi na problem", choices: [("planned", "planowana"), ("reactive", "w odpowiedzi na problem")], value: value("planned")),
+            FormField.select("phase", "Etap programu", choices: words(AdaptationPhase.self), value: value("phase")),
+            FormField.select("decider", "Kto brał udział w decyzji", choices: words(AdaptationDecider.self), value: value("decider")),
+            FormField.select("modifies", "Co zmieniono", choices: words(AdaptationTarget.self), value: value("modifies")),
+            FormField.select("level", "Na jakim poziomie realizacji", choices: words(DeliveryLevel.self), value: value("level")),
+            FormField.select("nature", "Na czym polega zmiana", choices: words(AdaptationNature.self), value: value("nature")),
+            FormField.select("fidelity", "Czy zachowuje elementy rdzenia programu", choices: words(FidelityConsistency.self), value: value("fidelity")),
+            FormField.select("goal", "Cel zmiany", choices: words(AdaptationGoal.self), value: value("goal")),
+            FormField.select("reason_level", "Gdzie leży powód", choices: words(ReasonLevel.self), value: value("reason_level")),
+            FormField(
+                id: "observed_effect", name: "observed_effect", label: "Zaobserwowany skutek (można uzupełnić później)", value: value("observed_effect"),
+                required: false),
+        ]
+    }
+}
