@@ -175,4 +175,37 @@ struct BrowserSessionTests {
             }
         }
     }
+
+    @Test func theSecondFactorIsSetUpInTheBrowserOnlyWithARightCode() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await Self.signIn(client, browser, email: "caseworker1@torun.test", password: ServerFixture.password)
+                let setup = try await client.execute(uri: "/account/second-factor", method: .get, headers: browser.header)
+                #expect(setup.status == .ok && setup.text.contains("otpauth://totp/Kokon:caseworker1@torun.test"))
+                let secret = try #require(Self.hidden("secret", in: setup.text))
+                let csrf = try #require(Self.hidden("csrf_token", in: setup.text))
+                func post(_ uri: String, _ fields: [String: String]) async throws -> TestResponse {
+                    try await client.execute(
+                        uri: uri, method: .post, headers: merged(browser.header, Self.formType), body: Self.form(fields.merging(["csrf_token": csrf]) { a, _ in a }))
+                }
+                let stored = { try await fixture.services.accounts.credentials(email: "caseworker1@torun.test")?.secondFactor }
+                let wrong = try await post("/account/second-factor", ["secret": secret, "code": "000000"])
+                #expect(wrong.status == .unprocessableContent && wrong.text.contains("Kod się nie zgadza"))
+                #expect(try await stored() == nil, "a wrong code keeps nothing")
+                let right = try await post("/account/second-factor", ["secret": secret, "code": SecondFactor.code(secret: secret)])
+                #expect(right.status == .seeOther && right.headers[.location] == "/account/second-factor?saved=on")
+                #expect(try await stored() == secret)
+                // The next sign-in asks for the code.
+                let next = Browser()
+                let asked = try await Self.signIn(client, next, email: "caseworker1@torun.test", password: ServerFixture.password)
+                #expect(asked.status == .ok && asked.text.contains("Drugi składnik"))
+                // Turning it off takes the password.
+                #expect(try await post("/account/second-factor/off", ["current": "not the password"]).status == .unprocessableContent)
+                #expect(try await stored() == secret)
+                #expect(try await post("/account/second-factor/off", ["current": ServerFixture.password]).status == .seeOther)
+                #expect(try await stored() == nil)
+            }
+        }
+    }
 }

@@ -25,6 +25,7 @@ public enum KokonServer {
         AdaptationRoutes.add(to: pages, services: services)
         ImportRoutes.add(to: pages, services: services)
         PasswordRoutes.add(to: pages, services: services)
+        SecondFactorRoutes.add(to: pages, services: services)
 
         let api = router.group("/api/v1")
         OpenAPIRoute.add(to: api)

@@ -10,6 +10,9 @@ struct BenchCommand: AsyncParsableCommand {
             removes it and every role it made afterwards, and prints its headline figure, measured \
             in this one run, as its last line.
             """,
-        subcommands: [BenchAPICommand.self, BenchProvisionCommand.self, BenchImportCommand.self, BenchPublishCommand.self, BenchReportCommand.self]
+        subcommands: [
+            BenchAPICommand.self, BenchProvisionCommand.self, BenchImportCommand.self, BenchPublishCommand.self, BenchReportCommand.self,
+            BenchPagesCommand.self,
+        ]
     )
 }
