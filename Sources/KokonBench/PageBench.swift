@@ -37,6 +37,9 @@ public struct PageBench: Sendable {
         public let p99: Double
         /// The page's size in bytes.
         public let bytes: Int
+        /// The first view's time, in milliseconds: figures the server keeps until the records
+        /// change (dashboard, household, publishing) are made on this one.
+        public let first: Double
         /// Answers that were not 200.
         public let failures: Int
     }
@@ -89,13 +92,14 @@ public struct PageBench: Sendable {
             for (name, path) in pages {
                 progress("\(name): \(seconds) s")
                 let url = "http://127.0.0.1:\(port)\(path)"
+                let (bytes, first) = try await Self.firstView(of: url, cookie: cookie)
                 let output = try await APIBench.execute(
                     wrk, ["-t", "1", "-c", "1", "-d", "\(seconds)s", "--latency", "-H", "Cookie: kokon_session=\(cookie)", url])
                 guard let rate = APIBench.number(after: "Requests/sec:", in: output), let p50 = APIBench.latency(percentile: "50%", in: output),
                     let p99 = APIBench.latency(percentile: "99%", in: output)
                 else { throw BenchError("wrk printed no rate or latency for \(name):\n\(output)") }
                 let failures = APIBench.number(after: "Non-2xx or 3xx responses:", in: output).map { Int($0) } ?? 0
-                results.append(Result(page: name, rate: rate, p50: p50, p99: p99, bytes: try await Self.size(of: url, cookie: cookie), failures: failures))
+                results.append(Result(page: name, rate: rate, p50: p50, p99: p99, bytes: bytes, first: first, failures: failures))
             }
         } catch {
             await group.triggerGracefulShutdown()
@@ -109,9 +113,14 @@ public struct PageBench: Sendable {
         return results
     }
 
-    /// The size of one answer, fetched once by curl.
-    static func size(of url: String, cookie: String) async throws -> Int {
-        let output = try await APIBench.execute("/usr/bin/env", ["curl", "-s", "-o", "/dev/null", "-w", "%{size_download}", "-H", "Cookie: kokon_session=\(cookie)", url])
-        return Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    /// The page's size and how long it took, fetched once by curl before any other request.
+    static func firstView(of url: String, cookie: String) async throws -> (bytes: Int, milliseconds: Double) {
+        let output = try await APIBench.execute(
+            "/usr/bin/env", ["curl", "-s", "-o", "/dev/null", "-w", "%{size_download} %{time_total}", "-H", "Cookie: kokon_session=\(cookie)", url])
+        let parts = output.split(separator: " ")
+        guard parts.count == 2, let bytes = Int(parts[0]), let seconds = Double(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw BenchError("curl printed '\(output)' for \(url)")
+        }
+        return (bytes, seconds * 1000)
     }
 }

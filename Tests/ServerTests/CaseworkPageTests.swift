@@ -175,6 +175,9 @@ struct AdaptationRegisterPageTests {
                 #expect(refused.text.contains(#"value="A-9""#), "what was typed is kept")
                 let count = { try await fixture.tenancy.admin.query("SELECT count(*) FROM t_torun.adaptation").scalar(Int.self) }
                 #expect(try await count() == 0)
+                // The dashboard is seen before the change, so its kept figures must be made again after it.
+                let before = try await client.execute(uri: "/m/torun/dashboard", method: .get, headers: browser.header)
+                #expect(before.status == .ok && !before.text.contains("minimalny czas udziału: 24 miesiące"))
                 let saved = try await post(frame.merging(["change": "minimum-duration", "duration": "24", "nature": "lengthening", "fidelity": "consistent"]) { $1 })
                 #expect(saved.status == .seeOther && saved.headers[.location] == "/m/torun/adaptations?saved=A-9")
                 #expect(try await count() == 1)

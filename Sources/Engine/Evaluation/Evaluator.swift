@@ -35,6 +35,22 @@ public struct Evaluator: Sendable {
         return evaluations
     }
 
+    /// What the rules find about households and persons (every adoption, its whole period),
+    /// with the programme's Polish names to word them. Only the rules whose findings name a
+    /// household or a person are checked, and no indicator is computed: a household's page
+    /// needs no more.
+    public func participantFindings(today: CalendarDate = .today) async throws -> [ParticipantFinding] {
+        try await records.transaction { session in
+            var found: [ParticipantFinding] = []
+            for context in try await contexts(adoption: nil, today: today, on: session) {
+                for check in [RuleCheck.minimumParticipation, RuleCheck.requiredPlans] {
+                    found += try await check.check(context, session).findings.map { ParticipantFinding(finding: $0, names: context.names) }
+                }
+            }
+            return found
+        }
+    }
+
     /// One adoption's fidelity and indicators for each quarter of its period so far, oldest
     /// first (the rules are checked for the whole period only), for a trend.
     public func quarterly(adoption: String, today: CalendarDate = .today) async throws -> [Evaluation] {
@@ -88,6 +104,14 @@ public struct Evaluator: Sendable {
             asOf: context.asOf, findings: findings, rulesChecked: checked, indicators: indicators,
             fidelity: fidelity, adaptations: context.adaptations, names: context.names)
     }
+}
+
+/// A finding about a household or a person, with the Polish names of its programme.
+public struct ParticipantFinding: Sendable {
+    /// What the rule found.
+    public let finding: Finding
+    /// The programme's Polish names by id, to word it.
+    public let names: [String: String]
 }
 
 /// What every check needs to know about the adoption being evaluated.

@@ -210,12 +210,8 @@ enum CaseworkRoutes {
         let choices = try await records.choices()
         // What the programme's rules say about this household and its members.
         let codes = Set([file.code] + file.persons.map(\.code))
-        var findings: [String] = []
-        for evaluation in try await Evaluator(records: records).evaluate() {
-            for finding in evaluation.findings where codes.contains(finding.entity) {
-                findings.append(Reporting.sentence(finding, names: evaluation.names).pl)
-            }
-        }
+        let all = try await services.evaluations.value("participant-findings", of: records) { try await Evaluator(records: records).participantFindings() }
+        let findings = all.filter { codes.contains($0.finding.entity) }.map { Reporting.sentence($0.finding, names: $0.names).pl }
         func elementName(_ adoption: String, _ id: String?, in list: KeyPath<CaseRecords.AdoptedProgramme, [CaseRecords.Choice]>) -> String {
             guard let id else { return "" }
             return choices.adoptions.first { $0.id == adoption }?[keyPath: list].first { $0.id == id }?.name ?? id

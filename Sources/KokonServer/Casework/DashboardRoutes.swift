@@ -58,23 +58,35 @@ enum DashboardRoutes {
         let adoptions: [Adoption]
     }
 
+    /// The evaluations a dashboard shows.
+    struct DashboardFigures: Sendable {
+        let evaluations: [Evaluation]
+        let quarters: [String: [Evaluation]]
+    }
+
     static func add(to pages: RouterGroup<KokonRequestContext>, services: ServerServices) {
         pages.get("/m/:tenant/dashboard") { _, context -> Response in
             let tenant = try context.parameters.require("tenant")
             let scope = try Authorize.require(context.principal, .evaluate(tenant: tenant))
             let records = try await services.records(tenant, principal: context.principal!, scope: scope ?? .all)
             let evaluator = Evaluator(records: records)
-            let evaluations = try await evaluator.evaluate()
+            // The whole period and every quarter: made again only when the records change.
+            let figures = try await services.evaluations.value("dashboard", of: records) {
+                var quarters: [String: [Evaluation]] = [:]
+                let evaluations = try await evaluator.evaluate()
+                for evaluation in evaluations { quarters[evaluation.adoption] = try await evaluator.quarterly(adoption: evaluation.adoption) }
+                return DashboardFigures(evaluations: evaluations, quarters: quarters)
+            }
+            let evaluations = figures.evaluations
             let caseloads = try await records.caseloads()
             let networks = try await records.networkActivity()
             let households = try await records.householdsOf(Array(Set(evaluations.flatMap { $0.findings.map(\.entity) })))
             let link = { (code: String) in households[code].map { "/m/\(tenant)/households/\(CaseworkRoutes.escape($0))" } }
             var adoptions: [DashboardPage.Adoption] = []
             for evaluation in evaluations {
-                let quarters = try await evaluator.quarterly(adoption: evaluation.adoption)
                 adoptions.append(
                     adoption(
-                        evaluation, quarters: quarters, caseloads: caseloads.filter { $0.adoption == evaluation.adoption },
+                        evaluation, quarters: figures.quarters[evaluation.adoption] ?? [], caseloads: caseloads.filter { $0.adoption == evaluation.adoption },
                         networks: networks.filter { $0.adoption == evaluation.adoption }, link: link))
             }
             let nav = TenantNav(

@@ -33,7 +33,7 @@ enum PublishingRoutes {
         pages.get("/m/:tenant/publish") { request, context -> Response in
             let (tenant, publisher, records) = try await access(context, services)
             let k = services.configuration.k
-            let previews = try await publisher.preview(k: k)
+            let previews = try await services.evaluations.value("publishing-preview-\(k)", of: records) { try await publisher.preview(k: k) }
             let choices = try await records.choices()
             let nav = TenantNav(tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: choices, principal: context.principal)
             let adoptions = previews.map { preview in

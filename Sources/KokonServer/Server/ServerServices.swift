@@ -29,6 +29,9 @@ public struct ServerServices: Sendable {
     public let metrics: ServerMetrics
     /// Token uses and household reads, written once a second.
     public let audit: AuditRecorder
+    /// Evaluations kept until a municipality's records change (dashboard, household pages,
+    /// publishing preview).
+    public let evaluations = EvaluationCache()
 
     /// Services on `pool`, which must log in as the application role.
     public init(pool: ConnectionPool, catalog: ModelCatalog, configuration: ServerConfiguration) async throws {
