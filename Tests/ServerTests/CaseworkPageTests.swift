@@ -110,6 +110,44 @@ struct PublishingPageTests {
     }
 }
 
+@Suite("Goals and outcomes on the household page")
+struct GoalAndOutcomeFormTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func aGoalIsReviewedAndAnOutcomeRecordedOnce() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "caseworker1@torun.test", password: ServerFixture.password)
+                let page = try await client.execute(uri: "/m/torun/households/H-1", method: .get, headers: browser.header)
+                #expect(page.status == .ok && page.text.contains("Przegląd celu") && page.text.contains("Zapisz rezultat"))
+                #expect(page.text.contains(#"<option value="IPR-1|1">"#))
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: page.text))
+                func post(_ uri: String, _ fields: [String: String]) async throws -> TestResponse {
+                    try await client.execute(
+                        uri: uri, method: .post, headers: merged(browser.header, BrowserSessionTests.formType),
+                        body: BrowserSessionTests.form(fields.merging(["csrf_token": csrf]) { a, _ in a }))
+                }
+                let status = { try await fixture.tenancy.admin.query("SELECT status FROM t_torun.goal WHERE plan = 'IPR-1' AND number = 1").scalar(String.self) }
+                let wrong = try await post("/m/torun/households/H-1/goals", ["goal": "IPR-1|1", "status": "finished"])
+                #expect(wrong.status == .unprocessableContent && wrong.text.contains(#"id="goal-status-error""#))
+                #expect(try await status() == "open")
+                #expect(try await post("/m/torun/households/H-1/goals", ["goal": "IPR-1|1", "status": "achieved"]).status == .seeOther)
+                #expect(try await status() == "achieved")
+                // A goal of another household's plan cannot be reviewed from this page.
+                #expect(try await post("/m/torun/households/H-1/goals", ["goal": "OTHER|1", "status": "achieved"]).status == .unprocessableContent)
+
+                let outcome = ["outcome_kind": "wygrana-rodzina|participation-completed", "observed": "2025-03-01"]
+                #expect(try await post("/m/torun/households/H-1/outcomes", outcome).status == .seeOther)
+                #expect(try await post("/m/torun/households/H-1/outcomes", outcome).status == .seeOther)
+                #expect(try await fixture.count("outcomes") == 1, "a form sent twice records once")
+                let after = try await client.execute(uri: "/m/torun/households/H-1?saved=outcomes", method: .get, headers: browser.header)
+                #expect(after.text.contains("Zapisano rezultat.") && after.text.contains("01.03.2025:"))
+            }
+        }
+    }
+}
+
 @Suite("Coordinator's dashboard")
 struct DashboardPageTests {
     typealias Browser = BrowserSessionTests.Browser

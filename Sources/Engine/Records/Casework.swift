@@ -30,6 +30,8 @@ extension CaseRecords {
         public let plans: [Choice]
         /// Roles of its staff.
         public let roles: [Choice]
+        /// Outcomes it records.
+        public let outcomes: [Choice]
     }
 
     /// The choices of the municipality's forms.
@@ -59,7 +61,7 @@ extension CaseRecords {
                 adoptions.append(
                     AdoptedProgramme(
                         id: id, version: try row.decode("version"), targetGroups: try of("target-group"), components: try of("component"),
-                        activities: try of("activity"), plans: try of("plan"), roles: try of("role")))
+                        activities: try of("activity"), plans: try of("plan"), roles: try of("role"), outcomes: try of("outcome")))
             }
             return Choices(areas: areas, adoptions: adoptions, staff: staff)
         }
@@ -143,6 +145,20 @@ extension CaseRecords {
         public let plans: [Plan]
         /// Sessions attended, newest first.
         public let attendance: [Attendance]
+        /// Outcomes observed, newest first.
+        public let outcomes: [Outcome]
+
+        /// An outcome observed for the household or one of its members.
+        public struct Outcome: Sendable {
+            /// The adoption.
+            public let adoption: String
+            /// The outcome's id.
+            public let outcome: String
+            /// The member, or nil for the whole household.
+            public let person: String?
+            /// When it was observed.
+            public let observedOn: CalendarDate
+        }
     }
 
     /// The household's file, or nil if there is none (or it is not one the scope shows).
@@ -190,9 +206,19 @@ extension CaseRecords {
                     activity: try $0.decode("activity", as: String?.self), minutes: try $0.decode("minutes"), person: try $0.decode("person"),
                     status: try $0.decode("status"))
             }
+            let outcomes = try await session.query(
+                """
+                SELECT adoption, outcome, person, observed_on FROM outcome
+                WHERE household = \(code) OR person IN (SELECT p.code FROM person p WHERE p.household = \(code)) ORDER BY observed_on DESC, outcome
+                """
+            ).rows.map {
+                HouseholdFile.Outcome(
+                    adoption: try $0.decode("adoption"), outcome: try $0.decode("outcome"), person: try $0.decode("person", as: String?.self),
+                    observedOn: try $0.decode("observed_on"))
+            }
             return HouseholdFile(
                 code: try household.decode("code"), area: try household.decode("area"), size: try household.decode("size"), persons: persons,
-                enrolments: enrolments, plans: plans, attendance: attendance)
+                enrolments: enrolments, plans: plans, attendance: attendance, outcomes: outcomes)
         }
     }
 }

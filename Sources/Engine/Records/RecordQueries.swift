@@ -139,6 +139,24 @@ extension CaseRecords {
 }
 
 extension CaseRecords {
+    /// Reviews a plan's goal: its new status, checked as an imported goal would be (its
+    /// domain and due day stay). A goal the scope does not show is not found.
+    @discardableResult
+    public func reviewGoal(plan: String, number: String, status: String) async throws -> ImportReport {
+        try await transaction { session in
+            guard
+                let stored = try await session.query(
+                    "SELECT domain, due_on::text AS due FROM goal WHERE plan = \(plan) AND number = \(Int(number) ?? -1)"
+                ).first
+            else { throw LookupError.notFound(kind: "goals", key: "\(plan)/\(number)") }
+            var row = ["plan": plan, "number": number, "domain": try stored.decode("domain", as: String.self), "status": status]
+            if let due = try stored.decode("due", as: String?.self) { row["due"] = due }
+            let write = try StagedWrite(
+                rows: [row], kind: .goals, source: "form", onConflict: "ON CONFLICT (plan, number) DO UPDATE SET status = EXCLUDED.status")
+            return try await write.run(on: session, dryRun: false) { try await write.send([row], to: $0) }
+        }
+    }
+
     /// Ends an enrolment that is still open: its last day and why, checked as an imported
     /// enrolment would be (the end not before the start, inside the adoption, a known reason).
     @discardableResult

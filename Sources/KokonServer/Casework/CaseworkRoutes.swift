@@ -89,8 +89,26 @@ enum CaseworkRoutes {
                 }
                 return SignInRoutes.redirect("/m/\(tenant)/households/\(escape(code))?saved=end")
             }
+            if which == "goals" {
+                let parts = (form["goal"] ?? "").split(separator: "|").map(String.init)
+                do {
+                    guard parts.count == 2, file.plans.contains(where: { $0.code == parts[0] }) else {
+                        throw Problem.badRequest("choose one of this household's goals")
+                    }
+                    try await records.reviewGoal(plan: parts[0], number: parts[1], status: form["status"] ?? "")
+                } catch {
+                    return try await householdPage(
+                        tenant, code, records, context, services, saved: nil, values: [which: form.values], issues: [which: issues(of: error, context)])
+                }
+                return SignInRoutes.redirect("/m/\(tenant)/households/\(escape(code))?saved=goals")
+            }
             let batches: [(kind: RecordKind, rows: [[String: String]])]
             switch which {
+            case "outcomes":
+                let kind = (form["outcome_kind"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                var row = ["adoption": kind.first ?? "", "outcome": kind.count > 1 ? kind[1] : "", "date": form["observed"] ?? ""]
+                if let person = form["outcome_for"], !person.isEmpty { row["person"] = person } else { row["household"] = code }
+                batches = [(.outcomes, [row])]
             case "persons":
                 batches = [(.persons, [["code": form["code"] ?? "", "household": code, "birth_year": form["birth_year"] ?? "", "relation": form["relation"] ?? ""]])]
             case "plans":
@@ -198,6 +216,7 @@ enum CaseworkRoutes {
     static let savedText = [
         "household": "Zarejestrowano gospodarstwo.", "persons": "Dodano osobę.", "enrolments": "Przyjęto do programu.",
         "sessions": "Zapisano spotkanie i obecność.", "plans": "Dodano plan.", "end": "Zakończono udział.",
+        "goals": "Zapisano stan celu.", "outcomes": "Zapisano rezultat.",
     ]
 
     static func householdPage(
@@ -270,6 +289,27 @@ enum CaseworkRoutes {
         ]
         let planSummary = FormField.place(
             issues["plans"] ?? [], in: &planFields, names: ["adoption": "plan_kind", "plan": "plan_kind", "person": "plan_for", "household": "plan_for"])
+        let goalChoices = file.plans.flatMap { plan in
+            plan.goals.map { ("\(plan.code)|\($0.number)", "\(plan.plan) \(plan.code) — cel \($0.number): \($0.domain) (\(PolishLabels.goalStatuses[$0.status] ?? $0.status))") }
+        }
+        var goalFields = [
+            FormField.select("goal", "Cel", choices: goalChoices, value: values["goals"]?["goal"] ?? ""),
+            FormField.select(
+                "status", "Stan celu po przeglądzie", choices: RecordVocabulary.goalStatuses.map { ($0, PolishLabels.goalStatuses[$0] ?? $0) },
+                value: values["goals"]?["status"] ?? "", prefix: "goal-"),
+        ]
+        let goalSummary = FormField.place(issues["goals"] ?? [], in: &goalFields, names: ["plan": "goal", "number": "goal"])
+        let outcomeKinds = choices.adoptions.flatMap { adoption in adoption.outcomes.map { ("\(adoption.id)|\($0.id)", "\($0.name) (\(adoption.version))") } }
+        var outcomeFields = [
+            FormField.select("outcome_kind", "Rezultat", choices: outcomeKinds, value: values["outcomes"]?["outcome_kind"] ?? ""),
+            FormField.select(
+                "outcome_for", "Czyj (puste: całego gospodarstwa)", choices: file.persons.map { ($0.code, "\($0.code) (\($0.birthYear))") },
+                value: values["outcomes"]?["outcome_for"] ?? "", required: false),
+            FormField(id: "observed", name: "observed", label: "Data stwierdzenia", type: "date", value: values["outcomes"]?["observed"] ?? ""),
+        ]
+        let outcomeSummary = FormField.place(
+            issues["outcomes"] ?? [], in: &outcomeFields,
+            names: ["adoption": "outcome_kind", "outcome": "outcome_kind", "person": "outcome_for", "household": "outcome_for", "date": "observed"])
         let activities = choices.adoptions.flatMap { adoption in
             adoption.components.flatMap { component -> [(String, String)] in
                 let own = adoption.activities.filter { $0.parent == component.id }
@@ -313,6 +353,19 @@ enum CaseworkRoutes {
                 summary: summary(sessionSummary, issues["sessions"]), fields: sessionFields, attendanceRows: attendanceRows,
                 hasAttendanceRows: !attendanceRows.isEmpty, button: "Zapisz spotkanie"),
         ]
+        if !goalChoices.isEmpty {
+            forms.append(
+                HouseholdPage.Form(
+                    anchor: "przeglad-celu", heading: "Przegląd celu", action: base + "/goals", csrfToken: token, summary: summary(goalSummary, issues["goals"]),
+                    fields: goalFields, attendanceRows: [], hasAttendanceRows: false, button: "Zapisz stan celu"))
+        }
+        if !outcomeKinds.isEmpty {
+            forms.append(
+                HouseholdPage.Form(
+                    anchor: "rezultat", heading: "Zapisz rezultat", action: base + "/outcomes", csrfToken: token,
+                    summary: summary(outcomeSummary, issues["outcomes"]), fields: outcomeFields, attendanceRows: [], hasAttendanceRows: false,
+                    button: "Zapisz rezultat"))
+        }
         if !open.isEmpty {
             forms.insert(
                 HouseholdPage.Form(
@@ -346,11 +399,16 @@ enum CaseworkRoutes {
                     date: Reporting.date(entry.heldOn), activity: activity, minutes: entry.minutes, person: entry.person,
                     status: PolishLabels.attendance[entry.status] ?? entry.status))
         }
+        let outcomes = file.outcomes.map { outcome in
+            let name = elementName(outcome.adoption, outcome.outcome, in: \.outcomes)
+            return "\(Reporting.date(outcome.observedOn)): \(name) — \(outcome.person ?? "całe gospodarstwo")"
+        }
         let page = HouseholdPage(
             title: "Gospodarstwo \(file.code)", signedIn: SiteHeader(context.principal).signedIn, nav: nav, saved: saved.flatMap { savedText[$0] },
             area: areaName(file.area, choices), size: file.size, findings: findings, hasFindings: !findings.isEmpty, persons: persons, hasPersons: !persons.isEmpty,
             enrolments: enrolments,
             hasEnrolments: !enrolments.isEmpty, plans: plans, hasPlans: !plans.isEmpty, attendance: attendance, hasAttendance: !attendance.isEmpty,
+            outcomes: outcomes, hasOutcomes: !outcomes.isEmpty,
             forms: forms)
         return Views.render(page, status: issues.isEmpty ? .ok : .unprocessableContent)
     }

@@ -127,5 +127,7 @@ struct HouseholdPage: Page {
     let hasPlans: Bool
     let attendance: [Attendance]
     let hasAttendance: Bool
+    let outcomes: [String]
+    let hasOutcomes: Bool
     let forms: [Form]
 }
