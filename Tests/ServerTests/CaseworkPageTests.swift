@@ -160,7 +160,10 @@ struct DashboardPageTests {
                 let page = try await client.execute(uri: "/m/torun/dashboard", method: .get, headers: browser.header)
                 #expect(page.status == .ok)
                 let text = page.text
-                for heading in ["Pulpit koordynatora", "Wierność modelowi", "Rejestr adaptacji", "Wskaźniki", "Trend kwartalny", "Zespół i obciążenie pracą"] {
+                for heading in [
+                    "Pulpit koordynatora", "Wierność modelowi", "Rejestr adaptacji", "Wskaźniki", "Trend kwartalny", "Zespół i obciążenie pracą",
+                    "Partnerzy lokalni",
+                ] {
                     #expect(text.contains(heading), "missing \(heading)")
                 }
                 // The adoption began on 2024-07-01: its first quarter is the third of 2024.
@@ -171,6 +174,7 @@ struct DashboardPageTests {
                 // What the rules flag links to the household concerned.
                 let details = try #require(text.range(of: "Szczegóły niespełnionych reguł"))
                 #expect(text[details.upperBound...].contains(#"<li><a href="/m/torun/households/"#))
+                #expect(text.contains("Miejski Ośrodek Pomocy Rodzinie w Toruniu <span class=\"meta\">(sektor publiczny)</span>"))
                 // The page says which programme version is in force.
                 #expect(text.contains("wygrana-rodzina@1.0.0"))
 

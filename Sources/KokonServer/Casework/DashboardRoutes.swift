@@ -2,6 +2,7 @@ import Engine
 import Hummingbird
 import Postgres
 import Reporting
+import Templates
 
 /// The coordinator's dashboard: per adoption, fidelity and indicators against their targets
 /// with a trend by quarter, the adaptation register, what the rules flag (linked to the
@@ -52,10 +53,18 @@ enum DashboardRoutes {
             let hasNetworks: Bool
         }
 
+        struct Partner: Sendable {
+            let name: String
+            let sector: String
+        }
+
         let title = "Pulpit koordynatora"
         let signedIn: SiteHeader.SignedIn?
         let nav: TenantNav
         let adoptions: [Adoption]
+        /// The municipality's local partners, from its tenant file.
+        let partners: [Partner]
+        let hasPartners: Bool
     }
 
     /// The evaluations a dashboard shows.
@@ -91,7 +100,12 @@ enum DashboardRoutes {
             }
             let nav = TenantNav(
                 tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: try await records.choices(), principal: context.principal)
-            return Views.render(DashboardPage(signedIn: SiteHeader(context.principal).signedIn, nav: nav, adoptions: adoptions))
+            let partners = (services.catalog.tenant(tenant)?.partners ?? []).map {
+                DashboardPage.Partner(name: $0.name, sector: PolishLabels.sectors[$0.sector] ?? $0.sector)
+            }
+            return Views.render(
+                DashboardPage(
+                    signedIn: SiteHeader(context.principal).signedIn, nav: nav, adoptions: adoptions, partners: partners, hasPartners: !partners.isEmpty))
         }
     }
 
