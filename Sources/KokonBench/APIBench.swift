@@ -1,10 +1,8 @@
 import Engine
 import Foundation
-import Hummingbird
 import KokonServer
 public import Logging
 import Postgres
-import ServiceLifecycle
 
 #if canImport(Glibc)
     import Glibc
@@ -80,37 +78,12 @@ public struct APIBench: Sendable {
             throw BenchError("pgbench printed no rate:\n\(pgbenchOutput)")
         }
 
-        let appPool = ConnectionPool(conninfo: try ConnectionString.replacing(database.conninfo, with: ["user": "kokon_app"]), size: poolSize, logger: logger)
-        var quiet = logger
-        quiet.logLevel = .warning
-        let services = try await ServerServices(
-            pool: appPool, catalog: catalog, configuration: ServerConfiguration(port: 0, connections: poolSize))
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: KokonServer.router(services: services), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }, logger: quiet)
-        let group = ServiceGroup(configuration: .init(services: [app], logger: quiet))
-        let serving = Task { try await group.run() }
-        var port = 0
-        for await value in portStream {
-            port = value
-            break
-        }
-        progress("wrk, \(connections) connections, \(seconds) s, on port \(port)")
-        let url = "http://127.0.0.1:\(port)/api/v1/municipalities/bench/records/households/H-0001"
-        let wrkOutput: String
-        do {
-            wrkOutput = try await Self.execute(
+        let wrkOutput = try await LoopbackServer.serving(database, catalog: catalog, connections: poolSize, logger: logger) { port in
+            progress("wrk, \(connections) connections, \(seconds) s, on port \(port)")
+            let url = "http://127.0.0.1:\(port)/api/v1/municipalities/bench/records/households/H-0001"
+            return try await Self.execute(
                 tools.wrk, ["-t", "2", "-c", "\(connections)", "-d", "\(seconds)s", "--latency", "-H", "Authorization: Bearer \(token)", url])
-        } catch {
-            await group.triggerGracefulShutdown()
-            _ = try? await serving.value
-            await appPool.close()
-            throw error
         }
-        await group.triggerGracefulShutdown()
-        try await serving.value
-        await appPool.close()
         guard let rate = Self.number(after: "Requests/sec:", in: wrkOutput), let p99 = Self.latency(percentile: "99%", in: wrkOutput) else {
             throw BenchError("wrk printed no rate or latency:\n\(wrkOutput)")
         }

@@ -1,10 +1,8 @@
 import Engine
 import Foundation
-import Hummingbird
 import KokonServer
 public import Logging
-public import Postgres
-import ServiceLifecycle
+import Postgres
 public import Templates
 
 /// The casework pages on a municipality's data: each page requested over and over by one
@@ -65,30 +63,15 @@ public struct PageBench: Sendable {
             ).first.map({ try $0.decode("household", as: String.self) })
         else { throw BenchError("\(tenant) has no household with sessions to show") }
 
-        let appPool = ConnectionPool(conninfo: try ConnectionString.replacing(database.conninfo, with: ["user": "kokon_app"]), size: 4, logger: logger)
-        var quiet = logger
-        quiet.logLevel = .warning
-        let services = try await ServerServices(pool: appPool, catalog: catalog, configuration: ServerConfiguration(port: 0, connections: 4))
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: KokonServer.router(services: services), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }, logger: quiet)
-        let group = ServiceGroup(configuration: .init(services: [app], logger: quiet))
-        let serving = Task { try await group.run() }
-        var port = 0
-        for await value in portStream {
-            port = value
-            break
-        }
-        let escaped = household.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? household
-        let pages = [
-            ("/m/\(tenant)/households", "/m/\(tenant)/households"), ("/m/\(tenant)/households/{code}", "/m/\(tenant)/households/\(escaped)"),
-            ("/m/\(tenant)/households/new", "/m/\(tenant)/households/new"), ("/m/\(tenant)/dashboard", "/m/\(tenant)/dashboard"),
-            ("/m/\(tenant)/adaptations", "/m/\(tenant)/adaptations"), ("/m/\(tenant)/import", "/m/\(tenant)/import"),
-            ("/m/\(tenant)/publish", "/m/\(tenant)/publish"), ("/", "/"),
-        ]
-        var results: [Result] = []
-        do {
+        return try await LoopbackServer.serving(database, catalog: catalog, connections: 4, logger: logger) { port in
+            let escaped = household.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? household
+            let pages = [
+                ("/m/\(tenant)/households", "/m/\(tenant)/households"), ("/m/\(tenant)/households/{code}", "/m/\(tenant)/households/\(escaped)"),
+                ("/m/\(tenant)/households/new", "/m/\(tenant)/households/new"), ("/m/\(tenant)/dashboard", "/m/\(tenant)/dashboard"),
+                ("/m/\(tenant)/adaptations", "/m/\(tenant)/adaptations"), ("/m/\(tenant)/import", "/m/\(tenant)/import"),
+                ("/m/\(tenant)/publish", "/m/\(tenant)/publish"), ("/", "/"),
+            ]
+            var results: [Result] = []
             for (name, path) in pages {
                 progress("\(name): \(seconds) s")
                 let url = "http://127.0.0.1:\(port)\(path)"
@@ -101,16 +84,8 @@ public struct PageBench: Sendable {
                 let failures = APIBench.number(after: "Non-2xx or 3xx responses:", in: output).map { Int($0) } ?? 0
                 results.append(Result(page: name, rate: rate, p50: p50, p99: p99, bytes: bytes, first: first, failures: failures))
             }
-        } catch {
-            await group.triggerGracefulShutdown()
-            _ = try? await serving.value
-            await appPool.close()
-            throw error
+            return results
         }
-        await group.triggerGracefulShutdown()
-        try await serving.value
-        await appPool.close()
-        return results
     }
 
     /// The page's size and how long it took, fetched once by curl before any other request.

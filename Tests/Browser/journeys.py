@@ -134,6 +134,15 @@ def journey_phone():
         driver.quit()
 
 
+def open_as_coordinator(driver, link):
+    """Signs the coordinator in and follows a link of the municipality's menu, as a user would."""
+    sign_in(driver, EMAIL, PASSWORD)
+    wait_for(driver, "Twoje role")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "gospodarstwa domowe").click()
+    wait_for(driver, "Gospodarstwa domowe")
+    driver.find_element(By.LINK_TEXT, link).click()
+
+
 def fill(driver, field_id, value):
     element = driver.find_element(By.ID, field_id)
     if element.tag_name == "select":
@@ -271,11 +280,7 @@ def journey_publish():
     """A coordinator previews exactly what would leave the municipality, then publishes it."""
     driver = browser()
     try:
-        sign_in(driver, EMAIL, PASSWORD)
-        wait_for(driver, "Twoje role")
-        driver.find_element(By.PARTIAL_LINK_TEXT, "gospodarstwa domowe").click()
-        wait_for(driver, "Gospodarstwa domowe")
-        driver.find_element(By.LINK_TEXT, "Publikacja dla sieci").click()
+        open_as_coordinator(driver, "Publikacja dla sieci")
         expect(wait_for(driver, "opuszczą gminę"), "the publishing page should say what leaves the municipality")
         expect("ukryte (<" in driver.find_element(By.TAG_NAME, "main").text, "suppressed figures should be marked as hidden")
         check_accessibility(driver, "publishing preview")
@@ -292,11 +297,7 @@ def journey_dashboard():
     and the team's caseloads, and follows a household link from it."""
     driver = browser()
     try:
-        sign_in(driver, EMAIL, PASSWORD)
-        wait_for(driver, "Twoje role")
-        driver.find_element(By.PARTIAL_LINK_TEXT, "gospodarstwa domowe").click()
-        wait_for(driver, "Gospodarstwa domowe")
-        driver.find_element(By.LINK_TEXT, "Pulpit koordynatora").click()
+        open_as_coordinator(driver, "Pulpit koordynatora")
         expect(wait_for(driver, "Trend kwartalny"), "the dashboard should show the quarterly trend")
         main = driver.find_element(By.TAG_NAME, "main").text
         for heading in ("Wierność modelowi", "Rejestr adaptacji", "Wskaźniki", "Zespół i obciążenie pracą"):
@@ -319,11 +320,7 @@ def journey_adaptation():
     code = f"A-CI-{random.randint(1000, 9999)}"
     driver = browser()
     try:
-        sign_in(driver, EMAIL, PASSWORD)
-        wait_for(driver, "Twoje role")
-        driver.find_element(By.PARTIAL_LINK_TEXT, "gospodarstwa domowe").click()
-        wait_for(driver, "Gospodarstwa domowe")
-        driver.find_element(By.LINK_TEXT, "Rejestr adaptacji").click()
+        open_as_coordinator(driver, "Rejestr adaptacji")
         expect(wait_for(driver, "Zapisz adaptację"), "the register should offer its form")
         check_accessibility(driver, "adaptation register")
         frame = {
