@@ -259,7 +259,7 @@ def journey_import():
         submit(driver, f"/m/{TENANT}/import")
         expect(wait_for(driver, "Plik ma błędy"), "a file with a bad row should be refused")
         text = driver.find_element(By.TAG_NAME, "main").text
-        expect("wiersz 3: area 'atlantyda'" in text, f"the bad row and its reason should be shown, saw: {text[:400]!r}")
+        expect("wiersz 3: „atlantyda” nie jest obszarem tej gminy;" in text, f"the bad row and its reason should be shown, saw: {text[:400]!r}")
         check_accessibility(driver, "import with a bad row")
         driver.save_screenshot(os.path.join(SHOTS, "import-refused.png"))
         fill(driver, "kind", "households")

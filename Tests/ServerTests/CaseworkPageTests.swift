@@ -271,7 +271,7 @@ struct ImportPageTests {
                 let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: page.text))
                 let (badHeaders, bad) = Self.multipart(csrf, kind: "households", file: "code,area,size\nH-80,mokre,3\nH-81,atlantyda,2")
                 let refused = try await client.execute(uri: "/m/torun/import", method: .post, headers: merged(browser.header, badHeaders), body: bad)
-                #expect(refused.status == .unprocessableContent && refused.text.contains("wiersz 3: area &#39;atlantyda&#39;"))
+                #expect(refused.status == .unprocessableContent && refused.text.contains("wiersz 3: „atlantyda” nie jest obszarem tej gminy;"))
                 let (goodHeaders, good) = Self.multipart(csrf, kind: "households", file: "code,area,size\nH-80,mokre,3\nH-81,podgorz,2")
                 let checked = try await client.execute(uri: "/m/torun/import", method: .post, headers: merged(browser.header, goodHeaders), body: good)
                 #expect(checked.text.contains("2 zostanie dodanych"))

@@ -36,16 +36,21 @@ struct FormField: Sendable {
 
     /// The fields with the problems of a refused write placed beside the field each names;
     /// returns the problems that name no field of the form. `polish` problems are shown as
-    /// they are; others get the field's Polish help first, then the check's own words.
+    /// they are; the checks' reasons in Polish (``PolishReasons``), or, for a wording it does
+    /// not know, after the field's Polish help.
     static func place(_ issues: [Problem.Issue], in fields: inout [FormField], names: [String: String] = [:], polish: Bool = false) -> [String] {
         var unplaced: [String] = []
         for issue in issues {
             let target = issue.field.map { names[$0] ?? $0 }
             if let target, let index = fields.firstIndex(where: { $0.name == target }) {
                 let help = PolishLabels.fieldHelp[issue.field ?? ""] ?? "Popraw to pole."
-                fields[index].error = polish ? issue.reason.prefix(1).uppercased() + issue.reason.dropFirst() : "\(help) (\(issue.reason))"
+                if polish {
+                    fields[index].error = issue.reason.prefix(1).uppercased() + issue.reason.dropFirst()
+                } else {
+                    fields[index].error = PolishReasons.polish(issue.reason) ?? "\(help) (\(issue.reason))"
+                }
             } else {
-                unplaced.append(issue.reason)
+                unplaced.append(polish ? issue.reason : PolishReasons.polish(issue.reason) ?? issue.reason)
             }
         }
         return unplaced

@@ -127,7 +127,7 @@ enum ImportRoutes {
         guard case .rejected(let report) = error else {
             return failure("Pliku nie da się odczytać: \(error.description)")
         }
-        var rejects = report.rejects.map { "wiersz \($0.row): \($0.reason)" }
+        var rejects = report.rejects.map { "wiersz \($0.row): \(PolishReasons.polish($0.reason) ?? $0.reason)" }
         if report.rejectCount > report.rejects.count { rejects.append("… i \(report.rejectCount - report.rejects.count) kolejnych") }
         let summary = "Odrzucono \(report.rejectCount) z \(report.rows) wierszy, więc nic nie zapisano. Popraw te wiersze i wyślij plik ponownie:"
         return .init(heading: "Plik ma błędy", summary: summary, style: "error", rejects: rejects, hasRejects: true, confirm: nil)

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The checks' reasons in Polish, for the pages.
+///
+/// The checks that every write takes (import, API, forms) word their reasons in English, for
+/// files and integrations; a page shows the same reason in Polish, with the values the check
+/// quoted. A reason no rule here knows is shown as it is, after the field's Polish help.
+public enum PolishReasons {
+    /// One way a reason is worded: its pattern, and the Polish sentence with `$1`, `$2`… for
+    /// the parts it quotes.
+    public struct Rule: Sendable {
+        /// The English wording, with groups for the quoted parts.
+        let pattern: NSRegularExpression
+        /// The Polish sentence.
+        let polish: String
+
+        init(_ pattern: String, _ polish: String) {
+            // The patterns are written here, and a test translates an example of each.
+            self.pattern = try! NSRegularExpression(pattern: "^" + pattern + "$", options: [.dotMatchesLineSeparators])
+            self.polish = polish
+        }
+    }
+
+    /// Every wording the pages translate, the more particular first.
+    nonisolated(unsafe) public static let rules: [Rule] = [
+        Rule(#"size '(.*)' must be a whole number from 1 to 30"#, "Liczba osób: liczba całkowita od 1 do 30 (wpisano „$1”)."),
+        Rule(#"birth_year '(.*)' must be a year between 1900 and this year"#, "Rok urodzenia musi być między 1900 a bieżącym rokiem (wpisano „$1”)."),
+        Rule(
+            #"code '(.*)' is not a valid pseudonymous code: .*"#,
+            "„$1” nie jest poprawnym kodem: do 40 liter, cyfr, kropek, myślników lub podkreśleń — nigdy numer PESEL ani imię."),
+        Rule(#"minutes '(.*)' must be a whole number from 1 to 1440"#, "Czas trwania to liczba minut od 1 do 1440 (wpisano „$1”)."),
+        Rule(#"number '(.*)' must be a whole number from 1"#, "Numer celu to liczba całkowita od 1 (wpisano „$1”)."),
+        Rule(#"(\w+) '(.*)' is not a date; write it as YYYY-MM-DD.*"#, "„$2” nie jest datą; wpisz ją jako RRRR-MM-DD, np. 2025-03-14."),
+        Rule(#"(\w+) (\S+) is outside the adoption period of (\S+) \((\S+) to (\S+)\)"#, "Data $2 leży poza okresem realizacji $3 (od $4 do $5)."),
+        Rule(#"end (\S+) is before start (\S+)"#, "Ostatni dzień $1 jest wcześniejszy niż początek udziału $2."),
+        Rule(#"end is (\S+) but exit_reason is empty; .*"#, "Podaj powód zakończenia udziału."),
+        Rule(#"exit_reason is given but end is empty; .*"#, "Podaj też ostatni dzień udziału."),
+        Rule(#"(\w+) is empty; every row needs .*"#, "To pole jest wymagane."),
+        Rule(#"target_group is empty; (\S+) enrols into one of: .*"#, "Wybierz grupę docelową programu $1."),
+        Rule(#"(\w+) '(.*)' is not defined by (\S+)@(\S+); .*"#, "„$2” nie należy do programu $3@$4; wybierz z listy."),
+        Rule(#"(\w+) '(.*)' must be one of: .*"#, "„$2” nie jest dozwoloną wartością; wybierz z listy."),
+        Rule(#"area '(.*)' is not one of this municipality's areas \((.*)\).*"#, "„$1” nie jest obszarem tej gminy; obszary gminy: $2."),
+        Rule(#"activity '(.*)' is not an activity of component (\S+); .*"#, "„$1” nie jest działaniem komponentu $2."),
+        Rule(#"adoption '(.*)' is not adopted here; .*"#, "Gmina nie realizuje programu „$1”."),
+        Rule(#"(\w+) '(.*)' is not recorded; import .*"#, "„$2” nie jest zapisane w Kokonie."),
+        Rule(
+            #"(\S+) is already enrolled in (\S+) for part of this time; .*"#,
+            "$1 jest już w części tego okresu przyjęte do $2; najpierw zakończ tamten udział."),
+        Rule(
+            #"person (\S+) belongs to household (\S+), which is not enrolled in (\S+) on (\S+); .*"#,
+            "Osoba $1 należy do gospodarstwa $2, które nie jest przyjęte do $3 w dniu $4; ten program przyjmuje rodziny, więc najpierw przyjmij gospodarstwo."),
+        Rule(
+            #"person (\S+) is not enrolled in (\S+) on (\S+), the day of session (\S+)"#,
+            "Osoba $1 nie jest przyjęta do $2 w dniu $3, w którym odbyło się spotkanie."),
+        Rule(#"(\S+) is not enrolled in (\S+) on (\S+); .*"#, "$1 nie jest przyjęte do $2 w dniu $3; sprawdź datę albo najpierw przyjmij do programu."),
+        Rule(#"(\S+) is not enrolled in (\S+); .*"#, "$1 nie jest przyjęte do $2; najpierw przyjmij do programu."),
+        Rule(#"give either household or person, not both and not neither"#, "Wskaż gospodarstwo albo jedną osobę."),
+        Rule(#"domain is longer than 60 characters; .*"#, "Cel może mieć najwyżej 60 znaków; nazwij obszar jednym lub dwoma słowami, bez danych osobowych."),
+        Rule(#"the same (.*) appears earlier in the file, in row (\d+)"#, "Ten sam wpis jest już wyżej w pliku, w wierszu $2."),
+        Rule(#"choose the participation to end"#, "Wybierz udział do zakończenia."),
+        Rule(#"choose one of this household's goals"#, "Wybierz jeden z celów tego gospodarstwa."),
+    ]
+
+    /// `reason` in Polish, or nil when no rule knows its wording.
+    public static func polish(_ reason: String) -> String? {
+        let range = NSRange(reason.startIndex..., in: reason)
+        for rule in rules {
+            guard let match = rule.pattern.firstMatch(in: reason, range: range) else { continue }
+            return rule.pattern.replacementString(for: match, in: reason, offset: 0, template: rule.polish)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+import KokonServer
+import Testing
+
+/// The checks' reasons as pages show them: in Polish, with the values they quote.
+@Suite("Reasons in Polish")
+struct PolishReasonsTests {
+    /// A reason of each wording, as the checks write it, and what a page shows.
+    static let examples: [(String, String)] = [
+        ("size '31' must be a whole number from 1 to 30", "Liczba osób: liczba całkowita od 1 do 30 (wpisano „31”)."),
+        ("birth_year '1850' must be a year between 1900 and this year", "Rok urodzenia musi być między 1900 a bieżącym rokiem (wpisano „1850”)."),
+        (
+            "code 'Jan Kowalski' is not a valid pseudonymous code: use up to 40 letters, digits, dots, dashes or underscores, never a PESEL number or a name",
+            "„Jan Kowalski” nie jest poprawnym kodem: do 40 liter, cyfr, kropek, myślników lub podkreśleń — nigdy numer PESEL ani imię."
+        ),
+        ("minutes '0' must be a whole number from 1 to 1440", "Czas trwania to liczba minut od 1 do 1440 (wpisano „0”)."),
+        ("number 'x' must be a whole number from 1", "Numer celu to liczba całkowita od 1 (wpisano „x”)."),
+        ("start '14.03.2025' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14", "„14.03.2025” nie jest datą; wpisz ją jako RRRR-MM-DD, np. 2025-03-14."),
+        (
+            "start 2030-01-01 is outside the adoption period of wygrana-rodzina (2024-07-01 to 2027-06-30)",
+            "Data 2030-01-01 leży poza okresem realizacji wygrana-rodzina (od 2024-07-01 do 2027-06-30)."
+        ),
+        ("end 2024-08-01 is before start 2024-09-01", "Ostatni dzień 2024-08-01 jest wcześniejszy niż początek udziału 2024-09-01."),
+        ("end is 2025-01-01 but exit_reason is empty; say why: completed, dropped-out", "Podaj powód zakończenia udziału."),
+        ("exit_reason is given but end is empty; give the last day too", "Podaj też ostatni dzień udziału."),
+        ("area is empty; every row needs area id from the tenant file", "To pole jest wymagane."),
+        ("target_group is empty; wygrana-rodzina enrols into one of: families", "Wybierz grupę docelową programu wygrana-rodzina."),
+        (
+            "target_group 'familes' is not defined by wygrana-rodzina@1.0.0; target groups: children-and-youth, families",
+            "„familes” nie należy do programu wygrana-rodzina@1.0.0; wybierz z listy."
+        ),
+        ("status 'finished' must be one of: open, achieved, partly-achieved, abandoned", "„finished” nie jest dozwoloną wartością; wybierz z listy."),
+        (
+            "area 'atlantyda' is not one of this municipality's areas (mokre, bydgoskie); add it to the tenant file or correct the id",
+            "„atlantyda” nie jest obszarem tej gminy; obszary gminy: mokre, bydgoskie."
+        ),
+        (
+            "activity 'picnic' is not an activity of component family-education; its activities: parent-workshop",
+            "„picnic” nie jest działaniem komponentu family-education."
+        ),
+        ("adoption 'praski-kokon' is not adopted here; adoptions: wygrana-rodzina", "Gmina nie realizuje programu „praski-kokon”."),
+        ("household 'H-9' is not recorded; import households first", "„H-9” nie jest zapisane w Kokonie."),
+        (
+            "H-2 is already enrolled in wygrana-rodzina for part of this time; end that enrolment before this one starts",
+            "H-2 jest już w części tego okresu przyjęte do wygrana-rodzina; najpierw zakończ tamten udział."
+        ),
+        (
+            "person P-3 belongs to household H-2, which is not enrolled in wygrana-rodzina on 2024-09-01; wygrana-rodzina enrols families, so enrol the household first",
+            "Osoba P-3 należy do gospodarstwa H-2, które nie jest przyjęte do wygrana-rodzina w dniu 2024-09-01; ten program przyjmuje rodziny, więc najpierw przyjmij gospodarstwo."
+        ),
+        (
+            "person P-3 is not enrolled in wygrana-rodzina on 2024-08-15, the day of session SES-1",
+            "Osoba P-3 nie jest przyjęta do wygrana-rodzina w dniu 2024-08-15, w którym odbyło się spotkanie."
+        ),
+        (
+            "H-1 is not enrolled in wygrana-rodzina on 2023-01-01; check the date or import the enrolment first",
+            "H-1 nie jest przyjęte do wygrana-rodzina w dniu 2023-01-01; sprawdź datę albo najpierw przyjmij do programu."
+        ),
+        ("H-1 is not enrolled in wygrana-rodzina; import its enrolment first", "H-1 nie jest przyjęte do wygrana-rodzina; najpierw przyjmij do programu."),
+        ("give either household or person, not both and not neither", "Wskaż gospodarstwo albo jedną osobę."),
+        (
+            "domain is longer than 60 characters; name the area in a word or two, without personal details",
+            "Cel może mieć najwyżej 60 znaków; nazwij obszar jednym lub dwoma słowami, bez danych osobowych."
+        ),
+        ("the same code appears earlier in the file, in row 3", "Ten sam wpis jest już wyżej w pliku, w wierszu 3."),
+        ("choose the participation to end", "Wybierz udział do zakończenia."),
+        ("choose one of this household's goals", "Wybierz jeden z celów tego gospodarstwa."),
+    ]
+
+    @Test func everyWordingIsTranslatedWithTheValuesItQuotes() {
+        for (reason, polish) in Self.examples {
+            #expect(PolishReasons.polish(reason) == polish, "\(reason)")
+        }
+        #expect(Self.examples.count == PolishReasons.rules.count, "an example for every wording")
+        #expect(PolishReasons.polish("a wording nobody knows") == nil)
+    }
+}
