@@ -52,6 +52,34 @@ struct APITests {
         }
     }
 
+    @Test func theAdaptationRegisterIsReadAndAddedToWithTheSameChecks() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.router) { client in
+                let uri = "/api/v1/municipalities/torun/adaptations"
+                let write = merged(fixture.bearer("torunWrite"), jsonHeaders)
+                let frame =
+                    #""adoption":"wygrana-rodzina","reason":"Więcej czasu dla rodzin.","decided_by":"Zespół koordynujący","decided_on":"2025-06-01","planned":"planned","phase":"implementation","decider":"programme-manager","modifies":"content","level":"individual","fidelity":"consistent","goal":"effectiveness","reason_level":"recipient""#
+                let shorter = try await client.execute(
+                    uri: uri, method: .post, headers: write, body: json(#"{"code":"A-1","change":"minimum-duration","duration":12,"nature":"shortening","# + frame + "}"))
+                #expect(shorter.status == .unprocessableContent)
+                let problem = try JSONSerialization.jsonObject(with: Data(shorter.text.utf8)) as! [String: Any]
+                let issue = (problem["errors"] as! [[String: Any]])[0]
+                #expect(issue["field"] as? String == "duration" && (issue["reason"] as! String).contains("18 miesięcy"))
+                let longer = try await client.execute(
+                    uri: uri, method: .post, headers: write, body: json(#"{"code":"A-1","change":"minimum-duration","duration":24,"nature":"lengthening","# + frame + "}"))
+                #expect(longer.status == .created && longer.text.contains(#""duration":"24""#) && longer.text.contains(#""nature":"lengthening""#))
+                let listed = try await client.execute(uri: uri, method: .get, headers: fixture.bearer("torunRead"))
+                #expect(listed.status == .ok && listed.text.contains(#""code":"A-1""#))
+                // Reading is not writing: a read token, and a caseworker, record nothing.
+                let again = json(#"{"code":"A-2","change":"minimum-duration","duration":30,"nature":"lengthening","# + frame + "}")
+                #expect(try await client.execute(uri: uri, method: .post, headers: merged(fixture.bearer("torunRead"), jsonHeaders), body: again).status == .forbidden)
+                #expect(try await client.execute(uri: uri, method: .post, headers: merged(fixture.bearer("caseworker1"), jsonHeaders), body: again).status == .forbidden)
+                let unknown = try await client.execute(uri: uri, method: .post, headers: write, body: json(#"{"surname":"Kowalski"}"#))
+                #expect(unknown.status == .badRequest && unknown.text.contains("unknown field 'surname'"))
+            }
+        }
+    }
+
     @Test func pagesFollowTheCursor() async throws {
         try await ServerFixture.with { fixture in
             let records = try await CaseRecords(pool: fixture.tenancy.admin, tenant: "torun", actor: "test")

@@ -14,13 +14,15 @@ public enum Action: Sendable, Hashable {
     case evaluate(tenant: String)
     /// Publish a municipality's suppressed aggregates to the network.
     case publish(tenant: String)
+    /// Record an adaptation in a municipality's register.
+    case adapt(tenant: String)
     /// Read network reports (published figures only).
     case readNetworkReport
 
     /// Whether the action changes anything.
     public var writes: Bool {
         switch self {
-        case .writeRecords, .publish: true
+        case .writeRecords, .publish, .adapt: true
         default: false
         }
     }
@@ -28,7 +30,7 @@ public enum Action: Sendable, Hashable {
     /// The municipality the action concerns, if one.
     public var tenant: String? {
         switch self {
-        case .readRecords(let tenant, _), .writeRecords(let tenant, _), .evaluate(let tenant), .publish(let tenant): tenant
+        case .readRecords(let tenant, _), .writeRecords(let tenant, _), .evaluate(let tenant), .publish(let tenant), .adapt(let tenant): tenant
         default: nil
         }
     }

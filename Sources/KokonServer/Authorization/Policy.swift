@@ -55,6 +55,9 @@ public enum Policy {
         case .evaluate(let tenant):
             return account.holds(.coordinator, in: tenant)
                 ? .allow(.all) : .forbidden("only the coordinator of '\(tenant)' may evaluate its adoptions")
+        case .adapt(let tenant):
+            return account.holds(.coordinator, in: tenant)
+                ? .allow(.all) : .forbidden("only the coordinator of '\(tenant)' keeps its adaptation register")
         case .publish(let tenant):
             if account.holds(.coordinator, in: tenant) || account.holds(.networkAdministrator) { return .allow(.all) }
             return .forbidden("only the coordinator of '\(tenant)' or a network administrator may publish its figures")

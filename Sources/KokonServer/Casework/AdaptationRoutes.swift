@@ -49,7 +49,7 @@ enum AdaptationRoutes {
         }
 
         pages.post("/m/:tenant/adaptations") { request, context -> Response in
-            let (tenant, records) = try await access(context, services)
+            let (tenant, records) = try await access(context, services) { .adapt(tenant: $0) }
             var request = request
             let form = FormFields(String(buffer: try await request.collectBody(upTo: services.configuration.bodyLimit)))
             var values: [String: String] = [:]
@@ -64,9 +64,11 @@ enum AdaptationRoutes {
     }
 
     /// Coordinators keep the register (the evaluation acts on it).
-    static func access(_ context: KokonRequestContext, _ services: ServerServices) async throws -> (String, CaseRecords) {
+    static func access(
+        _ context: KokonRequestContext, _ services: ServerServices, action: (String) -> Action = { .evaluate(tenant: $0) }
+    ) async throws -> (String, CaseRecords) {
         let tenant = try context.parameters.require("tenant")
-        let scope = try Authorize.require(context.principal, .evaluate(tenant: tenant))
+        let scope = try Authorize.require(context.principal, action(tenant))
         return (tenant, try await services.records(tenant, principal: context.principal!, scope: scope ?? .all))
     }
 

@@ -53,6 +53,9 @@ enum ErrorTranslation {
             return .notFound(error.description)
         case let error as SuppressionError:
             return .badRequest(error.description)
+        case let error as AdaptationRefusal:
+            let issues = error.problems.map { Problem.Issue(row: nil, field: $0.field, reason: $0.message) }
+            return Problem(.unprocessableContent, "Adaptation refused", "the adaptation was not recorded; fix the fields named and send it again", issues: issues)
         case let error as AccountError:
             return .badRequest(error.description)
         case let error as PostgresError where error.kind == .connection || error.message == PostgresError.poolClosed.message:

@@ -35,6 +35,7 @@ public enum KokonServer {
             .add(middleware: CSRFMiddleware(bodyLimit: services.configuration.bodyLimit))
         ProgrammesAPI.add(to: authenticated, services: services)
         MunicipalitiesAPI.add(to: authenticated, services: services)
+        AdaptationsAPI.add(to: authenticated, services: services)
         RecordsAPI.add(to: authenticated, services: services)
         return router
     }
