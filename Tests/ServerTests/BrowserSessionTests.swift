@@ -87,7 +87,9 @@ struct BrowserSessionTests {
 
     @Test func refusalsLookTheSameAndLockoutEnds() async throws {
         var configuration = ServerConfiguration(port: 0)
-        configuration.signInLockWindow = .seconds(8)
+        // Long enough that the five failures still count on a busy machine (each checks a
+        // bcrypt hash, and the third to fifth wait), short enough for a test.
+        configuration.signInLockWindow = .seconds(25)
         try await ServerFixture.with(configuration: configuration) { fixture in
             try await fixture.application.test(.live) { client in
                 func refusal(_ email: String, _ password: String) async throws -> (UInt, String) {
@@ -102,7 +104,7 @@ struct BrowserSessionTests {
                 for _ in 0..<4 { _ = try await refusal("analyst@network.test", "still not the password") }
                 let locked = try await refusal("analyst@network.test", ServerFixture.password)
                 #expect(locked == wrong)
-                try await Task.sleep(for: .seconds(8.5))
+                try await Task.sleep(for: .seconds(25.5))
                 let browser = Browser()
                 let released = try await Self.signIn(client, browser, email: "analyst@network.test", password: ServerFixture.password)
                 #expect(released.status == .seeOther)

@@ -76,6 +76,26 @@ struct TenantTests {
         #expect(catalog.tenant("testowo")?.adoptions.first?.adaptations?.count == 3)
     }
 
+    @Test func adaptationsCarryFRAMEsFields() {
+        let catalog = Self.check(
+            Self.tenant(
+                adoption: """
+                    adaptations:
+                      - {change: caseload, role: family-assistant, max: 15, reason: duże rodziny, decided_by: Rada, decided_on: 2025-01-01, planned: true, phase: implementation, decider: programme-manager, modifies: context, level: practitioner, nature: tailoring, fidelity: consistent, goal: feasibility, reason_level: organisation, observed_effect: mniej rezygnacji}
+                    """))
+        #expect(catalog.diagnostics.errors.isEmpty, "\(Fixtures.headlines(catalog))")
+        let adaptation = catalog.tenant("testowo")?.adoptions.first?.adaptations?.first
+        #expect(adaptation?.phase == .implementation && adaptation?.decider == .programmeManager && adaptation?.reasonLevel == .organisation)
+        #expect(adaptation?.observedEffect?.pl == "mniej rezygnacji")
+        let wrong = Self.check(
+            Self.tenant(
+                adoption: """
+                    adaptations:
+                      - {change: caseload, role: family-assistant, max: 15, reason: x, decided_by: Rada, decided_on: 2025-01-01, planned: true, phase: later}
+                    """))
+        #expect(wrong.diagnostics.errors.map { wrong.render($0) }.joined().contains("pre-implementation, implementation, scale-up, sustainment"))
+    }
+
     @Test func caseloadOutsideBoundsIsRefusedWithTheTemplatesBound() {
         let catalog = Self.check(
             Self.tenant(

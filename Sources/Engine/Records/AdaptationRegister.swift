@@ -43,10 +43,20 @@ public struct RecordedAdaptation: Sendable {
 
     /// The change as the evaluation reads it.
     public var adaptation: Adaptation {
-        Adaptation(
+        var adaptation = Adaptation(
             change: change, component: component,
             activity: activity.map { AddedActivity(id: $0, name: LocalizedText(pl: activityName ?? $0)) }, role: role, max: max, duration: duration,
             reason: LocalizedText(pl: reason), decidedBy: decidedBy, decidedOn: Day(decidedOn), planned: planned)
+        adaptation.phase = phase
+        adaptation.decider = decider
+        adaptation.modifies = modifies
+        adaptation.level = level
+        adaptation.nature = nature
+        adaptation.fidelity = fidelity
+        adaptation.goal = goal
+        adaptation.reasonLevel = reasonLevel
+        adaptation.observedEffect = observedEffect.map { LocalizedText(pl: $0) }
+        return adaptation
     }
 }
 

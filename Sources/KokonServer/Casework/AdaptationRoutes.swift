@@ -83,23 +83,18 @@ enum AdaptationRoutes {
         for adoption in definition?.adoptions ?? [] {
             let names = services.catalog.programme(adoption.resolvedModel ?? adoption.model.description)?.polishNames ?? [:]
             for adaptation in adoption.adaptations ?? [] {
+                let frame = details(adaptation)
                 entries.append(
                     RegisterPage.Entry(
                         code: "plik gminy", programme: adoption.model.description, summary: Reporting.polishSummary(adaptation, names: names),
                         reason: adaptation.reason.pl, decided: "\(adaptation.decidedBy), \(Reporting.date(CalendarDate(adaptation.decidedOn)))",
-                        kind: adaptation.planned ? "planowana" : "w odpowiedzi na problem", frame: [], hasFrame: false))
+                        kind: adaptation.planned ? "planowana" : "w odpowiedzi na problem", frame: frame, hasFrame: !frame.isEmpty))
             }
         }
         for entry in recorded {
             let version = choices.adoptions.first { $0.id == entry.adoption }?.version ?? entry.adoption
             let names = services.catalog.programme(version)?.polishNames ?? [:]
-            let frame: [RegisterPage.Detail] = [
-                .init(label: "Etap", value: entry.phase.polish), .init(label: "Kto zdecydował (FRAME)", value: entry.decider.polish),
-                .init(label: "Co zmieniono", value: entry.modifies.polish), .init(label: "Poziom realizacji", value: entry.level.polish),
-                .init(label: "Rodzaj zmiany", value: entry.nature.polish), .init(label: "Zgodna z rdzeniem programu", value: entry.fidelity.polish),
-                .init(label: "Cel", value: entry.goal.polish), .init(label: "Źródło powodu", value: entry.reasonLevel.polish),
-                .init(label: "Zaobserwowany skutek", value: entry.observedEffect ?? "jeszcze nie zapisano"),
-            ]
+            let frame = details(entry.adaptation)
             entries.append(
                 RegisterPage.Entry(
                     code: entry.code, programme: version, summary: Reporting.polishSummary(entry.adaptation, names: names), reason: entry.reason,
@@ -115,6 +110,21 @@ enum AdaptationRoutes {
                 summary: problems.isEmpty ? nil : "Nie zapisano adaptacji. " + (unplaced.isEmpty ? "Popraw zaznaczone pola." : unplaced.joined(separator: " ")),
                 action: "/m/\(tenant)/adaptations", csrfToken: CaseworkRoutes.csrf(context), fields: fields),
             status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// FRAME's fields of an adaptation, those it has, as label–value pairs.
+    static func details(_ adaptation: Adaptation) -> [RegisterPage.Detail] {
+        let pairs: [(String, String?)] = [
+            ("Etap", adaptation.phase?.polish), ("Kto zdecydował (FRAME)", adaptation.decider?.polish), ("Co zmieniono", adaptation.modifies?.polish),
+            ("Poziom realizacji", adaptation.level?.polish), ("Rodzaj zmiany", adaptation.nature?.polish),
+            ("Zgodna z rdzeniem programu", adaptation.fidelity?.polish), ("Cel", adaptation.goal?.polish),
+            ("Źródło powodu", adaptation.reasonLevel?.polish),
+        ]
+        var details = pairs.compactMap { label, value in value.map { RegisterPage.Detail(label: label, value: $0) } }
+        if !details.isEmpty {
+            details.append(.init(label: "Zaobserwowany skutek", value: adaptation.observedEffect?.pl ?? "jeszcze nie zapisano"))
+        }
+        return details
     }
 
     static func form(_ choices: CaseRecords.Choices, _ values: [String: String]) -> [FormField] {

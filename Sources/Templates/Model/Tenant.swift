@@ -68,6 +68,16 @@ public struct Adaptation: Sendable, Codable, Hashable {
     public var decidedBy: String
     public var decidedOn: Day
     public var planned: Bool
+    /// FRAME's fields, where the municipality recorded them.
+    public var phase: AdaptationPhase?
+    public var decider: AdaptationDecider?
+    public var modifies: AdaptationTarget?
+    public var level: DeliveryLevel?
+    public var nature: AdaptationNature?
+    public var fidelity: FidelityConsistency?
+    public var goal: AdaptationGoal?
+    public var reasonLevel: ReasonLevel?
+    public var observedEffect: LocalizedText?
 
     /// An adaptation; a register kept in Kokon makes these from its rows.
     public init(

@@ -63,6 +63,15 @@ public enum TenantSchema {
             .required("decided_by", .text, "Who decided.", example: "Zespół koordynujący MOPR"),
             .required("decided_on", .date, "When.", example: "2024-09-01"),
             .required("planned", .boolean, "true if planned before the start, false if made in response to events."),
+            .optional("phase", .choice(AdaptationPhase.words), "FRAME: when in the programme's life it was made.", example: "implementation"),
+            .optional("decider", .choice(AdaptationDecider.words), "FRAME: who took part in the decision.", example: "programme-manager"),
+            .optional("modifies", .choice(AdaptationTarget.words), "FRAME: what is modified.", example: "content"),
+            .optional("level", .choice(DeliveryLevel.words), "FRAME: the level of delivery it applies to.", example: "group"),
+            .optional("nature", .choice(AdaptationNature.words), "FRAME: the nature of the change.", example: "adding"),
+            .optional("fidelity", .choice(FidelityConsistency.words), "FRAME: whether the programme's core elements are kept.", example: "consistent"),
+            .optional("goal", .choice(AdaptationGoal.words), "FRAME: what the change was meant to achieve.", example: "retention"),
+            .optional("reason_level", .choice(ReasonLevel.words), "FRAME: where the reason lies.", example: "recipient"),
+            .optional("observed_effect", .localized, "FRAME: what was seen to follow, recorded later."),
         ])
 
     static let adoption = ObjectSchema(
