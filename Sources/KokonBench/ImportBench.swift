@@ -28,9 +28,13 @@ public struct ImportBench: Sendable {
         self.psql = psql
     }
 
-    /// Sets up one tenant with everything attendance refers to, then times both ways three
-    /// times from an empty table, taking turns to go first (disk and WAL timings vary by a
-    /// fifth between loads here). Calls `round` after each round.
+    /// Rounds of each way per run: disk, WAL and checkpoint timings vary by a fifth or more
+    /// between loads on a small machine, and the best of five is what each way can do.
+    public static let rounds = 5
+
+    /// Sets up one tenant with everything attendance refers to, then times both ways
+    /// ``rounds`` times from an empty table, taking turns to go first. Calls `round` after
+    /// each round.
     public func run(_ database: ThrowawayDatabase, round report: (Int, Round) -> Void) async throws -> [Round] {
         let catalog = try BenchTenants.catalog(models: models, ids: ["bench"])
         let folder = FileManager.default.temporaryDirectory.appending(path: "kokon-bench-\(UUID().uuidString.prefix(8))")
@@ -66,7 +70,7 @@ public struct ImportBench: Sendable {
             return seconds
         }
         var rounds: [Round] = []
-        for number in 1...3 {
+        for number in 1...Self.rounds {
             let round: Round
             if number % 2 == 1 {
                 let kokon = try await timeKokon()

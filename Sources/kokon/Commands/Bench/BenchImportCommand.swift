@@ -12,7 +12,7 @@ struct BenchImportCommand: AsyncParsableCommand {
             an attendance file of ROWS rows, then loads it into the same table both ways: with \
             Kokon's checked import (COPY into staging, checks against the adopted programme and \
             enrolments, INSERT … ON CONFLICT DO NOTHING) and with psql's \\copy straight into the \
-            table. Each runs three times from an empty table, taking turns to go first; the best of each counts. \
+            table. Each runs five times from an empty table, taking turns to go first; the best of each counts. \
             Target: Kokon at least 0.8× psql's rows per second.
             """
     )
