@@ -43,7 +43,9 @@ public final class AuditRecorder: Service, Sendable {
     }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully {
+        // Cancelled rather than shut down when the server fails (a port already taken): the
+        // wait then ends at once, so the loop must stop too, or it would spin.
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await gracefulShutdown(orAfter: .seconds(1))
             try? await flush()
         }

@@ -72,6 +72,10 @@ struct ServeCommand: AsyncParsableCommand {
                 await pool.close()
             } catch {
                 await pool.close()
+                if "\(error)".contains("Address already in use") {
+                    throw ValidationError(
+                        "\(host):\(port) is already in use, by another Kokon or another program; stop it, or choose another port with --port")
+                }
                 throw error
             }
         }
