@@ -72,8 +72,14 @@ extension CaseRecords {
     /// Every network with its members and its actions per year.
     public func networkActivity() async throws -> [NetworkActivity] {
         try await transaction { session in
-            let contexts = try await Evaluator(records: self).contexts(adoption: nil, today: .today, on: session)
-            let networks = try await session.query("SELECT code, adoption, network, area, formed_on FROM network ORDER BY adoption, code").rows
+            // The kind's Polish name from the adopted programme's elements, without decoding it.
+            let networks = try await session.query(
+                """
+                SELECT n.code, n.adoption, coalesce(me.name, n.network) AS name, n.area, n.formed_on FROM network n
+                LEFT JOIN model_element me ON me.adoption = n.adoption AND me.kind = 'network' AND me.id = n.network
+                ORDER BY n.adoption, n.code
+                """
+            ).rows
             let members = try await session.query("SELECT network, member, sector FROM network_member ORDER BY network, member").rows
             let actions = try await session.query(
                 """
@@ -83,10 +89,8 @@ extension CaseRecords {
             ).rows
             return try networks.map { row in
                 let code: String = try row.decode("code")
-                let adoption: String = try row.decode("adoption")
-                let kind: String = try row.decode("network")
                 return NetworkActivity(
-                    code: code, adoption: adoption, name: contexts.first { $0.id == adoption }?.names[kind] ?? kind,
+                    code: code, adoption: try row.decode("adoption"), name: try row.decode("name"),
                     area: try row.decode("area", as: String?.self), formedOn: try row.decode("formed_on"),
                     members: try members.filter { try $0.decode("network", as: String.self) == code }.map {
                         (member: try $0.decode("member", as: String.self), sector: try $0.decode("sector", as: String.self))
