@@ -1,3 +1,5 @@
+import Templates
+
 /// The little Polish grammar that findings and reports need: the plural form that follows a
 /// number, and the names of network actions.
 public enum PolishGrammar {
@@ -20,17 +22,5 @@ public enum PolishGrammar {
     }
 
     /// The Polish name of a kind of network action.
-    public static func actionType(_ id: String) -> String {
-        switch id {
-        case "campaign": "kampania"
-        case "debate": "debata"
-        case "local-event": "wydarzenie lokalne"
-        case "meeting": "spotkanie"
-        case "study-visit": "wizyta studyjna"
-        case "expert-panel": "panel ekspertów"
-        case "workshop": "warsztat"
-        case "training": "szkolenie"
-        default: "inne"
-        }
-    }
+    public static func actionType(_ id: String) -> String { PolishWords.word(id, in: PolishWords.actionTypes) }
 }

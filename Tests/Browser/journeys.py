@@ -1,13 +1,17 @@
 """Journeys through Kokon's pages in headless Chromium, with an axe-core check of every page
 reached and a screenshot of each journey's last page.
 
-Usage: python3 Tests/Browser/journeys.py BASE_URL EMAIL PASSWORD SCREENSHOT_FOLDER CASEWORKER_EMAIL CASEWORKER_PASSWORD TENANT
+Usage: python3 Tests/Browser/journeys.py BASE_URL EMAIL PASSWORD SCREENSHOT_FOLDER CASEWORKER_EMAIL CASEWORKER_PASSWORD TENANT \
+    ANALYST_EMAIL METHODOLOGIST_EMAIL NETWORK_PASSWORD
 
 EMAIL and PASSWORD are a coordinator's; the caseworker works in TENANT, which has a household
-H-1 that is not assigned to them. Exits non-zero, saying what failed, if any journey
+H-1 that is not assigned to them. The analyst and the methodologist share NETWORK_PASSWORD;
+the municipalities running the Toruń model have published their figures. Exits non-zero, saying what failed, if any journey
 breaks or any page has a serious or critical accessibility violation.
 """
+import base64
 import os
+import re
 import sys
 
 from axe_selenium_python import Axe
@@ -15,10 +19,14 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.print_page_options import PrintOptions
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, EMAIL, PASSWORD, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4]
 CASEWORKER, CASEWORKER_PASSWORD, TENANT = sys.argv[5], sys.argv[6], sys.argv[7]
+ANALYST, METHODOLOGIST, NETWORK_PASSWORD = sys.argv[8], sys.argv[9], sys.argv[10]
+MODELS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "models")
 os.makedirs(SHOTS, exist_ok=True)
 problems = []
 
@@ -353,9 +361,103 @@ def journey_adaptation():
         driver.quit()
 
 
+def fetch_as(driver, url):
+    """Status and text of `url` fetched with the browser's session cookie (the pages' policy
+    lets no script fetch anything, so a download is fetched as the browser would send it)."""
+    import urllib.error
+    import urllib.request
+
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(url, headers={"Cookie": cookies})
+    try:
+        with urllib.request.urlopen(request) as answer:
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def journey_methodologist():
+    """A methodologist opens a handbook with its lineage graph, compares two versions, and
+    pastes a broken template into the check page, which shows the finding at its line."""
+    driver = browser()
+    try:
+        sign_in(driver, METHODOLOGIST, NETWORK_PASSWORD)
+        expect(wait_for(driver, "Katalog programów"), "the start page should link the programme catalogue")
+        driver.find_element(By.LINK_TEXT, "Katalog programów").click()
+        expect(wait_for(driver, "Porównaj dwie wersje"), "the catalogue should open")
+        check_accessibility(driver, "programme catalogue")
+        driver.find_element(By.CSS_SELECTOR, "a[href='/programmes/wygrana-rodzina/1.0.0']").click()
+        expect(wait_for(driver, "Rodowód w punktach"), "the handbook should show the lineage")
+        expect(len(driver.find_elements(By.CSS_SELECTOR, "figure.lineage svg g.node")) >= 2, "the lineage graph should draw its boxes")
+        main = driver.find_element(By.TAG_NAME, "main").text
+        expect("Granice adaptacji" in main and "18 miesięcy" in main, "the handbook should show the adaptation bounds in Polish")
+        check_accessibility(driver, "handbook")
+        driver.save_screenshot(os.path.join(SHOTS, "handbook.png"))
+        driver.get(BASE + "/programmes")
+        Select(driver.find_element(By.ID, "compare-from")).select_by_value("wygrana-rodzina@1.0.0")
+        Select(driver.find_element(By.ID, "compare-to")).select_by_value("praski-kokon@1.0.0")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/programmes/compare'] button").click()
+        expect(wait_for(driver, "Co zmienia się od"), "the comparison should open")
+        expect("usunięto „Edukacja rodzinna”" in driver.find_element(By.TAG_NAME, "main").text, "the comparison should list what changed in words")
+        check_accessibility(driver, "version comparison")
+        driver.get(BASE + "/programmes/check")
+        with open(os.path.join(MODELS, "wygrana-rodzina", "1.0.0.yaml"), encoding="utf-8") as file:
+            broken = file.read().replace("summary:", "sumary:", 1)
+        line = broken.split("\n").index(next(l for l in broken.split("\n") if l.startswith("sumary:"))) + 1
+        driver.execute_script("document.getElementById('check-text').value = arguments[0]", broken)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/programmes/check'] button").click()
+        expect(wait_for(driver, "Niczego nie zapisano"), "the check page should report on the file")
+        marks = driver.find_elements(By.CSS_SELECTOR, "ol.source li.hit mark")
+        expect(len(marks) > 0 and marks[0].text == "sumary", "the misspelt key should be highlighted in its line")
+        expect(f"wiersz {line}, kolumna 1" in driver.find_element(By.TAG_NAME, "main").text, "the finding should name its line and column")
+        check_accessibility(driver, "check page")
+        driver.save_screenshot(os.path.join(SHOTS, "check.png"))
+    finally:
+        driver.quit()
+
+
+def journey_network():
+    """An analyst opens the network comparison, changes the period, downloads the CSV, prints
+    the handout on one A4 page, and cannot reach any case record."""
+    driver = browser()
+    try:
+        sign_in(driver, ANALYST, NETWORK_PASSWORD)
+        expect(wait_for(driver, "Spotkania sieci"), "the start page should link the network pages")
+        driver.find_element(By.LINK_TEXT, "Spotkania sieci").click()
+        driver.find_element(By.CSS_SELECTOR, "a[href='/network/wygrana-rodzina']").click()
+        expect(wait_for(driver, "Zestawienie"), "the network comparison should open")
+        check_accessibility(driver, "network comparison")
+        years = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#period option") if o.get_attribute("value") != "all"]
+        expect(len(years) > 0, "the period list should offer the published years")
+        expect(len(driver.find_elements(By.CSS_SELECTOR, "figure.trend svg")) > 0, "the comparison should draw a trend per measure")
+        driver.save_screenshot(os.path.join(SHOTS, "network.png"))
+        Select(driver.find_element(By.ID, "period")).select_by_value(years[-1])
+        driver.find_element(By.CSS_SELECTOR, "form[action='/network/wygrana-rodzina'] button").click()
+        expect(wait_for(driver, f"okres: rok {years[-1]}"), "changing the period should show that year")
+        check_accessibility(driver, "network comparison for a year")
+        link = driver.find_element(By.PARTIAL_LINK_TEXT, "Pobierz CSV").get_attribute("href")
+        status, csv = fetch_as(driver, link)
+        expect(status == 200 and csv.startswith("\ufeffgmina;") and "Gmina Miasta Toruń" in csv, "the CSV download should hold the comparison")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Materiał do druku").click()
+        expect(wait_for(driver, "Materiał na spotkanie sieci"), "the handout should open")
+        check_accessibility(driver, "handout")
+        options = PrintOptions()
+        options.page_width, options.page_height = 21.0, 29.7
+        pdf = base64.b64decode(driver.print_page(options))
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        expect(pages == 1, f"the handout should print on one A4 page, not {pages}")
+        for path in (f"/m/{TENANT}/households", f"/m/{TENANT}/dashboard"):
+            driver.get(BASE + path)
+            expect("Brak dostępu" in driver.title and "H-1" not in driver.page_source, f"an analyst should not reach {path}")
+        status, body = fetch_as(driver, BASE + f"/api/v1/municipalities/{TENANT}/records/households")
+        expect(status == 403 and "H-1" not in body, f"an analyst should be refused the case records API, not answered {status}")
+    finally:
+        driver.quit()
+
+
 for journey in (
     journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_import, journey_publish, journey_dashboard,
-    journey_adaptation,
+    journey_adaptation, journey_methodologist, journey_network,
 ):
     try:
         journey()

@@ -64,6 +64,11 @@ struct PolishReasonsTests {
         ("the same code appears earlier in the file, in row 3", "Ten sam wpis jest już wyżej w pliku, w wierszu 3."),
         ("choose the participation to end", "Wybierz udział do zakończenia."),
         ("choose one of this household's goals", "Wybierz jeden z celów tego gospodarstwa."),
+        (
+            "period must be all or a year such as 2025, not 'kwartał'",
+            "Okres to cały okres realizacji albo rok, np. 2025; „kwartał” nim nie jest. Wybierz okres z listy."
+        ),
+        ("send the file with the page's form", "Wyślij plik formularzem na tej stronie."),
     ]
 
     @Test func everyWordingIsTranslatedWithTheValuesItQuotes() {

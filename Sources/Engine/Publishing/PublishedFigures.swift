@@ -73,6 +73,21 @@ public struct PublishedFigures: Sendable, Codable {
         }
     }
 
+    /// The periods published for `model` (and models built on it): `all`, then years, oldest first.
+    public static func periods(_ pool: ConnectionPool, model: String) async throws -> [String] {
+        try await pool.withSession { session in
+            try await session.transaction(as: DatabaseRoles.reporting, searchPath: [Identifier("shared")]) { session in
+                let periods: [String] = try await session.query(
+                    """
+                    SELECT DISTINCT a.period FROM aggregates a JOIN publications p ON p.tenant = a.tenant AND p.adoption = a.adoption
+                    WHERE p.model_id = \(model) OR \(model) = ANY(p.lineage)
+                    """
+                ).rows.map { try $0.decode("period") }
+                return periods.sorted { ($0 == "all" ? 0 : 1, $0) < ($1 == "all" ? 0 : 1, $1) }
+            }
+        }
+    }
+
     /// Every model with at least one publication, by id, with its Polish name.
     public static func models(_ pool: ConnectionPool) async throws -> [(id: String, name: String)] {
         try await pool.withSession { session in

@@ -1,14 +1,36 @@
 public import Templates
 
-/// One way two versions of a programme differ, as `kokon tenant plan` lists them.
+/// One way two versions of a programme differ, as `kokon tenant plan` lists them and the
+/// version comparison page shows them.
 public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What kind of thing changed.
     public enum Area: String, Sendable, Codable, CaseIterable {
-        case component, activity, role, rule, indicator
+        case component, activity, role, rule, indicator, adaptation
+
+        /// The group's heading in Polish.
+        public var polish: String {
+            switch self {
+            case .component: "Komponenty"
+            case .activity: "Działania"
+            case .role: "Role"
+            case .rule: "Zasady udziału i obowiązki sieci"
+            case .indicator: "Wskaźniki i cele"
+            case .adaptation: "Granice adaptacji"
+            }
+        }
     }
     /// Added, removed or changed.
     public enum Change: String, Sendable, Codable {
         case added, removed, changed
+
+        /// In Polish.
+        public var polish: String {
+            switch self {
+            case .added: "dodano"
+            case .removed: "usunięto"
+            case .changed: "zmieniono"
+            }
+        }
     }
 
     /// What kind of thing.
@@ -19,50 +41,125 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
     public let change: Change
     /// For changes, what changed, e.g. "target at least 34% → at least 40%".
     public let detail: String?
+    /// The element's Polish name (from the newer version, or the older one if it was removed).
+    public let name: String
+    /// For changes, what changed in Polish, e.g. "cel co najmniej 34% → co najmniej 40%".
+    public let polishDetail: String?
 
     public var description: String {
         "\(change.rawValue) \(area.rawValue) \(id)" + (detail.map { ": \($0)" } ?? "")
+    }
+
+    /// The difference in a Polish sentence: "zmieniono „Edukacja rodzinna”: teraz rdzeń".
+    public var polish: String {
+        "\(change.polish) „\(name)”" + (polishDetail.map { ": \($0)" } ?? "")
+    }
+
+    /// What changed, in English and Polish.
+    struct Words {
+        var en: [String] = []
+        var pl: [String] = []
+        mutating func add(_ en: String, _ pl: String) {
+            self.en.append(en)
+            self.pl.append(pl)
+        }
     }
 
     /// The differences between `old` and `new` that matter to an adoption, leaving out
     /// components the municipality has dropped (and their activities).
     public static func between(_ old: Programme, _ new: Programme, ignoringComponents dropped: Set<String> = []) -> [ModelDifference] {
         var result: [ModelDifference] = []
-        func compare<Item: Hashable>(_ area: Area, _ before: [Item], _ after: [Item], id: (Item) -> String, detail: (Item, Item) -> String?) {
+        let oldNames = old.polishNames
+        let newNames = new.polishNames
+        func compare<Item: Hashable>(
+            _ area: Area, _ before: [Item], _ after: [Item], id: (Item) -> String, names: [String: String] = [:], detail: (Item, Item) -> Words
+        ) {
             let oldByID = Dictionary(before.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
             let newByID = Dictionary(after.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
-            for item in after where oldByID[id(item)] == nil { result.append(ModelDifference(area: area, id: id(item), change: .added, detail: nil)) }
-            for item in before where newByID[id(item)] == nil { result.append(ModelDifference(area: area, id: id(item), change: .removed, detail: nil)) }
+            func named(_ key: String, _ fallback: [String: String]) -> String { names[key] ?? fallback[key] ?? key }
+            for item in after where oldByID[id(item)] == nil {
+                result.append(ModelDifference(area: area, id: id(item), change: .added, detail: nil, name: named(id(item), newNames), polishDetail: nil))
+            }
+            for item in before where newByID[id(item)] == nil {
+                result.append(ModelDifference(area: area, id: id(item), change: .removed, detail: nil, name: named(id(item), oldNames), polishDetail: nil))
+            }
             for item in after {
                 if let previous = oldByID[id(item)], previous != item {
-                    result.append(ModelDifference(area: area, id: id(item), change: .changed, detail: detail(previous, item)))
+                    let words = detail(previous, item)
+                    result.append(
+                        ModelDifference(
+                            area: area, id: id(item), change: .changed, detail: words.en.joined(separator: "; "), name: named(id(item), newNames),
+                            polishDetail: words.pl.joined(separator: "; ")))
                 }
             }
         }
         let oldComponents = (old.components ?? []).filter { !dropped.contains($0.id) }
         let newComponents = (new.components ?? []).filter { !dropped.contains($0.id) }
         compare(.component, oldComponents.map(ComponentRules.init), newComponents.map(ComponentRules.init), id: \.id) { before, after in
-            var parts: [String] = []
-            if before.core != after.core { parts.append(after.core ? "now core" : "no longer core") }
-            if before.requiresPlan != after.requiresPlan { parts.append("required plan \(before.requiresPlan ?? "none") → \(after.requiresPlan ?? "none")") }
-            if before.minimumSessions != after.minimumSessions {
-                parts.append("minimum sessions \(before.minimumSessions.map(String.init) ?? "none") → \(after.minimumSessions.map(String.init) ?? "none")")
+            var words = Words()
+            if before.core != after.core {
+                words.add(after.core ? "now core" : "no longer core", after.core ? "teraz rdzeń (nie można go pominąć)" : "już nie rdzeń (można go pominąć)")
             }
-            if before.roles != after.roles { parts.append("roles \(before.roles.joined(separator: ", ")) → \(after.roles.joined(separator: ", "))") }
-            if before.rest != after.rest { parts.append("description or delivery") }
-            return parts.joined(separator: "; ")
+            if before.requiresPlan != after.requiresPlan {
+                words.add(
+                    "required plan \(before.requiresPlan ?? "none") → \(after.requiresPlan ?? "none")",
+                    "wymagany plan: \(before.requiresPlan.map { oldNames[$0] ?? $0 } ?? "brak") → \(after.requiresPlan.map { newNames[$0] ?? $0 } ?? "brak")")
+            }
+            if before.minimumSessions != after.minimumSessions {
+                words.add(
+                    "minimum sessions \(before.minimumSessions.map(String.init) ?? "none") → \(after.minimumSessions.map(String.init) ?? "none")",
+                    "najmniejsza liczba spotkań: \(before.minimumSessions.map(String.init) ?? "brak") → \(after.minimumSessions.map(String.init) ?? "brak")")
+            }
+            if before.roles != after.roles {
+                words.add(
+                    "roles \(before.roles.joined(separator: ", ")) → \(after.roles.joined(separator: ", "))",
+                    "role: \(polishList(before.roles.map { oldNames[$0] ?? $0 })) → \(polishList(after.roles.map { newNames[$0] ?? $0 }))")
+            }
+            if before.rest != after.rest { words.add("description or delivery", "opis lub forma realizacji") }
+            return words
         }
         let activities = { (components: [Component]) in
             components.flatMap { component in (component.activities ?? []).map { PlacedActivity(component: component.id, activity: $0) } }
         }
-        compare(.activity, activities(oldComponents), activities(newComponents), id: \.id) { _, _ in "name, delivery, roles or cadence" }
-        compare(.role, old.roles ?? [], new.roles ?? [], id: \.id) { before, after in
-            before.caseload != after.caseload ? "caseload \(caseload(before.caseload)) → \(caseload(after.caseload))" : "name or description"
+        let placed = activities(oldComponents) + activities(newComponents)
+        let activityNames = Dictionary(placed.map { ($0.id, newNames[$0.activity.id] ?? oldNames[$0.activity.id] ?? $0.activity.id) }) { first, _ in first }
+        compare(.activity, activities(oldComponents), activities(newComponents), id: \.id, names: activityNames) { _, _ in
+            var words = Words()
+            words.add("name, delivery, roles or cadence", "nazwa, forma, role lub częstotliwość")
+            return words
         }
-        compare(.rule, rules(of: old), rules(of: new), id: \.name) { before, after in "\(before.value) → \(after.value)" }
+        compare(.role, old.roles ?? [], new.roles ?? [], id: \.id) { before, after in
+            var words = Words()
+            if before.caseload != after.caseload {
+                words.add(
+                    "caseload \(caseload(before.caseload)) → \(caseload(after.caseload))", "limit spraw: \(polishCaseload(before.caseload)) → \(polishCaseload(after.caseload))")
+            } else {
+                words.add("name or description", "nazwa lub opis")
+            }
+            return words
+        }
+        let ruleNames = Dictionary((rules(of: old) + rules(of: new)).map { ($0.name, ruleName($0.name, old: old, new: new)) }) { first, _ in first }
+        compare(.rule, rules(of: old), rules(of: new), id: \.name, names: ruleNames) { before, after in
+            var words = Words()
+            words.add("\(before.value) → \(after.value)", "\(before.polish) → \(after.polish)")
+            return words
+        }
         compare(.indicator, old.indicators ?? [], new.indicators ?? [], id: \.id) { before, after in
-            before.target != after.target
-                ? "target \(target(before.target)) → \(target(after.target))" : before.measure != after.measure ? "what it measures" : "name or description"
+            var words = Words()
+            if before.target != after.target {
+                words.add("target \(target(before.target)) → \(target(after.target))", "cel: \(polishTarget(before.target)) → \(polishTarget(after.target))")
+            } else if before.measure != after.measure {
+                words.add("what it measures", "sposób liczenia")
+            } else {
+                words.add("name or description", "nazwa lub opis")
+            }
+            return words
+        }
+        let boundNames = Dictionary((bounds(of: old) + bounds(of: new)).map { ($0.name, boundName($0.name, old: old, new: new)) }) { first, _ in first }
+        compare(.adaptation, bounds(of: old), bounds(of: new), id: \.name, names: boundNames) { before, after in
+            var words = Words()
+            words.add("\(before.value) → \(after.value)", "\(before.polish) → \(after.polish)")
+            return words
         }
         return result
     }
@@ -116,23 +213,89 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
     struct Rule: Hashable {
         let name: String
         let value: String
-        init(_ name: String, _ value: String) {
+        let polish: String
+        init(_ name: String, _ value: String, _ polish: String) {
             self.name = name
             self.value = value
+            self.polish = polish
         }
+    }
+
+    static func polishList(_ items: [String]) -> String { items.isEmpty ? "brak" : items.joined(separator: ", ") }
+
+    static func polishCaseload(_ caseload: Caseload?) -> String {
+        guard let caseload else { return "brak" }
+        return (caseload.min.map { "od \($0) " } ?? "") + "do \(caseload.max)"
+    }
+
+    static func polishTarget(_ target: Target?) -> String {
+        guard let target else { return "brak" }
+        let parts = [target.atLeast.map { "co najmniej \($0)" }, target.atMost.map { "najwyżej \($0)" }, target.direction.map(\.polish)].compactMap { $0 }
+        return parts.isEmpty ? "brak" : parts.joined(separator: ", ")
     }
 
     static func rules(of programme: Programme) -> [Rule] {
         var rules: [Rule] = []
-        rules.append(Rule("minimum-participation", programme.participation?.minimumDuration?.description ?? "none"))
+        let minimum = programme.participation?.minimumDuration
+        rules.append(Rule("minimum-participation", minimum?.description ?? "none", minimum?.polish ?? "brak"))
         for network in programme.networks ?? [] {
-            let obligations = (network.obligations ?? []).map { "at least \($0.minimum) of \($0.actionTypes.joined(separator: "/")) per \($0.per)" }
-            rules.append(Rule("network-obligations:\(network.id)", obligations.isEmpty ? "none" : obligations.joined(separator: "; ")))
+            let obligations = network.obligations ?? []
+            rules.append(
+                Rule(
+                    "network-obligations:\(network.id)",
+                    obligations.isEmpty ? "none" : obligations.map { "at least \($0.minimum) of \($0.actionTypes.joined(separator: "/")) per \($0.per)" }.joined(separator: "; "),
+                    obligations.isEmpty
+                        ? "brak"
+                        : obligations.map {
+                            "co najmniej \($0.minimum) (\(PolishWords.words($0.actionTypes, in: PolishWords.actionTypes))) na \(PolishWords.word($0.per, in: PolishWords.periods))"
+                        }.joined(separator: "; ")))
         }
         for group in programme.targetGroups ?? [] where group.quotas?.isEmpty == false || group.size != nil {
             let quotas = (group.quotas ?? []).map { "\($0.id) \($0.size)" }.joined(separator: ", ")
-            rules.append(Rule("quotas:\(group.id)", "size \(group.size.map(String.init) ?? "open")" + (quotas.isEmpty ? "" : "; \(quotas)")))
+            let polishQuotas = (group.quotas ?? []).map { "\($0.name.pl) \($0.size)" }.joined(separator: ", ")
+            rules.append(
+                Rule(
+                    "quotas:\(group.id)", "size \(group.size.map(String.init) ?? "open")" + (quotas.isEmpty ? "" : "; \(quotas)"),
+                    "liczebność \(group.size.map(String.init) ?? "otwarta")" + (polishQuotas.isEmpty ? "" : "; \(polishQuotas)")))
         }
         return rules
+    }
+
+    /// A rule's Polish name.
+    static func ruleName(_ key: String, old: Programme, new: Programme) -> String {
+        let names = new.polishNames.merging(old.polishNames) { first, _ in first }
+        if key == "minimum-participation" { return "minimalny czas udziału" }
+        if key.hasPrefix("network-obligations:") { return "obowiązki sieci " + (names[String(key.dropFirst(20))] ?? String(key.dropFirst(20))) }
+        if key.hasPrefix("quotas:") { return "liczebność grupy " + (names[String(key.dropFirst(7))] ?? String(key.dropFirst(7))) }
+        return key
+    }
+
+    /// What a municipality may change, as rules compared one by one.
+    static func bounds(of programme: Programme) -> [Rule] {
+        let bounds = programme.adaptation
+        let names = programme.polishNames
+        var rules: [Rule] = []
+        let drop = (bounds?.mayDrop ?? []).sorted()
+        rules.append(Rule("may-drop", drop.isEmpty ? "none" : drop.joined(separator: ", "), drop.isEmpty ? "nic" : drop.map { names[$0] ?? $0 }.joined(separator: ", ")))
+        let add = bounds?.mayAddActivities ?? false
+        rules.append(Rule("may-add-activities", add ? "yes" : "no", add ? "tak" : "nie"))
+        let floor = bounds?.minimumDurationAtLeast
+        rules.append(Rule("minimum-duration-at-least", floor?.description ?? "none", floor?.polish ?? "brak"))
+        for bound in bounds?.caseload ?? [] {
+            rules.append(Rule("caseload:\(bound.role)", "\(bound.min)–\(bound.max)", "od \(bound.min) do \(bound.max)"))
+        }
+        return rules
+    }
+
+    /// An adaptation bound's Polish name.
+    static func boundName(_ key: String, old: Programme, new: Programme) -> String {
+        switch key {
+        case "may-drop": return "komponenty, które gmina może pominąć"
+        case "may-add-activities": return "czy gmina może dodawać działania"
+        case "minimum-duration-at-least": return "najkrótszy dopuszczalny minimalny czas udziału"
+        default:
+            let role = String(key.dropFirst("caseload:".count))
+            return "zakres limitu spraw roli " + (new.polishNames[role] ?? old.polishNames[role] ?? role)
+        }
     }
 }

@@ -61,8 +61,8 @@ enum MunicipalitiesAPI {
         }
 
         api.get("/network/:programme/report") { request, context -> Response in
-            try Authorize.require(context.principal, .readNetworkReport)
             let model = try context.parameters.require("programme")
+            try Authorize.require(context.principal, .readNetworkReport(model: model, runningIn: NetworkRoutes.municipalities(running: model, services.catalog)))
             let period = request.uri.queryParameters.get("period") ?? "all"
             guard Evaluator.isPeriod(period) else {
                 throw Problem.badRequest("period must be all or a year such as 2025, not '\(period)'")

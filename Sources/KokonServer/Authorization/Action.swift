@@ -16,8 +16,9 @@ public enum Action: Sendable, Hashable {
     case publish(tenant: String)
     /// Record an adaptation in a municipality's register.
     case adapt(tenant: String)
-    /// Read network reports (published figures only).
-    case readNetworkReport
+    /// Read a network report (published figures only): of `model`, run by the municipalities
+    /// `runningIn`; with no model, whether the account may read any.
+    case readNetworkReport(model: String?, runningIn: Set<String>)
 
     /// Whether the action changes anything.
     public var writes: Bool {

@@ -49,9 +49,15 @@ public enum Policy {
         switch action {
         case .readProgrammes, .listMunicipalities:
             return .allow(nil)
-        case .readNetworkReport:
-            let may = account.grants.contains { [.analyst, .coordinator, .networkAdministrator, .methodologist].contains($0.role) }
-            return may ? .allow(nil) : .forbidden("network reports are for analysts, coordinators and network administrators")
+        case .readNetworkReport(let model, let runningIn):
+            if account.grants.contains(where: { [.analyst, .networkAdministrator, .methodologist].contains($0.role) }) { return .allow(nil) }
+            // A coordinator compares the networks their municipality belongs to.
+            let coordinated = Set(account.grants.filter { $0.role == .coordinator }.compactMap(\.tenant))
+            if !coordinated.isEmpty && (model == nil || !coordinated.isDisjoint(with: runningIn)) { return .allow(nil) }
+            return .forbidden(
+                coordinated.isEmpty
+                    ? "network reports are for analysts, network administrators and the coordinators of municipalities running the programme"
+                    : "your municipality does not run \(model ?? "this programme"); its network report is for analysts and the coordinators of municipalities running it")
         case .evaluate(let tenant):
             return account.holds(.coordinator, in: tenant)
                 ? .allow(.all) : .forbidden("only the coordinator of '\(tenant)' may evaluate its adoptions")

@@ -101,7 +101,7 @@ enum DashboardRoutes {
             let nav = TenantNav(
                 tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: try await records.choices(), principal: context.principal)
             let partners = (services.catalog.tenant(tenant)?.partners ?? []).map {
-                DashboardPage.Partner(name: $0.name, sector: PolishLabels.sectors[$0.sector] ?? $0.sector)
+                DashboardPage.Partner(name: $0.name, sector: PolishWords.word($0.sector, in: PolishWords.sectors))
             }
             return Views.render(
                 DashboardPage(
@@ -136,7 +136,7 @@ enum DashboardRoutes {
             DashboardPage.NetworkRow(
                 name: network.name, code: network.code, area: network.area, formedOn: Reporting.date(network.formedOn),
                 members: network.members.isEmpty
-                    ? "brak" : network.members.map { "\($0.member) (\(PolishLabels.sectors[$0.sector] ?? $0.sector))" }.joined(separator: ", "),
+                    ? "brak" : network.members.map { "\($0.member) (\(PolishWords.word($0.sector, in: PolishWords.sectors)))" }.joined(separator: ", "),
                 actions: network.actionsByYear.isEmpty
                     ? "brak" : network.actionsByYear.map { "\($0.year): \($0.actions)" }.joined(separator: "; "))
         }

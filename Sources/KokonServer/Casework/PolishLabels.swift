@@ -16,11 +16,6 @@ enum PolishLabels {
     ]
     static let exitReasonOrder = ["completed", "dropped-out", "moved-away", "referred-elsewhere", "no-longer-eligible", "died", "other"]
 
-    static let sectors: [String: String] = [
-        "public": "sektor publiczny", "ngo": "organizacja pozarządowa", "school": "szkoła", "business": "przedsiębiorstwo",
-        "university": "uczelnia", "other": "inny",
-    ]
-
     static let goalStatuses: [String: String] = [
         "open": "w realizacji", "achieved": "osiągnięty", "partly-achieved": "osiągnięty częściowo", "abandoned": "porzucony",
     ]

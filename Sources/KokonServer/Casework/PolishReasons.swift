@@ -59,6 +59,8 @@ public enum PolishReasons {
         Rule(#"the same (.*) appears earlier in the file, in row (\d+)"#, "Ten sam wpis jest już wyżej w pliku, w wierszu $2."),
         Rule(#"choose the participation to end"#, "Wybierz udział do zakończenia."),
         Rule(#"choose one of this household's goals"#, "Wybierz jeden z celów tego gospodarstwa."),
+        Rule(#"period must be all or a year such as 2025, not '(.*)'"#, "Okres to cały okres realizacji albo rok, np. 2025; „$1” nim nie jest. Wybierz okres z listy."),
+        Rule(#"send the file with the page's form"#, "Wyślij plik formularzem na tej stronie."),
     ]
 
     /// `reason` in Polish, or nil when no rule knows its wording.

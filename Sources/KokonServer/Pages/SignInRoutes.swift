@@ -25,7 +25,8 @@ enum SignInRoutes {
             return Views.render(
                 HomePage(
                     signedIn: SiteHeader(principal).signedIn, displayName: principal.account.displayName, email: principal.account.email, roles: roles,
-                    municipalities: municipalities, hasMunicipalities: !municipalities.isEmpty))
+                    municipalities: municipalities, hasMunicipalities: !municipalities.isEmpty,
+                    mayReadNetwork: Policy.allows(principal, .readNetworkReport(model: nil, runningIn: []))))
         }
 
         router.get("/sign-in") { request, context -> Response in

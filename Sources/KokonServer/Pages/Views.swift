@@ -48,6 +48,8 @@ struct HomePage: Page {
     }
     let municipalities: [Municipality]
     let hasMunicipalities: Bool
+    /// Whether to link the network meeting pages.
+    let mayReadNetwork: Bool
 }
 
 /// A refusal or an error, in words a user can act on.
@@ -91,7 +93,7 @@ enum Views {
                 "Formularz wygasł lub nie miał znacznika bezpieczeństwa, więc nic nie zapisano. Odśwież stronę i wyślij formularz ponownie."
             case .forbidden: "Twoja rola nie obejmuje tej strony. Jeśli to pomyłka, poproś koordynatora lub administratora o uprawnienia."
             case .serviceUnavailable: "Spróbuj ponownie za minutę; nic nie zostało zmienione."
-            default: problem.detail
+            default: PolishReasons.polish(problem.detail) ?? problem.detail
             }
         return render(ErrorPage(title: title, detail: detail, status: Int(problem.status.code), signedIn: SiteHeader(principal).signedIn), status: problem.status)
     }

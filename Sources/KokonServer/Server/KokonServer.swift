@@ -26,6 +26,8 @@ public enum KokonServer {
         ImportRoutes.add(to: pages, services: services)
         PasswordRoutes.add(to: pages, services: services)
         SecondFactorRoutes.add(to: pages, services: services)
+        ProgrammeRoutes.add(to: pages, services: services)
+        NetworkRoutes.add(to: pages, services: services)
 
         let api = router.group("/api/v1")
         OpenAPIRoute.add(to: api)

@@ -1,9 +1,8 @@
 public import Templates
 
-/// A programme's handbook as a page: the same sections as its Markdown.
-struct HandbookPage: Page {
-    static let template = "handbook"
-
+/// A programme's handbook as page content: the same sections as its Markdown, shown by
+/// `kokon show --format html` and by the server's programme catalogue.
+public struct HandbookView: Sendable {
     struct Section: Sendable {
         let title: String
         let blocks: [Block]
@@ -28,12 +27,21 @@ struct HandbookPage: Page {
 
         let header: [String]
         let rows: [Row]
+        /// False for a table of label–value pairs, which needs no header row.
+        let hasHeader: Bool
+
+        init(header: [String], rows: [Row]) {
+            self.header = header
+            self.rows = rows
+            hasHeader = header.contains { !$0.isEmpty }
+        }
     }
 
     let title: String
     let sections: [Section]
 
-    init(_ handbook: Handbook) {
+    /// The handbook's sections as a page shows them.
+    public init(_ handbook: Handbook) {
         title = handbook.title
         sections = handbook.sections.map { section in
             Section(
@@ -50,9 +58,16 @@ struct HandbookPage: Page {
     }
 }
 
+/// The handbook alone, as one self-contained page.
+struct HandbookPage: Page {
+    static let template = "handbook"
+    let title: String
+    let handbook: HandbookView
+}
+
 extension Reporting {
     /// A programme's handbook as one self-contained HTML page (inline CSS, no external assets).
     public static func handbookHTML(_ handbook: Handbook) -> String {
-        PageRenderer.shipped.render(HandbookPage(handbook))
+        PageRenderer.shipped.render(HandbookPage(title: handbook.title, handbook: HandbookView(handbook)))
     }
 }

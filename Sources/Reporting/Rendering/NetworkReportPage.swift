@@ -17,6 +17,16 @@ struct NetworkReportPage: Page {
         let style: String
         /// For a hidden figure, why it is hidden.
         let hint: String?
+        /// ✓, ✗ or →: the figure against its target, readable without colour.
+        let mark: String?
+    }
+
+    /// One measure across the municipalities: the handout's table, measures down the page so
+    /// that it fits A4 upright.
+    struct MeasureRow: Sendable {
+        let label: String
+        let target: String?
+        let cells: [Cell]
     }
 
     struct Row: Sendable {
@@ -77,7 +87,9 @@ struct NetworkReportPage: Page {
     let charts: [Chart]
     let columns: [Column]
     let rows: [Row]
+    let measureRows: [MeasureRow]
 
+    /// The page of `report`, with `notice` shown prominently at its top.
     init(_ report: NetworkReport, notice: String?) {
         title = "Raport sieci – \(report.modelName)"
         modelName = report.modelName
@@ -106,10 +118,21 @@ struct NetworkReportPage: Page {
                         default: ""
                         }
                     let suppressed = cell?.suppressed ?? false
+                    let mark: String? =
+                        switch status {
+                        case "ok": "✓"
+                        case "bad": "✗"
+                        case "track": "→"
+                        default: nil
+                        }
                     return Cell(
                         text: report.text(cell, column), style: suppressed ? "num sup" : status.isEmpty ? "num" : "num " + status,
-                        hint: suppressed ? hidden : nil)
+                        hint: suppressed ? hidden : nil, mark: suppressed ? nil : mark)
                 })
+        }
+        let built = rows
+        measureRows = report.columns.enumerated().map { index, column in
+            MeasureRow(label: column.label, target: column.target, cells: built.map { $0.cells[index] })
         }
     }
 
@@ -164,6 +187,17 @@ struct NetworkReportPage: Page {
     }
 }
 
+/// The network comparison (charts of the headline measures and the table), for a server page
+/// to show inside its own layout: the template reaches it as `content`.
+public struct NetworkComparisonView: Sendable {
+    let content: NetworkReportPage
+
+    /// The comparison of `report`.
+    public init(_ report: NetworkReport) {
+        content = NetworkReportPage(report, notice: nil)
+    }
+}
+
 // The report has a row per municipality and a cell per measure, tens of thousands for all
 // Polish gminas; looking their fields up by name here, instead of by reflection (Mustache's
 // default), makes the page several times faster. Unknown names, and optionals that are nil,
@@ -176,6 +210,7 @@ extension NetworkReportPage.Cell: MustacheParent {
         case "text": text
         case "style": style
         case "hint": hint
+        case "mark": mark
         default: nil
         }
     }
@@ -231,6 +266,18 @@ extension NetworkReportPage: MustacheParent {
         case "charts": charts
         case "columns": columns
         case "rows": rows
+        case "measureRows": measureRows
+        default: nil
+        }
+    }
+}
+
+extension NetworkReportPage.MeasureRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "target": target
+        case "cells": cells
         default: nil
         }
     }

@@ -67,8 +67,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
     static func line(_ number: Int, of source: String) -> String? {
         var current = 1
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+        // Every line break counts, CRLF included (one Character in Swift, so never equal to "\n").
+        for line in source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if current == number { return String(line) }
             current += 1
         }
         return nil

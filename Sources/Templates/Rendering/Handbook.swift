@@ -45,12 +45,59 @@ public struct Handbook: Sendable {
         title = "\(p.name.pl) (\(p.reference))"
         sections = [
             Self.overview(p), Self.funding(p), Self.aims(p), Self.participants(p), Self.roles(p), Self.components(p), Self.networks(p),
-            Self.figures(p), Self.phases(p), Self.products(p), Self.adaptationBounds(p),
+            Self.plansAndOutcomes(p), Self.figures(p), Self.phases(p), Self.products(p), Self.adaptationBounds(p), Self.identifiers(p),
         ].compactMap { $0 }
     }
 
     static func t(_ text: LocalizedText?) -> String { text?.pl ?? "" }
-    static func list(_ items: [String]?) -> String { (items ?? []).joined(separator: ", ") }
+
+    /// The Polish name of an element by its id.
+    static func name(_ id: String, in p: Programme) -> String { p.polishNames[id] ?? id }
+    static func names(_ ids: [String], in p: Programme) -> String { ids.map { name($0, in: p) }.joined(separator: ", ") }
+
+    /// "w tygodniu", "w roku", after a number of times.
+    static func within(_ period: String) -> String {
+        switch period {
+        case "week": "w tygodniu"
+        case "month": "w miesiącu"
+        case "year": "w roku"
+        default: "w całym projekcie"
+        }
+    }
+
+    static func form(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let units = abs(n) % 10
+        let tens = abs(n) % 100
+        if n == 1 { return one }
+        return (2...4).contains(units) && !(12...14).contains(tens) ? few : many
+    }
+
+    /// "raz w tygodniu", "3 razy w miesiącu".
+    static func cadence(_ cadence: Cadence) -> String {
+        (cadence.times == 1 ? "raz" : "\(cadence.times) razy") + " " + within(cadence.per)
+    }
+
+    /// "od 10 do 15 rodzin", "do 20 osób".
+    static func caseload(_ caseload: Caseload) -> String {
+        let unit =
+            switch caseload.unit {
+            case .family: form(caseload.max, "rodziny", "rodzin", "rodzin")
+            case .person: form(caseload.max, "osoby", "osób", "osób")
+            case nil: form(caseload.max, "sprawy", "spraw", "spraw")
+            }
+        return (caseload.min.map { "od \($0) " } ?? "") + "do \(caseload.max) \(unit)"
+    }
+
+    /// How an indicator is computed, in words: "odsetek · rodziny · udział ukończony · w roku".
+    static func measure(_ measure: Measure, in p: Programme) -> String {
+        [
+            measure.type.polish, PolishWords.word(measure.subject, in: PolishWords.subjects), measure.outcome.map { name($0, in: p) },
+            measure.targetGroup.map { name($0, in: p) }, measure.component.map { name($0, in: p) }, measure.activity.map { name($0, in: p) },
+            measure.plan.map { name($0, in: p) }, measure.network.map { name($0, in: p) },
+            measure.actionTypes.map { PolishWords.words($0, in: PolishWords.actionTypes) }, measure.per.map(within),
+            measure.baseline.map { "względem: " + name($0, in: p) },
+        ].compactMap { $0 }.joined(separator: " · ")
+    }
 
     /// Name, origin, period and lineage.
     static func overview(_ p: Programme) -> Section? {
@@ -61,9 +108,9 @@ public struct Handbook: Sendable {
         }
         if let implementer = p.implementer { identity.append(["Realizator", implementer]) }
         if let period = p.period { identity.append(["Okres realizacji", "\(period.start) – \(period.end)"]) }
-        if let status = p.status { identity.append(["Status", status.rawValue]) }
+        if let status = p.status { identity.append(["Stan", status.polish]) }
         if let contact = p.contact { identity.append(["Kontakt", contact]) }
-        if !p.lineage.isEmpty { identity.append(["Rodowód (extends)", p.lineage.joined(separator: " → ")]) }
+        if !p.lineage.isEmpty { identity.append(["Rozwija model", p.lineage.joined(separator: " → ")]) }
         var overview: [Block] = [.table(header: ["", ""], rows: identity)]
         if let summary = p.summary { overview.insert(.paragraph(summary.pl), at: 0) }
         return Section(title: "Program", blocks: overview)
@@ -93,7 +140,15 @@ public struct Handbook: Sendable {
         }
         if let partners = p.partners, !partners.isEmpty {
             money.append(.heading("Partnerzy"))
-            money.append(.table(header: ["Organizacja", "Sektor", "Rola"], rows: partners.map { [$0.name + ($0.country.map { " (\($0))" } ?? ""), $0.sector, $0.role ?? ""] }))
+            money.append(
+                .table(
+                    header: ["Organizacja", "Sektor", "Rola"],
+                    rows: partners.map {
+                        [
+                            $0.name + ($0.country.map { " (\($0))" } ?? ""), PolishWords.word($0.sector, in: PolishWords.sectors),
+                            $0.role.map { PolishWords.word($0, in: PolishWords.partnerRoles) } ?? "",
+                        ]
+                    }))
         }
         return money.isEmpty ? nil : Section(title: "Finansowanie i partnerzy", blocks: money)
     }
@@ -112,14 +167,20 @@ public struct Handbook: Sendable {
         var people: [Block] = []
         for group in p.targetGroups ?? [] {
             var text = group.name.pl
-            if let size = group.size { text += " — \(group.approximate == true ? "ok. " : "")\(size)" + (group.unit.map { " (\($0))" } ?? "") }
+            if let size = group.size { text += " — \(group.approximate == true ? "ok. " : "")\(size)" + (group.unit.map { " (\($0.polish))" } ?? "") }
             if let age = group.age { text += ", wiek \(age.min)–\(age.max)" }
-            people.append(.heading("\(text) [\(group.id)]"))
+            people.append(.heading(text))
+            if let description = group.description { people.append(.paragraph(description.pl)) }
+            if let related = group.relatedTo { people.append(.paragraph("Powiązana z grupą: " + name(related, in: p) + ".")) }
             if let criteria = group.criteria {
                 people.append(.paragraph("Kryteria: " + criteria.map { id in p.criteria?.first { $0.id == id }?.name.pl ?? id }.joined(separator: "; ")))
             }
             if let quotas = group.quotas {
                 people.append(.table(header: ["Kwota", "Liczba miejsc"], rows: quotas.map { [$0.name.pl, String($0.size)] }))
+            }
+            if let eligibility = group.eligibility, !eligibility.isEmpty {
+                people.append(.paragraph("Warunki udziału:"))
+                people.append(.list(eligibility.map(\.pl)))
             }
             if let preferences = group.preferences {
                 people.append(.paragraph("Preferowane przy rekrutacji:"))
@@ -127,8 +188,8 @@ public struct Handbook: Sendable {
             }
         }
         if let participation = p.participation {
-            var rule = "Jednostka uczestnictwa: \(participation.unit)."
-            if let minimum = participation.minimumDuration { rule += " Minimalny czas udziału: \(minimum)." }
+            var rule = "Jednostka uczestnictwa: \(participation.unit.polish)."
+            if let minimum = participation.minimumDuration { rule += " Minimalny czas udziału: \(minimum.polish)." }
             people.append(.paragraph(rule + (participation.description.map { " " + $0.pl } ?? "")))
         }
         return people.isEmpty ? nil : Section(title: "Grupy docelowe i zasady udziału", blocks: people)
@@ -142,9 +203,9 @@ public struct Handbook: Sendable {
                 title: "Role",
                 blocks: [
                     .table(
-                        header: ["Rola", "Id", "Limit spraw"],
+                        header: ["Rola", "Zadania i kwalifikacje", "Limit spraw na osobę"],
                         rows: roles.map { role in
-                            [role.name.pl, role.id, role.caseload.map { "\($0.min.map { "\($0)–" } ?? "do ")\($0.max)" } ?? ""]
+                            [role.name.pl, t(role.description), role.caseload.map(caseload) ?? "bez limitu"]
                         })
                 ]))
     }
@@ -153,23 +214,33 @@ public struct Handbook: Sendable {
     static func components(_ p: Programme) -> Section? {
         var components: [Block] = []
         for component in p.components ?? [] {
-            components.append(.heading("\(component.name?.pl ?? component.id) [\(component.id)] — \(component.isCore ? "rdzeń" : "adaptowalny")"))
+            components.append(.heading("\(component.name?.pl ?? component.id) — \(component.isCore ? "rdzeń" : "można pominąć")"))
             if let description = component.description { components.append(.paragraph(description.pl)) }
             var facts: [String] = []
-            if let delivery = component.delivery { facts.append("Forma: " + list(delivery)) }
-            if let roles = component.roles { facts.append("Role: " + list(roles)) }
-            if let groups = component.targetGroups { facts.append("Dla: " + list(groups)) }
+            if let delivery = component.delivery { facts.append("Forma: " + PolishWords.words(delivery, in: PolishWords.deliveryForms)) }
+            if let roles = component.roles { facts.append("Role: " + names(roles, in: p)) }
+            if let groups = component.targetGroups { facts.append("Dla: " + names(groups, in: p)) }
+            if let cadence = component.cadence { facts.append("Częstotliwość: " + Self.cadence(cadence)) }
+            if let minimum = component.minimumSessions { facts.append("Dawka: co najmniej \(minimum) spotkań na uczestnika") }
             if let plan = component.requiresPlan { facts.append("Wymagany plan: " + (p.plans?.first { $0.id == plan }?.name.pl ?? plan)) }
-            if let use = component.use { facts.append("Z biblioteki: \(use)") }
+            if let use = component.use { facts.append("Z biblioteki komponentów: \(use)") }
             if !facts.isEmpty { components.append(.list(facts)) }
             if let activities = component.activities, !activities.isEmpty {
                 components.append(
                     .table(
-                        header: ["Działanie", "Forma", "Liczba", "Terminy"],
+                        header: ["Działanie", "Forma", "Kto prowadzi", "Częstotliwość i liczba", "Terminy"],
                         rows: activities.map { activity in
                             [
-                                activity.name.pl, activity.delivery ?? activity.actionType ?? "",
-                                [activity.count.map { "\($0)×" }, activity.groupSize.map { "po \($0) os." }, activity.participants.map { "\($0) uczestników" }].compactMap { $0 }
+                                activity.name.pl + (activity.description.map { ": " + $0.pl } ?? ""),
+                                [
+                                    activity.delivery.map { PolishWords.word($0, in: PolishWords.deliveryForms) },
+                                    activity.actionType.map { PolishWords.word($0, in: PolishWords.actionTypes) },
+                                ].compactMap { $0 }.joined(separator: ", "),
+                                names(activity.roles ?? [], in: p),
+                                [
+                                    activity.cadence.map(cadence), activity.count.map { "\($0)×" }, activity.groupSize.map { "grupy po \($0) os." },
+                                    activity.participants.map { "\($0) uczestników" },
+                                ].compactMap { $0 }
                                     .joined(separator: ", "),
                                 (activity.occasions ?? []).map { o in o.end.map { "\(o.start)–\($0)" } ?? o.start.description }.joined(separator: ", "),
                             ]
@@ -177,6 +248,43 @@ public struct Handbook: Sendable {
             }
         }
         return components.isEmpty ? nil : Section(title: "Komponenty", blocks: components)
+    }
+
+    /// The plans drawn up with participants and the outcomes observed in them.
+    static func plansAndOutcomes(_ p: Programme) -> Section? {
+        var blocks: [Block] = []
+        if let plans = p.plans, !plans.isEmpty {
+            blocks.append(.heading("Plany"))
+            blocks.append(.table(header: ["Plan", "Dla kogo", "Opis"], rows: plans.map { [$0.name.pl, $0.for?.polish ?? "", t($0.description)] }))
+        }
+        if let outcomes = p.outcomes, !outcomes.isEmpty {
+            blocks.append(.heading("Obserwowane zmiany"))
+            blocks.append(.table(header: ["Zmiana", "U kogo", "Opis"], rows: outcomes.map { [$0.name.pl, $0.unit?.polish ?? "", t($0.description)] }))
+        }
+        return blocks.isEmpty ? nil : Section(title: "Plany i zmiany u uczestników", blocks: blocks)
+    }
+
+    /// The identifiers a municipality's file and imports use, beside the names the handbook
+    /// speaks of: the only place codes appear.
+    static func identifiers(_ p: Programme) -> Section? {
+        var rows: [[String]] = []
+        for component in p.components ?? [] {
+            rows.append([component.name?.pl ?? component.id, "komponent", component.id])
+            for activity in component.activities ?? [] { rows.append([activity.name.pl, "działanie", activity.id]) }
+        }
+        for role in p.roles ?? [] { rows.append([role.name.pl, "rola", role.id]) }
+        for group in p.targetGroups ?? [] { rows.append([group.name.pl, "grupa docelowa", group.id]) }
+        for plan in p.plans ?? [] { rows.append([plan.name.pl, "plan", plan.id]) }
+        for outcome in p.outcomes ?? [] { rows.append([outcome.name.pl, "zmiana", outcome.id]) }
+        for network in p.networks ?? [] { rows.append([network.name.pl, "sieć", network.id]) }
+        for indicator in p.indicators ?? [] { rows.append([indicator.name.pl, "wskaźnik", indicator.id]) }
+        guard !rows.isEmpty else { return nil }
+        return Section(
+            title: "Identyfikatory do plików gminy i importu",
+            blocks: [
+                .paragraph("Pliki gminy i importowane dane odwołują się do elementów programu przez te identyfikatory."),
+                .table(header: ["Nazwa", "Element", "Identyfikator"], rows: rows),
+            ])
     }
 
     /// Cooperation networks and their obligations.
@@ -189,9 +297,11 @@ public struct Handbook: Sendable {
                     var blocks: [Block] = [.heading(network.name.pl)]
                     if let description = network.description { blocks.append(.paragraph(description.pl)) }
                     var facts: [String] = []
-                    if let sectors = network.memberSectors { facts.append("Sektory: " + list(sectors)) }
+                    if let sectors = network.memberSectors { facts.append("Sektory: " + PolishWords.words(sectors, in: PolishWords.sectors)) }
                     for obligation in network.obligations ?? [] {
-                        facts.append("Obowiązek: co najmniej \(obligation.minimum) działanie na \(obligation.per) (\(list(obligation.actionTypes)))")
+                        facts.append(
+                            "Obowiązek: co najmniej \(obligation.minimum) \(form(obligation.minimum, "działanie", "działania", "działań")) \(within(obligation.per)) ("
+                                + PolishWords.words(obligation.actionTypes, in: PolishWords.actionTypes) + ")")
                     }
                     if !facts.isEmpty { blocks.append(.list(facts)) }
                     return blocks
@@ -205,29 +315,30 @@ public struct Handbook: Sendable {
             figures.append(.heading("Dane wyjściowe"))
             figures.append(
                 .table(
-                    header: ["Wskaźnik", "Wartość", "Rok", "Źródło"],
+                    header: ["Dane wyjściowe", "Wartość", "Rok", "Źródło"],
                     rows: baselines.map {
-                        [$0.name.pl, [$0.value?.description, $0.share?.description].compactMap { $0 }.joined(separator: " / "), $0.year.map(String.init) ?? "", $0.source ?? ""]
+                        [
+                            $0.name.pl + ($0.note.map { " (\($0.pl))" } ?? ""), [$0.value?.description, $0.share?.description].compactMap { $0 }.joined(separator: " / "),
+                            $0.year.map(String.init) ?? "", $0.source ?? "",
+                        ]
                     }))
         }
         if let indicators = p.indicators, !indicators.isEmpty {
             figures.append(.heading("Wskaźniki"))
             figures.append(
                 .table(
-                    header: ["Wskaźnik", "Rodzaj", "Miara", "Cel"],
+                    header: ["Wskaźnik", "Rodzaj", "Jak liczony", "Cel"],
                     rows: indicators.map { indicator in
                         let target =
                             indicator.target.map { target in
-                                [target.atLeast.map { "≥ \($0)" }, target.atMost.map { "≤ \($0)" }, target.direction.map { $0 == .decrease ? "spadek" : "wzrost" }].compactMap {
+                                [target.atLeast.map { "≥ \($0)" }, target.atMost.map { "≤ \($0)" }, target.direction.map(\.polish)].compactMap {
                                     $0
                                 }.joined(separator: ", ")
                             } ?? ""
                         let measure = indicator.measure
                         return [
-                            indicator.name.pl, indicator.kind.rawValue,
-                            [measure.type.rawValue, measure.subject, measure.outcome, measure.targetGroup, measure.per.map { "na \($0)" }].compactMap { $0 }.joined(
-                                separator: " · "),
-                            target,
+                            indicator.name.pl + (indicator.description.map { ": " + $0.pl } ?? ""), indicator.kind.polish,
+                            Self.measure(measure, in: p), target.isEmpty ? "bez celu" : target,
                         ]
                     }))
         }
@@ -244,6 +355,7 @@ public struct Handbook: Sendable {
                     .list(
                         phases.map { phase in
                             phase.name.pl + (phase.start.map { " (\($0)" + (phase.end.map { "–\($0)" } ?? "") + ")" } ?? "")
+                                + (phase.description.map { ": " + $0.pl } ?? "")
                         })
                 ]))
     }
@@ -251,7 +363,16 @@ public struct Handbook: Sendable {
     /// Products.
     static func products(_ p: Programme) -> Section? {
         guard let products = p.products, !products.isEmpty else { return nil }
-        return (Section(title: "Produkty", blocks: [.table(header: ["Produkt", "Rodzaj", "Dla kogo"], rows: products.map { [$0.name.pl, $0.kind, $0.audience?.pl ?? ""] })]))
+        return
+            (Section(
+                title: "Produkty",
+                blocks: [
+                    .table(
+                        header: ["Produkt", "Rodzaj", "Dla kogo"],
+                        rows: products.map {
+                            [$0.name.pl + ($0.description.map { ": " + $0.pl } ?? ""), PolishWords.word($0.kind, in: PolishWords.productKinds), $0.audience?.pl ?? ""]
+                        })
+                ]))
     }
 
     /// What a municipality may change.
@@ -260,10 +381,10 @@ public struct Handbook: Sendable {
         var facts: [String] = []
         let core = (p.components ?? []).filter(\.isCore).map { $0.name?.pl ?? $0.id }
         if !core.isEmpty { facts.append("Rdzeń (nie można pominąć): " + core.joined(separator: ", ")) }
-        if let drop = adaptation.mayDrop { facts.append("Można pominąć: " + list(drop)) }
-        for bound in adaptation.caseload ?? [] { facts.append("Limit spraw roli \(bound.role): od \(bound.min) do \(bound.max)") }
+        if let drop = adaptation.mayDrop { facts.append("Można pominąć: " + names(drop, in: p)) }
+        for bound in adaptation.caseload ?? [] { facts.append("Limit spraw roli „\(name(bound.role, in: p))”: od \(bound.min) do \(bound.max)") }
         if let add = adaptation.mayAddActivities { facts.append(add ? "Można dodawać własne działania." : "Nie można dodawać działań.") }
-        if let minimum = adaptation.minimumDurationAtLeast { facts.append("Minimalny czas udziału nie krótszy niż \(minimum).") }
+        if let minimum = adaptation.minimumDurationAtLeast { facts.append("Minimalny czas udziału nie krótszy niż \(minimum.polish).") }
         if let notes = adaptation.notes { facts.append(notes.pl) }
         return (Section(title: "Granice adaptacji", blocks: [.list(facts)]))
     }

@@ -72,7 +72,8 @@ public struct YAMLLoader: Sendable {
     static func tabsInIndentation(_ text: String) -> [(Int, Int)] {
         var found: [(Int, Int)] = []
         var inBlockScalar = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Every line break counts, CRLF included (one Character in Swift, so never equal to "\n").
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let indent = line.prefix { $0 == " " || $0 == "\t" }
             if let tab = indent.firstIndex(of: "\t"), !inBlockScalar || indent.first == "\t" {
                 found.append((index + 1, line.distance(from: line.startIndex, to: tab) + 1))

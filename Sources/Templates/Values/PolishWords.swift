@@ -1,0 +1,118 @@
+/// The Polish words for the closed sets of English codes a template is written in, so that
+/// handbooks, comparisons and pages speak Polish and never show a code such as `ngo` or
+/// `network-actions` in Polish text.
+///
+/// One table per set; a test checks that every word the schema allows has its Polish form.
+public enum PolishWords {
+    /// Partner and network member sectors (``ProgrammeSchema/sectors``).
+    public static let sectors: [String: String] = [
+        "public": "sektor publiczny", "ngo": "organizacja pozarządowa", "school": "szkoła", "business": "przedsiębiorstwo",
+        "university": "uczelnia", "other": "inny",
+    ]
+    /// A partner's part in the project.
+    public static let partnerRoles: [String: String] = ["leader": "lider", "partner": "partner", "cooperating": "współpracuje"]
+    /// How a component or activity reaches people (``ProgrammeSchema/deliveryForms``).
+    public static let deliveryForms: [String: String] = [
+        "individual": "indywidualnie", "group": "w grupie", "community": "w społeczności lokalnej", "network": "w sieci współpracy",
+    ]
+    /// Kinds of network action (``ProgrammeSchema/actionTypes``).
+    public static let actionTypes: [String: String] = [
+        "campaign": "kampania", "debate": "debata", "local-event": "wydarzenie lokalne", "meeting": "spotkanie", "study-visit": "wizyta studyjna",
+        "expert-panel": "panel ekspertów", "workshop": "warsztat", "training": "szkolenie", "other": "inne",
+    ]
+    /// Periods, after "na" or "w": "na tydzień", "w roku" (``ProgrammeSchema/periods``).
+    public static let periods: [String: String] = ["week": "tydzień", "month": "miesiąc", "year": "rok", "project": "cały projekt"]
+    /// Kinds of product (``ProgrammeSchema/productKinds``).
+    public static let productKinds: [String: String] = [
+        "standard": "standard", "guide": "poradnik", "curriculum": "program nauczania", "programme": "program", "scenarios": "scenariusze zajęć",
+        "recommendations": "rekomendacje", "model": "model", "training": "szkolenie", "other": "inny",
+    ]
+    /// What an indicator counts (``ProgrammeSchema/subjects``).
+    public static let subjects: [String: String] = [
+        "participants": "uczestnicy", "families": "rodziny", "persons": "osoby", "children": "dzieci", "sessions": "spotkania",
+        "network-actions": "działania sieci", "plans": "plany", "enrolments": "przyjęcia do programu", "completions": "ukończenia",
+    ]
+
+    /// The Polish word for `code` in `table`, or the code itself when the table lacks it
+    /// (never the case for a template that passed its checks).
+    public static func word(_ code: String, in table: [String: String]) -> String { table[code] ?? code }
+
+    /// Several codes in Polish, joined by commas.
+    public static func words(_ codes: [String]?, in table: [String: String]) -> String {
+        (codes ?? []).map { word($0, in: table) }.joined(separator: ", ")
+    }
+}
+
+extension ProgrammeStatus {
+    /// In Polish.
+    public var polish: String {
+        switch self {
+        case .planned: "planowany"
+        case .running: "w realizacji"
+        case .completed: "zakończony"
+        }
+    }
+}
+
+extension IndicatorKind {
+    /// In Polish.
+    public var polish: String {
+        switch self {
+        case .output: "produkt"
+        case .result: "rezultat"
+        }
+    }
+}
+
+extension MeasureType {
+    /// In Polish.
+    public var polish: String {
+        switch self {
+        case .count: "liczba"
+        case .share: "odsetek"
+        case .change: "zmiana względem danych wyjściowych"
+        }
+    }
+}
+
+extension ParticipationUnit {
+    /// In Polish.
+    public var polish: String {
+        switch self {
+        case .family: "rodzina"
+        case .person: "osoba"
+        }
+    }
+}
+
+extension TargetGroupUnit {
+    /// In Polish, after a number ("ok. 200 rodzin" reads as "200 — rodziny").
+    public var polish: String {
+        switch self {
+        case .family: "rodziny"
+        case .person: "osoby"
+        case .institution: "instytucje"
+        }
+    }
+}
+
+extension RecordSubject {
+    /// In Polish.
+    public var polish: String {
+        switch self {
+        case .family: "rodzina"
+        case .person: "osoba"
+        case .child: "dziecko"
+        }
+    }
+}
+
+extension TargetDirection {
+    /// In Polish.
+    public var polish: String {
+        switch self {
+        case .increase: "wzrost"
+        case .decrease: "spadek"
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Engine
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KokonServer
+import KokonTestSupport
+import Postgres
+import Templates
+import Testing
+
+/// The programme catalogue on the real server: handbooks in Polish with their lineage graph,
+/// comparisons in words, and the check page that stores nothing.
+@Suite("Programme catalogue pages")
+struct ProgrammePageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func aMethodologistReadsTheHandbookLineageAndAComparison() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "methodologist@network.test", password: ServerFixture.password)
+                let catalogue = try await client.execute(uri: "/programmes", method: .get, headers: browser.header)
+                #expect(catalogue.status == .ok)
+                for programme in TenancyFixture.shipped.programmes { #expect(catalogue.text.contains(programme.name.pl)) }
+                // Toruń is set up in this database and runs the Toruń model; Białystok is not.
+                #expect(catalogue.text.contains("Gmina Miasta Toruń"))
+                #expect(!catalogue.text.contains("Miasto Białystok"))
+
+                let handbook = try await client.execute(uri: "/programmes/wygrana-rodzina/1.0.0", method: .get, headers: browser.header)
+                #expect(handbook.status == .ok)
+                let text = handbook.text
+                #expect(text.contains("<svg") && text.contains("Akademia Rozwoju Talentów (ART)"))
+                #expect(text.contains("Gmina Miasta Toruń realizuje Wygrana Rodzina – model toruński w wersji 1.0.0."))
+                #expect(text.contains("Minimalny czas udziału: 18 miesięcy") && text.contains("co najmniej 1 działanie w roku (kampania, debata, wydarzenie lokalne)"))
+                // Before the identifiers' appendix the handbook speaks Polish: no English codes.
+                let body = try #require(text.components(separatedBy: "Identyfikatory do plików gminy").first)
+                for code in ["individual", "community", ">ngo<", "running", "months", " year", "output", "count ·", "families-enrolled", "family-assistant"] {
+                    #expect(!body.contains(code), "the handbook shows the code \(code)")
+                }
+
+                let comparison = try await client.execute(
+                    uri: "/programmes/compare?from=wygrana-rodzina@1.0.0&to=praski-kokon@1.0.0", method: .get, headers: browser.header)
+                #expect(comparison.status == .ok)
+                #expect(comparison.text.contains("<h2>Komponenty</h2>") && comparison.text.contains("usunięto „Edukacja rodzinna”"))
+                #expect(comparison.text.contains("zmieniono „minimalny czas udziału”: 18 miesięcy → brak"))
+                #expect(comparison.text.contains("To dwa różne programy"))
+                let same = try await client.execute(
+                    uri: "/programmes/compare?from=wygrana-rodzina@1.0.0&to=wygrana-rodzina@1.0.0", method: .get, headers: browser.header)
+                #expect(same.text.contains("nie różnią się niczym"))
+                let unknown = try await client.execute(uri: "/programmes/compare?from=nic@1.0.0&to=praski-kokon@1.0.0", method: .get, headers: browser.header)
+                #expect(unknown.status == .notFound && unknown.text.contains("Nie znaleziono"))
+            }
+        }
+    }
+
+    @Test func theCheckPageShowsEachFindingAtItsLineAndStoresNothing() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "methodologist@network.test", password: ServerFixture.password)
+                let page = try await client.execute(uri: "/programmes/check", method: .get, headers: browser.header)
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: page.text))
+                let source = try String(contentsOf: TenancyFixture.root.appending(path: "models/wygrana-rodzina/1.0.0.yaml"), encoding: .utf8)
+                // Pasted from a browser: CRLF line ends; one key misspelt on line 9.
+                var lines = source.components(separatedBy: "\n")
+                let line = try #require(lines.firstIndex { $0.hasPrefix("summary:") })
+                lines[line] = lines[line].replacingOccurrences(of: "summary:", with: "sumary:")
+                let broken = lines.joined(separator: "\r\n")
+                let files = try await fixture.tenancy.admin.query("SELECT count(*) FROM kokon.tenants").scalar(Int.self)
+                let checked = try await client.execute(
+                    uri: "/programmes/check", method: .post, headers: merged(browser.header, Self.multipart(csrf, text: broken).0), body: Self.multipart(csrf, text: broken).1)
+                #expect(checked.status == .ok)
+                #expect(checked.text.contains("wiersz \(line + 1), kolumna 1"))
+                #expect(checked.text.contains("unknown-key"))
+                #expect(checked.text.contains(#"<li class="hit"><mark>sumary</mark>:"#))
+                // The same file, correct, is clean: the shipped copy of its version is replaced, not duplicated.
+                let clean = try await client.execute(
+                    uri: "/programmes/check", method: .post, headers: merged(browser.header, Self.multipart(csrf, text: source).0), body: Self.multipart(csrf, text: source).1)
+                #expect(clean.text.contains("jest poprawny"))
+                // A municipality's file is checked against the programmes it adopts.
+                let tenant = try String(contentsOf: TenancyFixture.root.appending(path: "tenants/torun.yaml"), encoding: .utf8)
+                    .replacingOccurrences(of: "model: wygrana-rodzina@1", with: "model: wygrana-rodzna@1")
+                let refused = try await client.execute(
+                    uri: "/programmes/check", method: .post, headers: merged(browser.header, Self.multipart(csrf, text: tenant).0), body: Self.multipart(csrf, text: tenant).1)
+                #expect(refused.text.contains("wygrana-rodzna"))
+                #expect(refused.text.contains("Błąd"))
+                #expect(try await fixture.tenancy.admin.query("SELECT count(*) FROM kokon.tenants").scalar(Int.self) == files)
+                // Without the form's token nothing is checked.
+                let forged = try await client.execute(
+                    uri: "/programmes/check", method: .post, headers: merged(browser.header, Self.multipart("guess", text: source).0), body: Self.multipart("guess", text: source).1
+                )
+                #expect(forged.status == .forbidden)
+            }
+        }
+    }
+
+    static func multipart(_ csrf: String, text: String) -> (HTTPFields, ByteBuffer) {
+        let boundary = "kokonCheckBoundary7"
+        let body =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(csrf)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nautomatic\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n\(text)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--\(boundary)--\r\n"
+        return ([.contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(string: body))
+    }
+}
+
+/// The network meeting pages: published figures only, per period, for analysts and the
+/// coordinators of municipalities running the programme.
+@Suite("Network meeting pages")
+struct NetworkPageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func anAnalystComparesPeriodsAndDownloadsButReachesNoCaseRecords() async throws {
+        try await ServerFixture.with { fixture in
+            let torun = try await CaseRecords(pool: fixture.tenancy.admin, tenant: "torun", actor: "test")
+            try await Publisher(records: torun, tenant: try TenantDirectory(pool: fixture.tenancy.admin, catalog: TenancyFixture.shipped).tenant("torun")).publish(k: 5)
+            try await fixture.application.test(.live) { client in
+                let analyst = Browser()
+                _ = try await BrowserSessionTests.signIn(client, analyst, email: "analyst@network.test", password: ServerFixture.password)
+                let index = try await client.execute(uri: "/network", method: .get, headers: analyst.header)
+                #expect(index.status == .ok && index.text.contains(#"href="/network/wygrana-rodzina""#))
+                let page = try await client.execute(uri: "/network/wygrana-rodzina", method: .get, headers: analyst.header)
+                #expect(page.status == .ok)
+                #expect(page.text.contains("Gmina Miasta Toruń") && page.text.contains("cały okres realizacji"))
+                let published = try await fixture.tenancy.admin.query(
+                    "SELECT DISTINCT period FROM shared.aggregates WHERE tenant = 'torun' AND adoption = 'wygrana-rodzina' AND period <> 'all' ORDER BY period"
+                ).rows.map { try $0.decode("period", as: String.self) }
+                let year = try #require(published.first)
+                #expect(page.text.contains(#"<option value="\#(year)""#))
+                let yearly = try await client.execute(uri: "/network/wygrana-rodzina?period=\(year)", method: .get, headers: analyst.header)
+                #expect(yearly.text.contains("okres: rok \(year)"))
+                // Hidden figures read "ukryte" and are never drawn: no bar for them.
+                if page.text.contains("ukryte (&lt;5)") { #expect(page.text.contains(">ukryte</text>")) }
+                let csv = try await client.execute(uri: "/network/wygrana-rodzina/report.csv?period=\(year)", method: .get, headers: analyst.header)
+                #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8" && csv.text.contains("Gmina Miasta Toruń"))
+                #expect(csv.headers[.contentDisposition]?.contains("raport-sieci-wygrana-rodzina-\(year).csv") == true)
+                let handout = try await client.execute(uri: "/network/wygrana-rodzina/handout?period=all", method: .get, headers: analyst.header)
+                #expect(handout.status == .ok && handout.text.contains(#"<table class="handout">"#))
+                let bad = try await client.execute(uri: "/network/wygrana-rodzina?period=kwarta%C5%82", method: .get, headers: analyst.header)
+                #expect(bad.status == .badRequest && bad.text.contains("Wybierz okres z listy"))
+                // No city links anywhere but to published figures, and case records stay closed.
+                #expect(!page.text.contains("/m/torun"))
+                for path in ["/m/torun/households", "/m/torun/dashboard", "/m/torun/households/H-1", "/api/v1/municipalities/torun/records/households"] {
+                    let response = try await client.execute(uri: path, method: .get, headers: analyst.header)
+                    #expect(response.status == .forbidden, "\(path) answered \(response.status)")
+                    #expect(!response.text.contains("H-1"))
+                }
+                // Warszawa's coordinator does not run the Toruń model: its network page is closed.
+                let warszawa = Browser()
+                _ = try await BrowserSessionTests.signIn(client, warszawa, email: "coordinator@warszawa.test", password: ServerFixture.password)
+                #expect(try await client.execute(uri: "/network/wygrana-rodzina", method: .get, headers: warszawa.header).status == .forbidden)
+                let coordinator = Browser()
+                _ = try await BrowserSessionTests.signIn(client, coordinator, email: "coordinator@torun.test", password: ServerFixture.password)
+                #expect(try await client.execute(uri: "/network/wygrana-rodzina", method: .get, headers: coordinator.header).status == .ok)
+                // A caseworker has no network pages.
+                let caseworker = Browser()
+                _ = try await BrowserSessionTests.signIn(client, caseworker, email: "caseworker1@torun.test", password: ServerFixture.password)
+                #expect(try await client.execute(uri: "/network", method: .get, headers: caseworker.header).status == .forbidden)
+            }
+        }
+    }
+}
