@@ -7,6 +7,11 @@ extension Reporting {
     public static func text(_ evaluation: Evaluation) -> String {
         var lines: [String] = []
         lines.append("\(evaluation.tenant) · \(evaluation.modelName) (\(evaluation.model)) · period \(evaluation.period) · as of \(evaluation.asOf)")
+        if evaluation.versionNote != nil {
+            lines.append(
+                "Upgraded adoption: these are the days from \(evaluation.period.start) to \(evaluation.period.end), evaluated against \(evaluation.model), the version in force then."
+            )
+        }
         lines.append("")
         lines.append("Rules")
         for (rule, checked) in evaluation.rulesChecked.sorted(by: { $0.key < $1.key }) where checked > 0 {

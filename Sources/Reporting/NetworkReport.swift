@@ -1,5 +1,6 @@
 public import Engine
 public import Foundation
+import Postgres
 
 /// The comparison a network meeting looks at: every municipality running a model (or a model
 /// built on it), side by side, from published figures only. Suppressed figures stay marked as
@@ -38,6 +39,9 @@ public struct NetworkReport: Sendable, Codable {
         public let example: Bool
         public let model: String
         public let asOf: String
+        /// For a municipality that moved to a new version during the period, when and from
+        /// which version, in Polish; nil otherwise.
+        public var versionChange: String? = nil
         /// Figures by measure id.
         public let cells: [String: Cell]
     }
@@ -90,8 +94,20 @@ public struct NetworkReport: Sendable, Codable {
                 uniquingKeysWith: { a, _ in a })
             return Row(
                 tenant: publication.tenant, name: publication.tenantName, example: publication.example,
-                model: "\(publication.modelID)@\(publication.modelVersion)", asOf: publication.asOf, cells: cells)
+                model: "\(publication.modelID)@\(publication.modelVersion)", asOf: publication.asOf,
+                versionChange: Self.versionChange(publication, period: period), cells: cells)
         }
+    }
+
+    /// Whether the period spans a municipality's move to a new version, said in Polish: its
+    /// figures for such a period cover the days from the move on.
+    static func versionChange(_ publication: PublishedFigures.Publication, period: String) -> String? {
+        guard let previous = publication.previousVersion, let day = publication.upgradedOn, let date = CalendarDate(iso: day) else { return nil }
+        if let year = Int(period) {
+            if year < date.year { return "według wersji \(previous), przed zmianą na \(publication.modelVersion) w dniu \(Reporting.date(date))" }
+            if year > date.year || (date.month == 1 && date.day == 1) { return nil }
+        }
+        return "od \(Reporting.date(date)) wersja \(publication.modelVersion) (wcześniej \(previous)); liczby za ten okres dotyczą dni od zmiany wersji"
     }
 
     private struct AdoptionKey: Hashable {

@@ -2,11 +2,13 @@
 reached and a screenshot of each journey's last page.
 
 Usage: python3 Tests/Browser/journeys.py BASE_URL EMAIL PASSWORD SCREENSHOT_FOLDER CASEWORKER_EMAIL CASEWORKER_PASSWORD TENANT \
-    ANALYST_EMAIL METHODOLOGIST_EMAIL NETWORK_PASSWORD
+    ANALYST_EMAIL METHODOLOGIST_EMAIL NETWORK_PASSWORD UPGRADE_COORDINATOR_EMAIL
 
 EMAIL and PASSWORD are a coordinator's; the caseworker works in TENANT, which has a household
 H-1 that is not assigned to them. The analyst and the methodologist share NETWORK_PASSWORD;
-the municipalities running the Toruń model have published their figures. Exits non-zero, saying what failed, if any journey
+the municipalities running the Toruń model have published their figures. The upgrade
+coordinator (same password) coordinates Warszawa, whose dropped component the newer Praski
+Kokon makes core. Exits non-zero, saying what failed, if any journey
 breaks or any page has a serious or critical accessibility violation.
 """
 import base64
@@ -25,7 +27,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, EMAIL, PASSWORD, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4]
 CASEWORKER, CASEWORKER_PASSWORD, TENANT = sys.argv[5], sys.argv[6], sys.argv[7]
-ANALYST, METHODOLOGIST, NETWORK_PASSWORD = sys.argv[8], sys.argv[9], sys.argv[10]
+ANALYST, METHODOLOGIST, NETWORK_PASSWORD, UPGRADER = sys.argv[8], sys.argv[9], sys.argv[10], sys.argv[11]
 MODELS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "models")
 os.makedirs(SHOTS, exist_ok=True)
 problems = []
@@ -455,9 +457,33 @@ def journey_network():
         driver.quit()
 
 
+def journey_upgrade():
+    """A coordinator facing a newer version sees the plan: the conflict that blocks it, with
+    what to do, and the lines for the tenant file."""
+    driver = browser()
+    try:
+        sign_in(driver, UPGRADER, NETWORK_PASSWORD)
+        expect(wait_for(driver, "Praca w gminie"), "the coordinator should be signed in")
+        driver.get(BASE + "/m/warszawa/households")
+        driver.find_element(By.LINK_TEXT, "Nowe wersje programów").click()
+        expect(wait_for(driver, "Pokaż plan aktualizacji"), "the upgrade page should offer the newer version")
+        check_accessibility(driver, "upgrades")
+        day = driver.find_element(By.ID, "on-praski-kokon")
+        driver.execute_script("arguments[0].value = '2019-01-01'", day)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/m/warszawa/upgrades'] button").click()
+        expect(wait_for(driver, "Aktualizację wstrzymuje konflikt"), "the plan should say the conflict blocks the upgrade")
+        main = driver.find_element(By.TAG_NAME, "main").text
+        expect("w konflikcie z nową wersją" in main and "Edukacja finansowa rodzin" in main, "the plan should name the conflicting adaptation")
+        expect("from: praski-kokon@1.0.0" in main, "the plan should give the lines for the tenant file")
+        check_accessibility(driver, "upgrade plan")
+        driver.save_screenshot(os.path.join(SHOTS, "upgrade.png"))
+    finally:
+        driver.quit()
+
+
 for journey in (
     journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_import, journey_publish, journey_dashboard,
-    journey_adaptation, journey_methodologist, journey_network,
+    journey_adaptation, journey_methodologist, journey_network, journey_upgrade,
 ):
     try:
         journey()

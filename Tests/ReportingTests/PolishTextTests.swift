@@ -25,7 +25,7 @@ struct PolishTextTests {
         #expect(
             Reporting.polishSummary(adaptation, names: programme.polishNames)
                 == "nowe działanie „piknik podwórkowy” w komponencie „\(programme.component("neighbourhood-self-help")?.name?.pl ?? "?")”")
-        #expect(Reporting.polish(Duration(amount: 3, unit: .year)) == "3 lata")
+        #expect(Duration(amount: 3, unit: .year).polish == "3 lata")
     }
 
     /// Engine reports what the records show; the sentences are written here, in both languages.

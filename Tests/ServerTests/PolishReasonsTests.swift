@@ -69,6 +69,10 @@ struct PolishReasonsTests {
             "Okres to cały okres realizacji albo rok, np. 2025; „kwartał” nim nie jest. Wybierz okres z listy."
         ),
         ("send the file with the page's form", "Wyślij plik formularzem na tej stronie."),
+        (
+            "the upgrade day 2010-01-01 lies outside the period of praski-kokon (2017-01-02 to 2019-12-31); choose a day inside it",
+            "Dzień aktualizacji 2010-01-01 leży poza okresem realizacji praski-kokon (od 2017-01-02 do 2019-12-31); wybierz dzień w tym okresie."
+        ),
     ]
 
     @Test func everyWordingIsTranslatedWithTheValuesItQuotes() {

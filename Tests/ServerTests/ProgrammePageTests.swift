@@ -162,3 +162,41 @@ struct NetworkPageTests {
         }
     }
 }
+
+/// The upgrade page: a coordinator sees what a newer version would mean, with every
+/// adaptation judged and the lines for the tenant file; nobody else's municipality.
+@Suite("Upgrade page")
+struct UpgradePageTests {
+    typealias Browser = BrowserSessionTests.Browser
+
+    @Test func aCoordinatorSeesTheConflictThatBlocksTheUpgradeAndWhatToWrite() async throws {
+        try await ServerFixture.with { fixture in
+            try await fixture.application.test(.live) { client in
+                let coordinator = Browser()
+                _ = try await BrowserSessionTests.signIn(client, coordinator, email: "coordinator@warszawa.test", password: ServerFixture.password)
+                let page = try await client.execute(uri: "/m/warszawa/upgrades", method: .get, headers: coordinator.header)
+                #expect(page.status == .ok && page.text.contains(#"<option value="praski-kokon@1.1.0""#))
+                let plan = try await client.execute(
+                    uri: "/m/warszawa/upgrades?adoption=praski-kokon&to=praski-kokon@1.1.0&on=2019-01-01", method: .get, headers: coordinator.header)
+                #expect(plan.status == .ok)
+                #expect(plan.text.contains("Aktualizację wstrzymuje konflikt") && plan.text.contains("w konflikcie z nową wersją"))
+                #expect(plan.text.contains("rezygnacja z komponentu „Edukacja finansowa rodzin”"))
+                #expect(plan.text.contains("from: praski-kokon@1.0.0") && plan.text.contains("component: financial-education"))
+                #expect(plan.text.contains("dodano „festyn podwórkowy”"))
+                // The plan changes nothing.
+                #expect(try await fixture.tenancy.admin.query("SELECT model_version FROM kokon.adoptions WHERE tenant = 'warszawa'").scalar(String.self) == "1.0.0")
+                let early = try await client.execute(
+                    uri: "/m/warszawa/upgrades?adoption=praski-kokon&to=praski-kokon@1.1.0&on=2010-01-01", method: .get, headers: coordinator.header)
+                #expect(early.status == .badRequest && early.text.contains("2010-01-01"))
+                let torun = Browser()
+                _ = try await BrowserSessionTests.signIn(client, torun, email: "coordinator@torun.test", password: ServerFixture.password)
+                #expect(try await client.execute(uri: "/m/warszawa/upgrades", method: .get, headers: torun.header).status == .forbidden)
+                let own = try await client.execute(uri: "/m/torun/upgrades", method: .get, headers: torun.header)
+                #expect(own.status == .ok && own.text.contains("najnowszą wersję"))
+                let caseworker = Browser()
+                _ = try await BrowserSessionTests.signIn(client, caseworker, email: "caseworker1@torun.test", password: ServerFixture.password)
+                #expect(try await client.execute(uri: "/m/torun/upgrades", method: .get, headers: caseworker.header).status == .forbidden)
+            }
+        }
+    }
+}

@@ -147,7 +147,7 @@ struct ShippedModelTests {
 
         let programmes = Self.catalog.files.filter { $0.kind == .programme }.map(\.path)
         let components = Self.catalog.files.filter { $0.kind == .component }.map(\.path)
-        #expect(programmes.count == 5 && components.count == 1)
+        #expect(programmes.count == 6 && components.count == 1)
         let good = try validate(schema: programmeSchema, files: programmes)
         #expect(good.status == 0, "\(good.output)")
         #expect(try validate(schema: componentSchema, files: components).status == 0)

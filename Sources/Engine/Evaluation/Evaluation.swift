@@ -30,6 +30,9 @@ public struct Evaluation: Sendable, Codable {
     /// The programme's Polish names by id (components, activities, roles, plans, …), so a
     /// report can name what it shows without the template at hand.
     public let names: [String: String]
+    /// For an adoption upgraded to a new version, which version this evaluation is made
+    /// against and since or until when, in Polish ("według wersji 1.0.0, do 31.12.2018; …").
+    public var versionNote: String? = nil
 }
 
 /// The days an evaluation covers: a whole adoption, or one calendar year of it.

@@ -47,7 +47,9 @@ public struct Evaluator: Sendable {
                     found += try await check.check(context, session).findings.map { ParticipantFinding(finding: $0, names: context.names) }
                 }
             }
-            return found
+            // An upgraded adoption is checked once per version; what the current one finds holds.
+            var seen = Set<String>()
+            return found.reversed().filter { seen.insert("\($0.finding.rule.rawValue) \($0.finding.entity)").inserted }.reversed()
         }
     }
 
@@ -63,29 +65,72 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// What evaluating each adoption (or one) over its whole period needs, read and decoded once.
+    /// What evaluating each adoption (or one) over its whole period needs, read and decoded once:
+    /// for an upgraded adoption, one context per version, each covering the days that version
+    /// applied, so records are evaluated against the version they were made under.
     func contexts(adoption: String?, today: CalendarDate, on session: Session) async throws -> [AdoptionContext] {
-        let rows = try await session.query("SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations FROM adoption ORDER BY id").rows
+        let rows = try await session.query(
+            "SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations, upgrade FROM adoption ORDER BY id"
+        ).rows
         let known = try rows.map { try $0.decode("id", as: String.self) }
         if let adoption, !known.contains(adoption) { throw EvaluationError.unknownAdoption(adoption, known: known) }
         // The tenant file's adaptations, then the register's in the order they were decided,
         // so a later decision (a caseload limit set again) is the one that holds.
         let recorded = try await CaseRecords.readAdaptations(on: session).sorted { ($0.decidedOn, $0.code) < ($1.decidedOn, $1.code) }
-        return try rows.filter { row in try adoption.map { $0 == (try row.decode("id", as: String.self)) } ?? true }.map { row in
+        var history: [String: [(version: String, start: CalendarDate, end: CalendarDate, programme: Programme, adaptations: [Adaptation])]] = [:]
+        for row in try await session.query("SELECT adoption, model_version, starts_on, ends_on, programme, adaptations FROM adoption_version ORDER BY adoption, starts_on").rows {
+            history[try row.decode("adoption"), default: []].append(
+                (
+                    try row.decode("model_version"), try row.decode("starts_on"), try row.decode("ends_on"),
+                    try row.decode("programme", as: JSONB.self).decode(Programme.self), try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self)
+                ))
+        }
+        var contexts: [AdoptionContext] = []
+        for row in try rows where try adoption.map({ $0 == (try row.decode("id", as: String.self)) }) ?? true {
             let start: CalendarDate = try row.decode("starts_on")
             let end: CalendarDate = try row.decode("ends_on")
             let programme = try row.decode("programme", as: JSONB.self).decode(Programme.self)
             let id: String = try row.decode("id")
+            let unit: ParticipationUnit = try row.decode("unit")
+            let targets = try row.decode("targets", as: JSONB.self).decode(LocalTargets.self)
+            let upgrade = try row.decode("upgrade", as: JSONB?.self).map { try $0.decode(Upgrade.self) }
+            let register = recorded.filter { $0.adoption == id }
+            let earlier = history[id] ?? []
+            let currentStart = max(start, earlier.last.map { $0.end.adding(days: 1) } ?? start)
+            // A register adaptation withdrawn at the upgrade holds only before it.
+            let inForce = register.filter { upgrade?.resolution(of: $0.adaptation, code: $0.code)?.decision != .withdraw }
+            func minimum(_ programme: Programme, _ adaptations: [Adaptation]) -> Int? {
+                (adaptations.last { $0.change == .minimumDuration }?.duration ?? programme.participation?.minimumDuration)?.months
+            }
+            for (index, version) in earlier.enumerated() {
+                let next = index + 1 < earlier.count ? earlier[index + 1].version : programme.version.description
+                let adaptations = version.adaptations + register.filter { CalendarDate($0.adaptation.decidedOn) <= version.end }.map(\.adaptation)
+                contexts.append(
+                    AdoptionContext(
+                        id: id, unit: unit, minimumMonths: minimum(version.programme, adaptations), targets: targets, programme: version.programme,
+                        names: version.programme.polishNames, adaptations: adaptations, adoptionEnd: end, start: version.start, end: version.end,
+                        asOf: min(version.end, today), today: today, label: "all",
+                        versionNote: "według wersji \(version.version), do \(Self.polish(version.end)); od \(Self.polish(version.end.adding(days: 1))) obowiązuje wersja \(next)"
+                    ))
+            }
             // A longer minimum participation recorded in the register holds over the file's.
-            let longer = recorded.last { $0.adoption == id && $0.change == .minimumDuration }?.duration?.months
-            return AdoptionContext(
-                id: id, unit: try row.decode("unit"), minimumMonths: try longer ?? row.decode("minimum_months", as: Int?.self),
-                targets: try row.decode("targets", as: JSONB.self).decode(LocalTargets.self),
-                programme: programme, names: programme.polishNames,
-                adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self)
-                    + recorded.filter { $0.adoption == id }.map(\.adaptation),
-                adoptionEnd: end, start: start, end: end, asOf: min(end, today), today: today, label: "all")
+            let longer = inForce.last { $0.change == .minimumDuration }?.duration?.months
+            contexts.append(
+                AdoptionContext(
+                    id: id, unit: unit, minimumMonths: try longer ?? row.decode("minimum_months", as: Int?.self), targets: targets, programme: programme,
+                    names: programme.polishNames, adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self) + inForce.map(\.adaptation),
+                    adoptionEnd: end, start: currentStart, end: end, asOf: min(end, today), today: today, label: "all",
+                    versionNote: earlier.last.map {
+                        "według wersji \(programme.version), od \(Self.polish(currentStart)); do \(Self.polish($0.end)) obowiązywała wersja \($0.version)"
+                    }, previousVersion: earlier.last?.version))
         }
+        return contexts
+    }
+
+    /// A day as Polish pages write it: 01.01.2026.
+    static func polish(_ day: CalendarDate) -> String {
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        return "\(two(day.day)).\(two(day.month)).\(day.year)"
     }
 
     func evaluate(_ context: AdoptionContext, rules: Bool, on session: Session) async throws -> Evaluation {
@@ -102,7 +147,7 @@ public struct Evaluator: Sendable {
             tenant: records.tenant.id, adoption: context.id, model: context.programme.reference, modelName: context.programme.name.pl,
             period: EvaluationPeriod(label: context.label, start: context.start, end: context.end),
             asOf: context.asOf, findings: findings, rulesChecked: checked, indicators: indicators,
-            fidelity: fidelity, adaptations: context.adaptations, names: context.names)
+            fidelity: fidelity, adaptations: context.adaptations, names: context.names, versionNote: context.versionNote)
     }
 }
 
@@ -134,6 +179,12 @@ struct AdoptionContext: Sendable {
     /// The day the evaluation is made.
     let today: CalendarDate
     let label: String
+    /// For an upgraded adoption, which version this part of it is evaluated against and
+    /// since or until when, in Polish; nil for an adoption never upgraded.
+    var versionNote: String? = nil
+    /// For the current version of an upgraded adoption, the version run before it (which
+    /// ended the day before `start`).
+    var previousVersion: String? = nil
 
     /// The same adoption, for one calendar year of its period; nil when the year lies outside it.
     func narrowed(to year: Int) -> AdoptionContext? {
@@ -147,7 +198,8 @@ struct AdoptionContext: Sendable {
         guard first <= last else { return nil }
         return AdoptionContext(
             id: id, unit: unit, minimumMonths: minimumMonths, targets: targets, programme: programme, names: names, adaptations: adaptations,
-            adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today, label: label)
+            adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today,
+            label: label, versionNote: versionNote, previousVersion: previousVersion)
     }
 
     /// Each calendar quarter of the period that has begun by the day of evaluation, labelled
@@ -173,8 +225,15 @@ struct AdoptionContext: Sendable {
         return (start.year...asOf.year).compactMap(narrowed(to:))
     }
 
-    /// Components the municipality dropped.
-    var dropped: Set<String> { Set(adaptations.filter { $0.change == .dropComponent }.compactMap(\.component)) }
+    /// Components the municipality dropped, as far as the programme allows: a core component
+    /// kept dropped across an upgrade still counts, as not delivered.
+    var dropped: Set<String> {
+        let check = AdaptationCheck(programme: programme)
+        return Set(
+            adaptations.filter { $0.change == .dropComponent }.compactMap(\.component).filter {
+                check.problems(.dropComponent, component: $0).isEmpty
+            })
+    }
 
     /// A role's caseload limit, after any adaptation.
     func caseloadLimit(_ role: String) -> Int? {

@@ -6,11 +6,14 @@ import Templates
 /// (enrolled against the local target) of one adoption.
 enum FidelityMeasure {
     static func score(_ context: AdoptionContext, on session: Session) async throws -> Fidelity {
+        // The core components of the version evaluated, less those it lets the municipality drop
+        // and that it dropped: an upgraded adoption's earlier days count against the earlier version.
+        let core = (context.programme.components ?? []).filter { $0.isCore && !context.dropped.contains($0.id) }.map(\.id)
         let components = try await session.query(
             """
-            SELECT m.id, EXISTS (SELECT 1 FROM session s WHERE s.adoption = m.adoption AND s.component = m.id
+            SELECT m.id, EXISTS (SELECT 1 FROM session s WHERE s.adoption = \(context.id) AND s.component = m.id
                                  AND s.held_on BETWEEN \(context.start) AND \(context.asOf)) AS delivered
-            FROM model_element m WHERE m.adoption = \(context.id) AND m.kind = 'component' AND m.core AND m.active ORDER BY m.id
+            FROM unnest(\(core)::text[]) AS m(id) ORDER BY m.id
             """
         ).rows
         let missing = try components.filter { !(try $0.decode("delivered", as: Bool.self)) }.map { try $0.decode("id", as: String.self) }

@@ -26,6 +26,9 @@ public struct AggregateCell: Sendable, Codable, Hashable {
     public let sensitiveCounts: [Int]
     /// Stored without numbers because it, or a figure it could be worked out from, is small.
     public var suppressed = false
+    /// The programme version the cell was evaluated against (an upgraded adoption publishes
+    /// periods before the upgrade under the version run then); nil: the adoption's current one.
+    public var modelVersion: String? = nil
 
     /// A figure, not yet suppressed.
     public init(

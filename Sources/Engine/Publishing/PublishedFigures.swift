@@ -15,6 +15,10 @@ public struct PublishedFigures: Sendable, Codable {
         public let modelName: String
         public let k: Int
         public let asOf: String
+        /// For an adoption upgraded during its period: the version run before, and the first
+        /// day of the current one.
+        public var previousVersion: String? = nil
+        public var upgradedOn: String? = nil
     }
 
     /// One published figure.
@@ -44,14 +48,15 @@ public struct PublishedFigures: Sendable, Codable {
             try await session.transaction(as: DatabaseRoles.reporting, searchPath: [Identifier("shared")]) { session in
                 let publications = try await session.query(
                     """
-                    SELECT tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of
+                    SELECT tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of, previous_version, upgraded_on
                     FROM publications WHERE model_id = \(model) OR \(model) = ANY(lineage) ORDER BY tenant_name, adoption
                     """
                 ).rows.map {
                     Publication(
                         tenant: try $0.decode("tenant"), tenantName: try $0.decode("tenant_name"), example: try $0.decode("example"),
                         adoption: try $0.decode("adoption"), modelID: try $0.decode("model_id"), modelVersion: try $0.decode("model_version"),
-                        modelName: try $0.decode("model_name"), k: try $0.decode("k", as: Int32.self).int, asOf: try $0.decode("as_of", as: CalendarDate.self).description)
+                        modelName: try $0.decode("model_name"), k: try $0.decode("k", as: Int32.self).int, asOf: try $0.decode("as_of", as: CalendarDate.self).description,
+                        previousVersion: try $0.decode("previous_version"), upgradedOn: try $0.decode("upgraded_on", as: CalendarDate?.self)?.description)
                 }
                 let figures = try await session.query(
                     """

@@ -67,13 +67,27 @@ public struct Publisher: Sendable {
     func compute(k: Int, today: CalendarDate, on session: Session) async throws -> [(AdoptionContext, [AggregateCell])] {
         let evaluator = Evaluator(records: records)
         var computed: [(AdoptionContext, [AggregateCell])] = []
-        for adoption in try await evaluator.contexts(adoption: nil, today: today, on: session) {
+        // An upgraded adoption has a context per version; each period is published from the
+        // version in force at its end, and the publication says when the version changed.
+        var parts: [String: [AdoptionContext]] = [:]
+        var order: [String] = []
+        for context in try await evaluator.contexts(adoption: nil, today: today, on: session) {
+            if parts[context.id] == nil { order.append(context.id) }
+            parts[context.id, default: []].append(context)
+        }
+        for id in order {
+            let versions = parts[id] ?? []
+            guard let current = versions.last else { continue }
+            let years = Set(versions.flatMap { $0.years.map(\.start.year) }).sorted()
+            let periods = [current] + years.compactMap { year in versions.compactMap { $0.narrowed(to: year) }.last }
             // Rule findings name households; only indicators and fidelity are published.
             var cells: [AggregateCell] = []
-            for period in [adoption] + adoption.years {
-                cells += try await Self.cells(of: try await evaluator.evaluate(period, rules: false, on: session), on: session)
+            for period in periods {
+                var made = try await Self.cells(of: try await evaluator.evaluate(period, rules: false, on: session), on: session)
+                for index in made.indices { made[index].modelVersion = period.programme.version.description }
+                cells += made
             }
-            computed.append((adoption, Suppression.apply(cells, k: k)))
+            computed.append((current, Suppression.apply(cells, k: k)))
         }
         return computed
     }
@@ -83,21 +97,24 @@ public struct Publisher: Sendable {
         let lineage = [programme.id] + programme.lineage.map { String($0.split(separator: "@")[0]) }
         try await session.query(
             """
-            INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, lineage, k, as_of)
+            INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, lineage, k, as_of,
+                                             previous_version, upgraded_on)
             VALUES (\(tenant.id), \(tenant.name), \(tenant.isExample), \(adoption.id), \(programme.id), \(programme.version.description),
-                    \(programme.name.pl), \(lineage), \(k), \(adoption.asOf))
+                    \(programme.name.pl), \(lineage), \(k), \(adoption.asOf), \(adoption.previousVersion),
+                    \(adoption.previousVersion == nil ? nil : adoption.start))
             """)
         func text(_ value: (AggregateCell) -> String?) -> [String] { cells.map { value($0) ?? "" } }
         try await session.query(
             """
             INSERT INTO shared.aggregates (tenant, adoption, model_version, measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed)
-            SELECT \(tenant.id), \(adoption.id), \(programme.version.description), c.measure, c.label, nullif(c.kind, ''), c.period, c.unit,
+            SELECT \(tenant.id), \(adoption.id), coalesce(nullif(c.version, ''), \(programme.version.description)), c.measure, c.label, nullif(c.kind, ''), c.period, c.unit,
                    nullif(c.value, '')::numeric, nullif(c.numerator, '')::bigint, nullif(c.denominator, '')::bigint,
                    nullif(c.target, ''), nullif(c.status, ''), c.suppressed::boolean
             FROM unnest(\(text { $0.measure })::text[], \(text { $0.label })::text[], \(text { $0.kind })::text[], \(text { $0.period })::text[], \(text { $0.unit.rawValue })::text[], \(text { $0.value.map { "\($0)" } })::text[],
                         \(text { $0.numerator.map(String.init) })::text[], \(text { $0.denominator.map(String.init) })::text[],
-                        \(text { $0.target })::text[], \(text { $0.status })::text[], \(text { String($0.suppressed) })::text[])
-                 AS c(measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed)
+                        \(text { $0.target })::text[], \(text { $0.status })::text[], \(text { String($0.suppressed) })::text[],
+                        \(text { $0.modelVersion })::text[])
+                 AS c(measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed, version)
             """)
     }
 

@@ -30,7 +30,7 @@ public struct ModelElement: Sendable, Hashable {
 
     /// Every element of `programme` as adapted by `adoption`.
     public static func of(_ programme: Programme, adoption: Adoption) -> [ModelElement] {
-        let adaptations = adoption.adaptations ?? []
+        let adaptations = adoption.adaptationsInForce
         let dropped = Set(adaptations.filter { $0.change == .dropComponent }.compactMap(\.component))
         var elements: [ModelElement] = []
         func add(_ kind: String, _ id: String, _ name: LocalizedText?, parent: String? = nil, core: Bool = false, local: Bool = false, active: Bool = true) {
@@ -42,7 +42,10 @@ public struct ModelElement: Sendable, Hashable {
             for activity in component.activities ?? [] { add("activity", activity.id, activity.name, parent: component.id, active: isActive) }
         }
         for adaptation in adaptations where adaptation.change == .addActivity {
-            if let activity = adaptation.activity, let component = adaptation.component {
+            // An activity the programme now has itself is the programme's, not the municipality's.
+            if let activity = adaptation.activity, let component = adaptation.component,
+                programme.component(component)?.activities?.contains(where: { $0.id == activity.id }) != true
+            {
                 add("activity", activity.id, activity.name, parent: component, local: true)
             }
         }

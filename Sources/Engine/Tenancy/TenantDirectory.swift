@@ -160,13 +160,18 @@ public struct TenantDirectory: Sendable {
         }
         for adoption in tenant.adoptions {
             let programme = try programme(for: adoption)
-            let dropped = Set((adoption.adaptations ?? []).filter { $0.change == .dropComponent }.compactMap(\.component))
+            let dropped = Set(adoption.adaptationsInForce.filter { $0.change == .dropComponent }.compactMap(\.component))
             guard let previous = adopted[adoption.id] else {
                 steps.append(.adopt(programme.reference))
                 continue
             }
             let differences = ModelDifference.between(previous.programme, programme, ignoringComponents: dropped)
-            if previous.version != programme.version.description {
+            if let upgrade = adoption.upgraded, previous.version != programme.version.description,
+                upgrade.resolvedFrom == "\(adoption.id)@\(previous.version)"
+            {
+                steps.append(
+                    .upgrade(adoption: adoption.id, from: "\(adoption.id)@\(previous.version)", to: programme.reference, on: upgrade.on.description, differences: differences))
+            } else if previous.version != programme.version.description {
                 steps.append(.changeVersion(adoption: adoption.id, from: "\(adoption.id)@\(previous.version)", to: programme.reference, differences: differences))
             } else if previous.programme != programme {
                 steps.append(.refresh(adoption: adoption.id, differences: differences))
@@ -238,6 +243,7 @@ public struct TenantDirectory: Sendable {
                 switch step {
                 case .adopt(let reference) where reference == programme.reference: (nil, [])
                 case .changeVersion(let id, let from, _, let differences) where id == adoption.id: (from, differences)
+                case .upgrade(let id, let from, _, _, let differences) where id == adoption.id: (from, differences)
                 case .refresh(let id, let differences) where id == adoption.id: (programme.reference, differences)
                 default: nil
                 }
@@ -254,8 +260,9 @@ public struct TenantDirectory: Sendable {
             if let (from, differences) = change {
                 try await session.query(
                     """
-                    INSERT INTO kokon.adoption_changes (tenant, adoption, from_version, to_version, differences)
-                    VALUES (\(tenant.id), \(adoption.id), \(from), \(programme.reference), \(try JSONB(encoding: differences)))
+                    INSERT INTO kokon.adoption_changes (tenant, adoption, from_version, to_version, differences, effective_on)
+                    VALUES (\(tenant.id), \(adoption.id), \(from), \(programme.reference), \(try JSONB(encoding: differences)),
+                            \(adoption.upgraded.map { CalendarDate($0.on) }))
                     """)
             }
         }
@@ -275,19 +282,24 @@ public struct TenantDirectory: Sendable {
         }
         for adoption in tenant.adoptions {
             let programme = try programme(for: adoption)
-            let longer = (adoption.adaptations ?? []).last { $0.change == .minimumDuration }?.duration
+            let inForce = adoption.adaptationsInForce
+            let longer = inForce.last { $0.change == .minimumDuration }?.duration
             let minimumMonths = (longer ?? programme.participation?.minimumDuration)?.months
+            // Before the adoption moves on, the version it ran until the upgrade day is kept.
+            if let upgrade = adoption.upgraded { try await keepPreviousVersion(of: adoption, upgrade: upgrade, on: session) }
             try await session.query(
                 """
-                INSERT INTO adoption (id, model_id, model_version, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations)
+                INSERT INTO adoption (id, model_id, model_version, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations, upgrade)
                 VALUES (\(adoption.id), \(programme.id), \(programme.version.description), \(CalendarDate(adoption.period.start)),
                         \(CalendarDate(adoption.period.end)), \(programme.participation?.unit ?? .family), \(minimumMonths),
                         \(try adoption.targets.map { try JSONB(encoding: $0) } ?? JSONB(text: "{}")), \(try JSONB(encoding: programme)),
-                        \(try JSONB(encoding: adoption.adaptations ?? [])))
+                        \(try JSONB(encoding: inForce)), \(try adoption.upgraded.map { try JSONB(encoding: $0) }))
                 ON CONFLICT (id) DO UPDATE SET model_version = EXCLUDED.model_version, starts_on = EXCLUDED.starts_on,
                     ends_on = EXCLUDED.ends_on, unit = EXCLUDED.unit, minimum_months = EXCLUDED.minimum_months,
-                    targets = EXCLUDED.targets, programme = EXCLUDED.programme, adaptations = EXCLUDED.adaptations
+                    targets = EXCLUDED.targets, programme = EXCLUDED.programme, adaptations = EXCLUDED.adaptations, upgrade = EXCLUDED.upgrade
                 """)
+            // A tenant set up already upgraded gets its earlier version from the catalogue.
+            if let upgrade = adoption.upgraded { try await keepPreviousVersion(of: adoption, upgrade: upgrade, on: session) }
             let elements = ModelElement.of(programme, adoption: adoption)
             try await session.query(
                 """
@@ -310,6 +322,36 @@ public struct TenantDirectory: Sendable {
                   AND NOT (kind = 'activity' AND id IN (SELECT a.activity FROM adaptation a WHERE a.adoption = \(adoption.id) AND a.change = 'add-activity'))
                 """)
         }
+    }
+
+    /// Keeps the version an upgraded adoption ran before its upgrade day: as the tenant's
+    /// schema holds it when the adoption is moving now, or from the catalogue when the tenant
+    /// is set up already upgraded. A version already kept is never rewritten.
+    func keepPreviousVersion(of adoption: Adoption, upgrade: Upgrade, on session: Session) async throws {
+        guard let reference = upgrade.resolvedFrom, let previous = catalog.programme(reference) else { throw TenantError.invalidDefinition(adoption.id) }
+        let day = CalendarDate(upgrade.on)
+        let lastDay = day.adding(days: -1)
+        // It starts the day after the version before it ended, or with the adoption.
+        let first = try await session.query(
+            "SELECT coalesce(max(ends_on) + 1, \(CalendarDate(adoption.period.start))) AS first FROM adoption_version WHERE adoption = \(adoption.id) AND ends_on < \(day)"
+        ).scalar(CalendarDate.self)
+        guard first <= lastDay else { return }
+        let moved =
+            try await session.query(
+                """
+                INSERT INTO adoption_version (adoption, model_version, starts_on, ends_on, programme, adaptations)
+                SELECT id, model_version, \(first), \(lastDay), programme, adaptations FROM adoption
+                WHERE id = \(adoption.id) AND model_version = \(previous.version.description)
+                ON CONFLICT (adoption, starts_on) DO NOTHING
+                """
+            ).affectedRows ?? 0
+        guard moved == 0, try await session.query("SELECT EXISTS (SELECT 1 FROM adoption WHERE id = \(adoption.id)) AS found").scalar(Bool.self) else { return }
+        try await session.query(
+            """
+            INSERT INTO adoption_version (adoption, model_version, starts_on, ends_on, programme, adaptations)
+            SELECT \(adoption.id), \(previous.version.description), \(first), \(lastDay), \(try JSONB(encoding: previous)), \(try JSONB(encoding: adoption.adaptations ?? []))
+            ON CONFLICT (adoption, starts_on) DO NOTHING
+            """)
     }
 
     // MARK: listing and dropping

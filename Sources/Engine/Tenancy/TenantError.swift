@@ -10,6 +10,12 @@ public enum TenantError: Error, Sendable, CustomStringConvertible {
     case invalidDefinition(String)
     /// `drop` was not confirmed with the same id.
     case notConfirmed(String)
+    /// An upgrade was asked for to another programme.
+    case upgradeToOtherProgramme(String, current: String, target: String)
+    /// An upgrade was asked for to a version that is not newer.
+    case upgradeNotNewer(String, current: String, target: String)
+    /// An upgrade day outside the adoption's period.
+    case upgradeOutsidePeriod(String, day: String, start: String, end: String)
 
     public var description: String {
         switch self {
@@ -23,6 +29,12 @@ public enum TenantError: Error, Sendable, CustomStringConvertible {
             "tenants/\(id).yaml has errors; run `kokon lint` to see them, fix them, then apply again"
         case .notConfirmed(let id):
             "dropping '\(id)' deletes all of its case records; to go ahead, repeat the id: --confirm \(id)"
+        case .upgradeToOtherProgramme(let adoption, let current, let target):
+            "adoption \(adoption) runs \(current); it can move only to a newer version of the same programme, not to \(target)"
+        case .upgradeNotNewer(let adoption, let current, let target):
+            "adoption \(adoption) runs \(current); \(target) is not newer, so there is nothing to upgrade to"
+        case .upgradeOutsidePeriod(let adoption, let day, let start, let end):
+            "the upgrade day \(day) lies outside the period of \(adoption) (\(start) to \(end)); choose a day inside it"
         }
     }
 }

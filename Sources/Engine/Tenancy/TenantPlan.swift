@@ -19,6 +19,9 @@ public struct TenantPlan: Sendable {
         case adopt(String)
         /// Move an adoption to another version of its programme.
         case changeVersion(adoption: String, from: String, to: String, differences: [ModelDifference])
+        /// Move an adoption to a newer version from a day: records before it stay under the
+        /// old version.
+        case upgrade(adoption: String, from: String, to: String, on: String, differences: [ModelDifference])
         /// The same version's content changed (a template corrected in place).
         case refresh(adoption: String, differences: [ModelDifference])
         /// An adoption no longer in the file: its records stay, nothing is deleted.
@@ -35,6 +38,9 @@ public struct TenantPlan: Sendable {
             case .adopt(let reference): "adopt \(reference)"
             case .changeVersion(let adoption, let from, let to, let differences):
                 "move \(adoption) from \(from) to \(to)" + Self.list(differences, empty: "(no differences that affect this tenant)")
+            case .upgrade(let adoption, let from, let to, let on, let differences):
+                "upgrade \(adoption) from \(from) to \(to) on \(on): records before \(on) stay under \(from) and are evaluated against it"
+                    + Self.list(differences, empty: "(no differences that affect this tenant)")
             case .refresh(let adoption, let differences):
                 "refresh \(adoption): the template changed without a new version" + Self.list(differences, empty: "(wording only)")
             case .retain(let adoption):

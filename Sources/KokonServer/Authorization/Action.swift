@@ -16,6 +16,8 @@ public enum Action: Sendable, Hashable {
     case publish(tenant: String)
     /// Record an adaptation in a municipality's register.
     case adapt(tenant: String)
+    /// See what moving a municipality's adoption to a newer programme version would mean.
+    case planUpgrade(tenant: String)
     /// Read a network report (published figures only): of `model`, run by the municipalities
     /// `runningIn`; with no model, whether the account may read any.
     case readNetworkReport(model: String?, runningIn: Set<String>)
@@ -31,7 +33,9 @@ public enum Action: Sendable, Hashable {
     /// The municipality the action concerns, if one.
     public var tenant: String? {
         switch self {
-        case .readRecords(let tenant, _), .writeRecords(let tenant, _), .evaluate(let tenant), .publish(let tenant), .adapt(let tenant): tenant
+        case .readRecords(let tenant, _), .writeRecords(let tenant, _), .evaluate(let tenant), .publish(let tenant), .adapt(let tenant),
+            .planUpgrade(let tenant):
+            tenant
         default: nil
         }
     }

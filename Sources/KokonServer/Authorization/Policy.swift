@@ -64,6 +64,10 @@ public enum Policy {
         case .adapt(let tenant):
             return account.holds(.coordinator, in: tenant)
                 ? .allow(.all) : .forbidden("only the coordinator of '\(tenant)' keeps its adaptation register")
+        case .planUpgrade(let tenant):
+            // The plan shows counts, never a household: administrators set the upgrade up.
+            if account.holds(.coordinator, in: tenant) || account.holds(.networkAdministrator) { return .allow(.all) }
+            return .forbidden("only the coordinator of '\(tenant)' or a network administrator may plan its upgrades")
         case .publish(let tenant):
             if account.holds(.coordinator, in: tenant) || account.holds(.networkAdministrator) { return .allow(.all) }
             return .forbidden("only the coordinator of '\(tenant)' or a network administrator may publish its figures")

@@ -17,6 +17,8 @@ struct TenantNav: Sendable {
     let dashboardURL: String?
     /// The adaptation register (shown with the dashboard link).
     let adaptationsURL: String
+    /// New programme versions, for those who may plan an upgrade.
+    let upgradesURL: String?
 
     init(tenant: String, name: String, choices: CaseRecords.Choices, principal: Principal?) {
         tenantName = name
@@ -28,6 +30,7 @@ struct TenantNav: Sendable {
         importURL = Policy.allows(principal, .writeRecords(tenant: tenant, kind: "staff")) ? "/m/\(tenant)/import" : nil
         dashboardURL = Policy.allows(principal, .evaluate(tenant: tenant)) ? "/m/\(tenant)/dashboard" : nil
         adaptationsURL = "/m/\(tenant)/adaptations"
+        upgradesURL = Policy.allows(principal, .planUpgrade(tenant: tenant)) ? "/m/\(tenant)/upgrades" : nil
     }
 }
 

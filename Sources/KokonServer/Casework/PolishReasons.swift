@@ -61,6 +61,9 @@ public enum PolishReasons {
         Rule(#"choose one of this household's goals"#, "Wybierz jeden z celów tego gospodarstwa."),
         Rule(#"period must be all or a year such as 2025, not '(.*)'"#, "Okres to cały okres realizacji albo rok, np. 2025; „$1” nim nie jest. Wybierz okres z listy."),
         Rule(#"send the file with the page's form"#, "Wyślij plik formularzem na tej stronie."),
+        Rule(
+            #"the upgrade day (\S+) lies outside the period of (\S+) \((\S+) to (\S+)\); .*"#,
+            "Dzień aktualizacji $1 leży poza okresem realizacji $2 (od $3 do $4); wybierz dzień w tym okresie."),
     ]
 
     /// `reason` in Polish, or nil when no rule knows its wording.

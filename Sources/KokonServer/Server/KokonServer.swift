@@ -23,6 +23,7 @@ public enum KokonServer {
         PublishingRoutes.add(to: pages, services: services)
         DashboardRoutes.add(to: pages, services: services)
         AdaptationRoutes.add(to: pages, services: services)
+        UpgradeRoutes.add(to: pages, services: services)
         ImportRoutes.add(to: pages, services: services)
         PasswordRoutes.add(to: pages, services: services)
         SecondFactorRoutes.add(to: pages, services: services)

@@ -60,6 +60,8 @@ public struct EvaluationSection: Sendable {
     let model: String
     let period: String
     let asOf: String
+    /// For an upgraded adoption, which version this part is evaluated against.
+    let versionNote: String?
     let cards: [Card]
     let missingComponents: String?
     let hasAdaptations: Bool
@@ -77,6 +79,7 @@ public struct EvaluationSection: Sendable {
         model = evaluation.model
         period = evaluation.period.label == "all" ? Reporting.dateRange(evaluation.period.start, evaluation.period.end) : evaluation.period.label
         asOf = Reporting.date(evaluation.asOf)
+        versionNote = evaluation.versionNote
         cards = Self.cards(evaluation.fidelity)
         let missing = evaluation.fidelity.missingComponents.map { "„" + (evaluation.names[$0] ?? $0) + "”" }.joined(separator: ", ")
         missingComponents = missing.isEmpty ? nil : missing

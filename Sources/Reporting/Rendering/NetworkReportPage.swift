@@ -34,6 +34,7 @@ struct NetworkReportPage: Page {
         let example: Bool
         let model: String
         let asOf: String
+        let versionChange: String?
         let cells: [Cell]
     }
 
@@ -107,7 +108,7 @@ struct NetworkReportPage: Page {
         let hidden = "ukryte: mniej niż \(k) osób lub rodzin"
         rows = report.rows.map { row in
             Row(
-                name: row.name, example: row.example, model: row.model, asOf: row.asOf,
+                name: row.name, example: row.example, model: row.model, asOf: row.asOf, versionChange: row.versionChange,
                 cells: report.columns.map { column in
                     let cell = row.cells[column.measure]
                     let status =
@@ -223,6 +224,7 @@ extension NetworkReportPage.Row: MustacheParent {
         case "example": example
         case "model": model
         case "asOf": asOf
+        case "versionChange": versionChange
         case "cells": cells
         default: nil
         }

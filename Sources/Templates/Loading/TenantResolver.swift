@@ -33,6 +33,7 @@ struct TenantResolver {
         let partners = uniqueIDs(value["partners"], what: "partner")
         var adopted: [String: Value] = [:]
         var resolvedModels: [String] = []
+        var resolvedFrom: [String?] = []
         for adoption in value["adoptions"]?.items ?? [] {
             guard let modelValue = adoption["model"], case .modelReference(let reference) = modelValue.kind else { continue }
             if let first = adopted[reference.id] {
@@ -44,6 +45,7 @@ struct TenantResolver {
             guard let programme = catalog.programme(reference.description) else {
                 error(modelValue, "unknown-model", "'model' names \(reference), but no programme matches it", modelHint(reference))
                 resolvedModels.append("")
+                resolvedFrom.append(nil)
                 continue
             }
             resolvedModels.append(programme.reference)
@@ -59,8 +61,17 @@ struct TenantResolver {
                             ?? (partners.isEmpty ? "add it under partners first" : "partners defined here: " + partners.sorted().joined(separator: ", ")))
                 }
             }
+            let previous = adoption["upgraded"].flatMap { checkUpgrade($0, to: programme, period: adoption["period"]) }
+            resolvedFrom.append(previous?.reference)
             for adaptation in adoption["adaptations"]?.items ?? [] {
-                check(adaptation, against: programme)
+                if let previous, let upgrade = adoption["upgraded"] {
+                    check(adaptation, from: previous, to: programme, resolutions: upgrade["resolutions"]?.items ?? [])
+                } else {
+                    check(adaptation, against: programme)
+                }
+            }
+            if let previous, let upgrade = adoption["upgraded"] {
+                checkResolutions(upgrade["resolutions"]?.items ?? [], adaptations: adoption["adaptations"]?.items ?? [], from: previous, to: programme)
             }
         }
         guard diagnostics.count == errorsBefore || !diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) else { return nil }
@@ -68,7 +79,10 @@ struct TenantResolver {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
             var tenant = try decoder.decode(Tenant.self, from: Data(value.json.utf8))
-            for index in tenant.adoptions.indices { tenant.adoptions[index].resolvedModel = resolvedModels[index] }
+            for index in tenant.adoptions.indices {
+                tenant.adoptions[index].resolvedModel = resolvedModels[index]
+                tenant.adoptions[index].upgraded?.resolvedFrom = resolvedFrom[index]
+            }
             return tenant
         } catch {
             self.error(
@@ -119,7 +133,15 @@ struct TenantResolver {
 
     /// One adaptation against the template's `adaptation` bounds.
     mutating func check(_ adaptation: Value, against programme: Programme) {
-        guard let change = adaptation["change"]?.text else { return }
+        for (node, problem) in problems(adaptation, against: programme) ?? [] {
+            error(node, problem.code, problem.message.en ?? problem.message.pl, problem.hint)
+        }
+    }
+
+    /// What is wrong with one adaptation against `programme`'s bounds, each with the value at
+    /// fault; nil when the adaptation itself is malformed (reported here).
+    mutating func problems(_ adaptation: Value, against programme: Programme) -> [(Value, AdaptationCheck.Problem)]? {
+        guard let change = adaptation["change"]?.text else { return nil }
         let keysUsed: [String: Set<String>] = [
             "drop-component": ["component"], "add-activity": ["component", "activity"],
             "caseload": ["role", "max"], "minimum-duration": ["duration"],
@@ -134,19 +156,96 @@ struct TenantResolver {
         for key in needed.sorted() where adaptation[key] == nil {
             error(adaptation, "missing-key", "a \(change) adaptation needs '\(key)'", "add `\(key): …`")
         }
-        guard needed.allSatisfy({ adaptation[$0] != nil }), let kind = AdaptationChange(rawValue: change) else { return }
-        if let role = adaptation["role"], !checkRole(role, in: programme) { return }
+        guard needed.allSatisfy({ adaptation[$0] != nil }), let kind = AdaptationChange(rawValue: change) else { return nil }
+        if let role = adaptation["role"], !checkRole(role, in: programme) { return nil }
         var maximum: Int?
-        if case .integer(let value)? = adaptation["max"]?.kind { maximum = value } else if kind == .caseload { return }
+        if case .integer(let value)? = adaptation["max"]?.kind { maximum = value } else if kind == .caseload { return nil }
         var duration: Duration?
-        if case .duration(let value)? = adaptation["duration"]?.kind { duration = value } else if kind == .minimumDuration { return }
+        if case .duration(let value)? = adaptation["duration"]?.kind { duration = value } else if kind == .minimumDuration { return nil }
         let problems = AdaptationCheck(programme: programme).problems(
             kind, component: adaptation["component"]?.text, activity: adaptation["activity"]?["id"]?.text, role: adaptation["role"]?.text,
             max: maximum, duration: duration)
-        for problem in problems {
-            // Point at the value at fault: `activity.id` is the added activity's id.
-            let node = (problem.field == "activity.id" ? adaptation["activity"]?["id"] : adaptation[problem.field]) ?? adaptation
-            error(node, problem.code, problem.message.en ?? problem.message.pl, problem.hint)
+        // Point at the value at fault: `activity.id` is the added activity's id.
+        return problems.map { ((($0.field == "activity.id" ? adaptation["activity"]?["id"] : adaptation[$0.field]) ?? adaptation), $0) }
+    }
+
+    /// The upgrade's previous version, once it is found, is of the same programme, is older,
+    /// and the upgrade day falls inside the adoption's period.
+    mutating func checkUpgrade(_ upgrade: Value, to programme: Programme, period: Value?) -> Programme? {
+        guard let fromValue = upgrade["from"], case .modelReference(let reference) = fromValue.kind else { return nil }
+        guard reference.id == programme.id else {
+            error(
+                fromValue, "upgrade-other-programme", "the upgrade comes from \(reference), but this adoption runs \(programme.id)",
+                "an upgrade moves between versions of one programme; name the earlier version of \(programme.id)")
+            return nil
+        }
+        guard let previous = catalog.programme(reference.description) else {
+            error(fromValue, "unknown-model", "'from' names \(reference), but no programme matches it", modelHint(reference))
+            return nil
+        }
+        guard previous.version < programme.version else {
+            error(
+                fromValue, "upgrade-not-newer", "the upgrade comes from \(previous.reference), which is not older than \(programme.reference)",
+                "'from' is the version run before; 'model' the newer one")
+            return nil
+        }
+        if let onValue = upgrade["on"], case .date(let day) = onValue.kind, let period, case .date(let start)? = period["start"]?.kind,
+            case .date(let end)? = period["end"]?.kind, day <= start || day > end
+        {
+            error(
+                onValue, "upgrade-outside-period", "the upgrade day \(day) is not inside the adoption's period after its first day (\(start) to \(end))",
+                "choose the first day the new version applies, after \(start) and no later than \(end)")
+        }
+        return previous
+    }
+
+    /// One adaptation of an upgraded adoption: it must fit the new version, or carry a
+    /// decision (and then have fitted the version it was made under). One the new version
+    /// makes unnecessary (it has the added activity itself) is a warning.
+    mutating func check(_ adaptation: Value, from previous: Programme, to programme: Programme, resolutions: [Value]) {
+        guard let found = problems(adaptation, against: programme) else { return }
+        if found.isEmpty { return }
+        if found.allSatisfy({ $0.1.code == "duplicate-id" }) {
+            error(
+                adaptation, "upgrade-unnecessary", "\(programme.reference) has this activity itself, so the adaptation is no longer needed",
+                "withdraw it under upgraded.resolutions (decision: withdraw); sessions already recorded keep their activity", severity: .warning)
+            return
+        }
+        guard resolutions.contains(where: { resolutionMatches($0, adaptation) }) else {
+            for (node, problem) in found {
+                error(
+                    node, "upgrade-conflict", "this adaptation conflicts with \(programme.reference): " + (problem.message.en ?? problem.message.pl),
+                    "decide under upgraded.resolutions: keep it with a reason, or withdraw it from the upgrade day")
+            }
+            return
+        }
+        check(adaptation, against: previous)
+    }
+
+    /// Every resolution without a register code names an adaptation of this adoption.
+    mutating func checkResolutions(_ resolutions: [Value], adaptations: [Value], from previous: Programme, to programme: Programme) {
+        for resolution in resolutions where resolution["code"] == nil {
+            if resolution["change"] == nil {
+                error(
+                    resolution, "missing-key", "a resolution names its adaptation by 'code' (from the register) or by 'change'",
+                    "add `change: …` with its component, activity or role")
+                continue
+            }
+            if !adaptations.contains(where: { resolutionMatches(resolution, $0) }) {
+                error(
+                    resolution, "unknown-reference", "this resolution matches no adaptation of the adoption",
+                    "name the adaptation by the same change and component, activity or role as in 'adaptations'")
+            }
+        }
+    }
+
+    func resolutionMatches(_ resolution: Value, _ adaptation: Value) -> Bool {
+        guard resolution["code"] == nil, let change = resolution["change"]?.text, change == adaptation["change"]?.text else { return false }
+        return switch change {
+        case "drop-component": resolution["component"]?.text == adaptation["component"]?.text
+        case "add-activity": resolution["component"]?.text == adaptation["component"]?.text && resolution["activity"]?.text == adaptation["activity"]?["id"]?.text
+        case "caseload": resolution["role"]?.text == adaptation["role"]?.text
+        default: true
         }
     }
 }

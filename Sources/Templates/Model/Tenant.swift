@@ -34,12 +34,68 @@ public struct Adoption: Sendable, Codable, Hashable {
     public var targets: LocalTargets?
     public var staff: [StaffPlan]?
     public var adaptations: [Adaptation]?
+    /// The dated move from an earlier version, if the adoption was upgraded.
+    public var upgraded: Upgrade?
     /// The exact programme version the reference resolved to, `id@x.y.z`; set by the loader.
     public var resolvedModel: String?
 
     /// The adoption's id within its tenant: the programme's id (a municipality runs one version
     /// of a programme at a time; moving to a new version updates the adoption).
     public var id: String { model.id }
+
+    /// The tenant file's adaptations in force under the current version: all of them, less
+    /// those withdrawn at an upgrade.
+    public var adaptationsInForce: [Adaptation] {
+        (adaptations ?? []).filter { upgraded?.resolution(of: $0)?.decision != .withdraw }
+    }
+}
+
+/// An adoption's dated move from the version it ran before: records before `on` stay under
+/// that version and are evaluated against it; from `on`, against the adoption's `model`.
+public struct Upgrade: Sendable, Codable, Hashable {
+    public var from: ModelReference
+    public var on: Day
+    public var decidedBy: String?
+    public var resolutions: [UpgradeResolution]?
+    /// The exact version `from` resolved to, `id@x.y.z`; set by the loader.
+    public var resolvedFrom: String?
+
+    /// The decision about `adaptation` (from the tenant file, or the register with `code`).
+    public func resolution(of adaptation: Adaptation, code: String? = nil) -> UpgradeResolution? {
+        (resolutions ?? []).first { $0.matches(adaptation, code: code) }
+    }
+}
+
+/// What the coordinator decided about an adaptation that conflicts with the new version.
+public struct UpgradeResolution: Sendable, Codable, Hashable {
+    public var code: String?
+    public var change: AdaptationChange?
+    public var component: String?
+    public var activity: String?
+    public var role: String?
+    public var decision: UpgradeDecision
+    public var reason: LocalizedText
+
+    /// Whether this resolution is about `adaptation`: a register adaptation by its code, a
+    /// tenant-file one by what it changes.
+    public func matches(_ adaptation: Adaptation, code adaptationCode: String? = nil) -> Bool {
+        if let code { return code == adaptationCode }
+        guard adaptationCode == nil, change == adaptation.change else { return false }
+        return switch adaptation.change {
+        case .dropComponent: component == adaptation.component
+        case .addActivity: component == adaptation.component && activity == adaptation.activity?.id
+        case .caseload: role == adaptation.role
+        case .minimumDuration: true
+        }
+    }
+}
+
+/// Keep a conflicting adaptation under the new version, or withdraw it.
+public enum UpgradeDecision: String, Vocabulary {
+    /// It goes on; a dropped core component then counts as not delivered.
+    case keep
+    /// It ends the day before the upgrade.
+    case withdraw
 }
 
 /// What the municipality commits to reach.

@@ -74,6 +74,32 @@ public enum TenantSchema {
             .optional("observed_effect", .localized, "FRAME: what was seen to follow, recorded later."),
         ])
 
+    static let resolution = ObjectSchema(
+        "upgrade resolution",
+        "How an adaptation that conflicts with the version upgraded to is resolved: kept with a reason, or withdrawn from the upgrade day.",
+        fields: [
+            .optional("code", .identifier, "A register adaptation, by its code.", example: "A-7"),
+            .optional("change", .choice(changes), "A tenant-file adaptation, by what it changes (with component, activity or role).", example: "drop-component"),
+            .optional("component", .identifier, "The component the adaptation concerns.", example: "financial-education"),
+            .optional("activity", .identifier, "The id of the activity the adaptation added.", example: "yard-picnic"),
+            .optional("role", .identifier, "The role whose caseload the adaptation set.", example: "family-assistant"),
+            .required(
+                "decision", .choice(UpgradeDecision.words),
+                "keep: the adaptation goes on under the new version (a dropped core component then counts as not delivered); withdraw: it ends the day before the upgrade.",
+                example: "withdraw"),
+            .required("reason", .localized, "Why, in the coordinator's words."),
+        ])
+
+    static let upgrade = ObjectSchema(
+        "upgrade", "The dated move of an adoption from the version it ran before to the version in `model`.",
+        fields: [
+            .required("from", .modelReference, "The exact version run before, e.g. praski-kokon@1.0.0.", example: "praski-kokon@1.0.0"),
+            .required(
+                "on", .date, "The first day records are evaluated against the new version; records before it stay under the old one.", example: "2026-01-01"),
+            .optional("decided_by", .text, "Who decided the upgrade.", example: "Zespół koordynujący"),
+            .optional("resolutions", .list(.object(resolution)), "A decision for every adaptation that conflicts with the new version."),
+        ])
+
     static let adoption = ObjectSchema(
         "adoption", "One programme version the municipality runs.",
         fields: [
@@ -82,6 +108,7 @@ public enum TenantSchema {
             .optional("targets", .object(targets), "Local targets."),
             .optional("staff", .list(.object(staff)), "Staff by role."),
             .optional("adaptations", .list(.object(adaptation)), "Local adaptations, each within the template's bounds."),
+            .optional("upgraded", .object(upgrade), "The move from an earlier version, dated, when the adoption has been upgraded."),
         ])
 
     /// A whole tenant file.

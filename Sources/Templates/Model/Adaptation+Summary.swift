@@ -1,0 +1,13 @@
+extension Adaptation {
+    /// What the adaptation changed, in Polish and in the programme's own names, e.g.
+    /// "nowe działanie „Piknik podwórkowy” w komponencie „Samopomoc sąsiedzka”".
+    public func polishSummary(names: [String: String]) -> String {
+        func name(_ id: String?) -> String { "„" + (id.map { names[$0] ?? $0 } ?? "?") + "”" }
+        return switch change {
+        case .dropComponent: "rezygnacja z komponentu \(name(component))"
+        case .addActivity: "nowe działanie „\(activity?.name.pl ?? "?")” w komponencie \(name(component))"
+        case .caseload: "limit podopiecznych dla roli \(name(role)): najwyżej \(max.map(String.init) ?? "?")"
+        case .minimumDuration: "minimalny czas udziału: " + (duration?.polish ?? "?")
+        }
+    }
+}

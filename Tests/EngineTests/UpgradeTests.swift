@@ -1,0 +1,132 @@
+import Engine
+import Foundation
+import KokonTestSupport
+import Postgres
+import Templates
+import Testing
+
+/// Moving an adoption to a newer version keeps the city's adaptations and records: each
+/// adaptation is judged against the new version, a conflict blocks the upgrade until decided,
+/// and records before the upgrade day stay evaluated against the version they were made under.
+@Suite("Upgrades that keep local adaptations")
+struct UpgradeTests {
+    static let shipped = TenancyFixture.shipped
+    static var old: Programme { shipped.programmes.first { $0.reference == "praski-kokon@1.0.0" }! }
+    static var new: Programme { shipped.programmes.first { $0.reference == "praski-kokon@1.1.0" }! }
+
+    static func adaptation(_ change: AdaptationChange, component: String? = nil, activity: AddedActivity? = nil) -> Adaptation {
+        Adaptation(
+            change: change, component: component, activity: activity, reason: LocalizedText(pl: "powód"), decidedBy: "zespół",
+            decidedOn: Day(year: 2017, month: 2, day: 1), planned: true)
+    }
+
+    @Test func eachAdaptationStillAppliesIsUnnecessaryOrConflicts() {
+        let conflict = UpgradePlan.verdict(Self.adaptation(.dropComponent, component: "financial-education"), source: "plik", from: Self.old, to: Self.new)
+        #expect(conflict.outcome == .conflicts)
+        #expect(conflict.reason.pl.contains("Edukacja finansowa rodzin") && conflict.action.pl.contains("uzasadnieniem"))
+        let applies = UpgradePlan.verdict(Self.adaptation(.dropComponent, component: "yard-workshops"), source: "plik", from: Self.old, to: Self.new)
+        #expect(applies.outcome == .stillApplies)
+        let festival = AddedActivity(id: "festyn", name: LocalizedText(pl: "Festyn podwórkowy"))
+        let unnecessary = UpgradePlan.verdict(
+            Self.adaptation(.addActivity, component: "yard-workshops", activity: festival), source: "plik", from: Self.old, to: Self.new)
+        #expect(unnecessary.outcome == .unnecessary && unnecessary.reason.pl.contains("festyn podwórkowy"))
+        let other = AddedActivity(id: "spacer", name: LocalizedText(pl: "spacer rodzinny"))
+        #expect(
+            UpgradePlan.verdict(Self.adaptation(.addActivity, component: "yard-workshops", activity: other), source: "plik", from: Self.old, to: Self.new).outcome
+                == .stillApplies)
+    }
+
+    /// Warszawa's file moved to 1.1.0 on `on`, with `resolution` for its dropped component.
+    static func catalog(on day: String = "2019-01-01", resolution: String?) throws -> ModelCatalog {
+        var catalog = ModelCatalog()
+        for file in shipped.files where file.kind != .tenant || file.id != "warszawa" {
+            catalog.add(bytes: Array((shipped.sources[file.path] ?? "").utf8), path: file.path, kind: file.kind)
+        }
+        let original = try String(contentsOf: TenancyFixture.root.appending(path: "tenants/warszawa.yaml"), encoding: .utf8)
+        var upgraded = "  - model: praski-kokon@1.1.0\n    upgraded:\n      from: praski-kokon@1.0.0\n      on: \(day)\n      decided_by: Biuro Pomocy\n"
+        if let resolution {
+            upgraded +=
+                "      resolutions:\n        - change: drop-component\n          component: financial-education\n          decision: \(resolution)\n"
+                + "          reason: Edukację finansową nadal prowadzi inny projekt.\n"
+        }
+        let changed = original.replacingOccurrences(of: "  - model: praski-kokon@1.0.0\n", with: upgraded)
+        catalog.add(bytes: Array(changed.utf8), path: "tenants/warszawa.yaml", kind: .tenant)
+        catalog.checkAll()
+        return catalog
+    }
+
+    @Test func aConflictBlocksTheUpgradeUntilItIsDecided() throws {
+        let undecided = try Self.catalog(resolution: nil)
+        let conflict = try #require(undecided.diagnostics.errors.first { $0.code == "upgrade-conflict" })
+        #expect(conflict.file == "tenants/warszawa.yaml" && conflict.message.contains("praski-kokon@1.1.0"))
+        #expect(conflict.hint?.contains("upgraded.resolutions") == true)
+        #expect(undecided.tenant("warszawa") == nil)
+        let kept = try Self.catalog(resolution: "keep")
+        #expect(kept.diagnostics.errors.isEmpty, "\(kept.diagnostics.errors.map { kept.render($0) })")
+        #expect(kept.tenant("warszawa")?.adoptions.first?.upgraded?.resolvedFrom == "praski-kokon@1.0.0")
+        let early = try Self.catalog(on: "2016-01-01", resolution: "keep")
+        #expect(early.diagnostics.errors.contains { $0.code == "upgrade-outside-period" })
+    }
+
+    @Test func recordsOnEachSideOfTheDayAreEvaluatedAgainstTheirVersionAndARerunChangesNothing() async throws {
+        try await TenancyFixture.with(applying: ["warszawa"]) { fixture in
+            let admin = try await CaseRecords(pool: fixture.admin, tenant: "warszawa", actor: "test")
+            try await admin.write(.households, [["code": "W-1", "area": "nowa-praga", "size": "3"], ["code": "W-2", "area": "stara-praga", "size": "2"]])
+            try await admin.write(
+                .enrolments,
+                [
+                    ["adoption": "praski-kokon", "household": "W-1", "target_group": "families", "start": "2017-03-01"],
+                    ["adoption": "praski-kokon", "household": "W-2", "target_group": "families", "start": "2019-02-01"],
+                ])
+            // The plan for the shipped file (still on 1.0.0): blocked by the dropped component,
+            // and one family enrolled on the day without the plan 1.1.0 newly requires.
+            let plan = try await UpgradePlan.make(records: admin, adoption: "praski-kokon", to: Self.new, on: CalendarDate(year: 2019, month: 1, day: 1))
+            #expect(plan.isBlocked && plan.verdicts.map(\.outcome) == [.conflicts])
+            #expect(plan.effects.contains { $0.needsAction && $0.text.pl.contains("rodzin przyjętych do programu, które w dniu 01.01.2019 nie mają tego planu: 1;") })
+            #expect(plan.differences.contains { $0.area == .indicator && $0.polish.contains("co najmniej 40") })
+
+            let catalog = try Self.catalog(resolution: "keep")
+            let directory = TenantDirectory(pool: fixture.admin, catalog: catalog)
+            let steps = try #require(try await directory.plan(["warszawa"]).first).steps
+            #expect(steps.contains { if case .upgrade(_, "praski-kokon@1.0.0", "praski-kokon@1.1.0", "2019-01-01", _) = $0 { true } else { false } }, "\(steps)")
+            _ = try await directory.apply(["warszawa"])
+            // A second run changes nothing, and the version run before is kept once.
+            #expect(try await directory.plan(["warszawa"]).first?.isEmpty == true)
+            _ = try await directory.apply(["warszawa"])
+            let kept = try await admin.transaction { session in
+                try await session.query("SELECT model_version || ' ' || starts_on || ' ' || ends_on AS span FROM adoption_version").rows.map {
+                    try $0.decode("span", as: String.self)
+                }
+            }
+            #expect(kept == ["1.0.0 2017-01-02 2018-12-31"])
+            let effective = try await fixture.admin.query("SELECT effective_on FROM kokon.adoption_changes WHERE tenant = 'warszawa' AND from_version IS NOT NULL").scalar(
+                CalendarDate.self)
+            #expect(effective == CalendarDate(year: 2019, month: 1, day: 1))
+
+            let evaluator = Evaluator(records: admin)
+            let whole = try await evaluator.evaluate(adoption: "praski-kokon", today: CalendarDate(year: 2020, month: 6, day: 1))
+            #expect(whole.map(\.model) == ["praski-kokon@1.0.0", "praski-kokon@1.1.0"])
+            #expect(whole.map { "\($0.period.start)…\($0.period.end)" } == ["2017-01-02…2018-12-31", "2019-01-01…2019-12-31"])
+            #expect(whole[0].versionNote?.contains("do 31.12.2018") == true && whole[1].versionNote?.contains("od 01.01.2019") == true)
+            // Under 1.0.0 the dropped component was allowed; kept under 1.1.0, it counts as not delivered.
+            #expect(!whole[0].fidelity.missingComponents.contains("financial-education"))
+            #expect(whole[1].fidelity.missingComponents.contains("financial-education"))
+            // W-1 joined under 1.0.0 and is counted there; W-2 joined under 1.1.0.
+            let enrolled = whole.map { $0.fidelity.enrolled }
+            #expect(enrolled == [1, 2], "\(enrolled)")
+            #expect(try await evaluator.evaluate(adoption: "praski-kokon", year: 2018).map(\.model) == ["praski-kokon@1.0.0"])
+            #expect(try await evaluator.evaluate(adoption: "praski-kokon", year: 2019).map(\.model) == ["praski-kokon@1.1.0"])
+
+            // Published: each period from the version in force at its end; the publication says when it changed.
+            let tenant = try #require(catalog.tenant("warszawa"))
+            try await Publisher(records: admin, tenant: tenant).publish(k: 5, today: CalendarDate(year: 2020, month: 6, day: 1))
+            let publication = try #require(try await fixture.admin.query("SELECT previous_version, upgraded_on FROM shared.publications WHERE tenant = 'warszawa'").first)
+            #expect(try publication.decode("previous_version", as: String.self) == "1.0.0")
+            #expect(try publication.decode("upgraded_on", as: CalendarDate.self) == CalendarDate(year: 2019, month: 1, day: 1))
+            let versions = try await fixture.admin.query(
+                "SELECT DISTINCT period || ' ' || model_version AS cell FROM shared.aggregates WHERE tenant = 'warszawa' ORDER BY 1"
+            ).rows.map { try $0.decode("cell", as: String.self) }
+            #expect(versions == ["2017 1.0.0", "2018 1.0.0", "2019 1.1.0", "all 1.1.0"])
+        }
+    }
+}
