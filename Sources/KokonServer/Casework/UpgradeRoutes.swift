@@ -13,23 +13,12 @@ enum UpgradeRoutes {
     struct UpgradePage: Page {
         static let template = "upgrades"
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
-
         struct Adoption: Sendable {
             let id: String
             let current: String
-            let newer: [Choice]
+            let newer: [Option]
             let hasNewer: Bool
             let day: String
-        }
-
-        struct Group: Sendable {
-            let heading: String
-            let changes: [String]
         }
 
         struct Verdict: Sendable {
@@ -49,7 +38,7 @@ enum UpgradeRoutes {
         struct Plan: Sendable {
             let heading: String
             let blocked: Bool
-            let groups: [Group]
+            let groups: [DifferenceGroup]
             let hasGroups: Bool
             let verdicts: [Verdict]
             let hasVerdicts: Bool
@@ -112,10 +101,7 @@ enum UpgradeRoutes {
     }
 
     static func view(_ plan: UpgradePlan) -> UpgradePage.Plan {
-        let groups = ModelDifference.Area.allCases.compactMap { area -> UpgradePage.Group? in
-            let changes = plan.differences.filter { $0.area == area }.map(\.polish)
-            return changes.isEmpty ? nil : UpgradePage.Group(heading: area.polish, changes: changes)
-        }
+        let groups = DifferenceGroup.of(plan.differences)
         let verdicts = plan.verdicts.map { verdict in
             UpgradePage.Verdict(
                 summary: verdict.summary, source: verdict.source, outcome: verdict.outcome.polish,

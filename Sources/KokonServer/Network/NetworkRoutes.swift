@@ -24,12 +24,6 @@ enum NetworkRoutes {
         let hasEntries: Bool
     }
 
-    struct PeriodChoice: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct Download: Sendable {
         let label: String
         let url: String
@@ -42,7 +36,7 @@ enum NetworkRoutes {
         let modelName: String
         let model: String
         let periodText: String
-        let periods: [PeriodChoice]
+        let periods: [Option]
         let comparison: NetworkComparisonView
         let trends: [TrendChart]
         let hasTrends: Bool
@@ -155,8 +149,8 @@ enum NetworkRoutes {
 
     static func periodText(_ period: String) -> String { period == "all" ? "cały okres realizacji" : "rok \(period)" }
 
-    static func choices(_ periods: [String], selected: String) -> [PeriodChoice] {
-        periods.map { PeriodChoice(value: $0, label: periodText($0), selected: $0 == selected) }
+    static func choices(_ periods: [String], selected: String) -> [Option] {
+        periods.map { Option(value: $0, label: periodText($0), selected: $0 == selected) }
     }
 
     static func download(_ text: String, type: String, name: String) -> Response {

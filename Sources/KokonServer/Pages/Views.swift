@@ -52,6 +52,28 @@ struct HomePage: Page {
     let mayReadNetwork: Bool
 }
 
+/// One option of a select on a page.
+struct Option: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// Differences between programme versions as a page lists them: grouped by what changed,
+/// each in a Polish sentence.
+struct DifferenceGroup: Sendable {
+    let heading: String
+    let changes: [String]
+
+    /// The non-empty groups of `differences`, in the order of ``ModelDifference/Area``.
+    static func of(_ differences: [ModelDifference]) -> [DifferenceGroup] {
+        ModelDifference.Area.allCases.compactMap { area in
+            let changes = differences.filter { $0.area == area }.map(\.polish)
+            return changes.isEmpty ? nil : DifferenceGroup(heading: area.polish, changes: changes)
+        }
+    }
+}
+
 /// A refusal or an error, in words a user can act on.
 struct ErrorPage: Page {
     static let template = "error"

@@ -11,12 +11,6 @@ enum ProgrammeCheckRoutes {
     struct CheckPage: Page {
         static let template = "programme-check"
 
-        struct Kind: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
-
         /// A line of the file around a finding.
         struct SourceLine: Sendable {
             let number: Int
@@ -43,7 +37,7 @@ enum ProgrammeCheckRoutes {
         let title = "Sprawdź szablon lub plik gminy"
         let signedIn: SiteHeader.SignedIn?
         let csrfToken: String
-        let kinds: [Kind]
+        let kinds: [Option]
         let text: String
         let checked: Bool
         let summary: String
@@ -156,7 +150,7 @@ enum ProgrammeCheckRoutes {
             } ?? ""
         return CheckPage(
             signedIn: header, csrfToken: header?.csrfToken ?? "",
-            kinds: FileKind.allCases.map { CheckPage.Kind(value: $0.rawValue, label: $0.polish, selected: $0 == kind) }, text: text, checked: result != nil,
+            kinds: FileKind.allCases.map { Option(value: $0.rawValue, label: $0.polish, selected: $0 == kind) }, text: text, checked: result != nil,
             summary: summary, clean: result != nil && findings.isEmpty, findings: findings, problem: problem)
     }
 

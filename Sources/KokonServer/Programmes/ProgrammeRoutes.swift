@@ -25,17 +25,11 @@ enum ProgrammeRoutes {
             let versions: [Version]
         }
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
-
         let title = "Katalog programów"
         let signedIn: SiteHeader.SignedIn?
         let entries: [Entry]
-        let from: [Choice]
-        let to: [Choice]
+        let from: [Option]
+        let to: [Option]
     }
 
     struct ProgrammePage: Page {
@@ -58,18 +52,13 @@ enum ProgrammeRoutes {
     struct ComparisonPage: Page {
         static let template = "programme-compare"
 
-        struct Group: Sendable {
-            let heading: String
-            let changes: [String]
-        }
-
         let title = "Porównanie wersji programów"
         let signedIn: SiteHeader.SignedIn?
-        let from: [CataloguePage.Choice]
-        let to: [CataloguePage.Choice]
+        let from: [Option]
+        let to: [Option]
         let fromName: String
         let toName: String
-        let groups: [Group]
+        let groups: [DifferenceGroup]
         let identical: Bool
         let otherProgramme: Bool
     }
@@ -105,11 +94,7 @@ enum ProgrammeRoutes {
             let to = request.uri.queryParameters.get("to") ?? ""
             let old = try programme(reference: from, services)
             let new = try programme(reference: to, services)
-            let differences = ModelDifference.between(old, new)
-            let groups = ModelDifference.Area.allCases.compactMap { area -> ComparisonPage.Group? in
-                let changes = differences.filter { $0.area == area }.map(\.polish)
-                return changes.isEmpty ? nil : ComparisonPage.Group(heading: area.polish, changes: changes)
-            }
+            let groups = DifferenceGroup.of(ModelDifference.between(old, new))
             let programmes = services.catalog.programmes
             return Views.render(
                 ComparisonPage(
@@ -150,8 +135,8 @@ enum ProgrammeRoutes {
     }
 
     /// Every programme version as a choice in a select.
-    static func choices(_ programmes: [Programme], selected: String?) -> [CataloguePage.Choice] {
-        programmes.map { CataloguePage.Choice(value: $0.reference, label: "\($0.name.pl) — wersja \($0.version)", selected: $0.reference == selected) }
+    static func choices(_ programmes: [Programme], selected: String?) -> [Option] {
+        programmes.map { Option(value: $0.reference, label: "\($0.name.pl) — wersja \($0.version)", selected: $0.reference == selected) }
     }
 
     /// The names of the municipalities set up in the database, by the programme version they run.
