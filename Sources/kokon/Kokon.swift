@@ -42,7 +42,35 @@ struct Kokon: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            exit(withError: PlainFileError(error) ?? error)
+        }
+    }
+}
+
+/// A file-system error in a plain sentence with its path, instead of Foundation's domain and
+/// code (`NSCocoaErrorDomain`, `Code=4`).
+struct PlainFileError: Error, CustomStringConvertible {
+    let description: String
+
+    init?(_ error: any Error) {
+        guard let cocoa = error as? CocoaError else { return nil }
+        let path = cocoa.filePath ?? cocoa.url?.path ?? (cocoa.userInfo[NSFilePathErrorKey] as? String)
+        let place = path.map { " '\($0)'" } ?? ""
+        switch cocoa.code {
+        case .fileNoSuchFile, .fileReadNoSuchFile:
+            description = "there is no file or folder\(place); check the path (and that its folder exists)"
+        case .fileReadNoPermission, .fileWriteNoPermission:
+            description = "you may not \(cocoa.code == .fileWriteNoPermission ? "write" : "read")\(place); check its permissions or choose another place"
+        case .fileWriteOutOfSpace:
+            description = "the disk is full while writing\(place); free some space and try again"
+        case .fileWriteVolumeReadOnly:
+            description = "\(place.isEmpty ? "the place" : String(place.dropFirst())) is on a read-only disk; choose another place"
+        case .fileWriteFileExists:
+            description = "\(place.isEmpty ? "the file" : String(place.dropFirst())) already exists"
+        case .fileReadCorruptFile, .fileReadInapplicableStringEncoding:
+            description = "\(place.isEmpty ? "the file" : String(place.dropFirst())) cannot be read as UTF-8 text"
+        default:
+            description = "the file\(place) could not be read or written; check the path and its permissions"
         }
     }
 }

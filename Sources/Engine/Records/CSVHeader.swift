@@ -19,12 +19,12 @@ public struct CSVHeader: Sendable, Equatable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw .badFile(file, "it is saved as UTF-16; save it as \"CSV UTF-8\" instead")
         }
-        guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+        // Lines may end with LF, CRLF or CR alone (as old Mac spreadsheets save them).
+        guard let end = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
             throw .badFile(
                 file, bytes.count - start == 0 ? "it is empty; the first line must name the columns" : "it has a header but no rows, or the header line is longer than 64 KiB")
         }
-        var end = newline
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let newline = bytes[end] == UInt8(ascii: "\r") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "\n") ? end + 1 : end
         guard let line = String(validating: bytes[start..<end], as: UTF8.self) else {
             throw .badFile(file, "the header is not UTF-8 text; save the file as \"CSV UTF-8\"")
         }

@@ -65,6 +65,11 @@ public struct CaseRecords: Sendable {
         progress: (@Sendable (_ sent: Int, _ total: Int) -> Void)? = nil
     ) async throws -> ImportReport {
         let name = URL(fileURLWithPath: path).lastPathComponent
+        // Opening a pipe or a device would wait for a writer that never comes.
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type != .typeRegular {
+            throw RecordError.badFile(
+                path, type == .typeDirectory ? "it is a folder; give the path of a CSV file in it" : "it is not a regular file (a pipe or a device); give the path of a CSV file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw RecordError.badFile(path, FileManager.default.fileExists(atPath: path) ? "it cannot be read; check its permissions" : "there is no such file")
         }
@@ -75,15 +80,17 @@ public struct CaseRecords: Sendable {
         try header.check(against: kind, file: name)
         let write = StagedWrite(kind: kind, columns: header.names, delimiter: header.delimiter, source: name)
         return try await run(write, dryRun: dryRun) { writer in
+            var ends = TrailingLineEnds()
             var sent = header.length
-            try await writer.write(bytes: first[header.length...])
+            try await writer.write(bytes: ends.hold(first[header.length...]))
             sent = first.count
             progress?(sent, total)
             while let chunk = try handle.read(upToCount: 1024 * 1024), !chunk.isEmpty {
-                try await writer.write(bytes: chunk)
+                try await writer.write(bytes: ends.hold(Array(chunk)[...]))
                 sent += chunk.count
                 progress?(sent, total)
             }
+            try await writer.write(bytes: ends.finish())
         }
     }
 
@@ -95,7 +102,9 @@ public struct CaseRecords: Sendable {
         try header.check(against: kind, file: name)
         let write = StagedWrite(kind: kind, columns: header.names, delimiter: header.delimiter, source: name)
         return try await run(write, dryRun: dryRun) { writer in
-            try await writer.write(bytes: data[header.length...])
+            var ends = TrailingLineEnds()
+            try await writer.write(bytes: ends.hold(data[header.length...]))
+            try await writer.write(bytes: ends.finish())
         }
     }
 
@@ -182,4 +191,29 @@ public protocol CaseRecord: Sendable {
     static var kind: RecordKind { get }
     /// Its values by column name; absent or empty means none.
     var values: [String: String] { get }
+}
+
+/// Blank lines at the end of a file (spreadsheets often leave one) are not rows: the line
+/// ends at the end of each chunk are held back until more text follows, and at the end only
+/// one is sent.
+struct TrailingLineEnds {
+    private var held: [UInt8] = []
+
+    /// The chunk to send now: what was held, then the chunk less its trailing line ends.
+    mutating func hold(_ chunk: ArraySlice<UInt8>) -> [UInt8] {
+        guard let last = chunk.lastIndex(where: { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }) else {
+            held += chunk
+            return []
+        }
+        let out = held + chunk[...last]
+        held = Array(chunk[(last + 1)...])
+        return out
+    }
+
+    /// The one line end that closes the last row.
+    mutating func finish() -> [UInt8] {
+        defer { held = [] }
+        if held.starts(with: [UInt8(ascii: "\r"), UInt8(ascii: "\n")]) { return Array("\r\n".utf8) }
+        return held.first.map { [$0] } ?? []
+    }
 }

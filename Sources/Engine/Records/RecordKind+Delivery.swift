@@ -24,13 +24,13 @@ extension RecordKind {
             \(RecordChecks.element(Identifier("component"), kind: "component", label: "component"))
             WHEN s.activity IS NOT NULL AND NOT EXISTS (SELECT 1 FROM model_element m WHERE m.adoption = s.adoption AND m.kind = 'activity'
                                                          AND m.id = s.activity AND m.parent = s.component AND m.active)
-                THEN format('activity ''%s'' is not an activity of component %s; its activities: %s', s.activity, s.component,
+                THEN format('activity ''%s'' is not an activity of component %s; its activities: %s', shown(s.activity), shown(s.component),
                             coalesce((SELECT string_agg(id, ', ' ORDER BY id) FROM model_element m WHERE m.adoption = s.adoption
                                       AND m.kind = 'activity' AND m.parent = s.component AND m.active), '(none)'))
             \(RecordChecks.date(Identifier("date"), "date"))
-            WHEN try_integer(s.minutes) IS NULL OR try_integer(s.minutes) NOT BETWEEN 1 AND 1440 THEN format('minutes ''%s'' must be a whole number from 1 to 1440', s.minutes)
-            WHEN s.staff IS NOT NULL AND st.code IS NULL THEN format('staff ''%s'' is not recorded; import staff first', s.staff)
-            WHEN s.staff IS NOT NULL AND st.adoption <> s.adoption THEN format('staff %s works in %s, not in %s', s.staff, st.adoption, s.adoption)
+            WHEN try_integer(s.minutes) IS NULL OR try_integer(s.minutes) NOT BETWEEN 1 AND 1440 THEN format('minutes ''%s'' must be a whole number from 1 to 1440', shown(s.minutes))
+            WHEN s.staff IS NOT NULL AND st.code IS NULL THEN format('staff ''%s'' is not recorded; import staff first', shown(s.staff))
+            WHEN s.staff IS NOT NULL AND st.adoption <> s.adoption THEN format('staff %s works in %s, not in %s', shown(s.staff), st.adoption, shown(s.adoption))
             """,
         insert: """
             INSERT INTO session (code, adoption, component, activity, held_on, minutes, staff)
@@ -59,10 +59,10 @@ extension RecordKind {
                  AND se.held_on >= eh.starts_on AND (eh.ends_on IS NULL OR se.held_on <= eh.ends_on)
             """,
         checks: """
-            WHEN se.code IS NULL THEN format('session ''%s'' is not recorded; import sessions first', s.session)
-            WHEN p.code IS NULL THEN format('person ''%s'' is not recorded; import persons first', s.person)
+            WHEN se.code IS NULL THEN format('session ''%s'' is not recorded; import sessions first', shown(s.session))
+            WHEN p.code IS NULL THEN format('person ''%s'' is not recorded; import persons first', shown(s.person))
             \(RecordChecks.choice(Identifier("status"), "status", RecordVocabulary.attendance))
-            WHEN ep.adoption IS NULL AND eh.adoption IS NULL THEN format('person %s is not enrolled in %s on %s, the day of session %s', s.person, se.adoption, se.held_on, s.session)
+            WHEN ep.adoption IS NULL AND eh.adoption IS NULL THEN format('person %s is not enrolled in %s on %s, the day of session %s', shown(s.person), se.adoption, se.held_on, shown(s.session))
             """,
         insert: """
             INSERT INTO attendance (session, person, status)

@@ -20,7 +20,7 @@ extension RecordKind {
         checks: """
             \(RecordChecks.adoptionExists)
             \(RecordChecks.element(Identifier("network"), kind: "network", label: "network"))
-            WHEN s.area IS NOT NULL AND ar.id IS NULL THEN format('area ''%s'' is not one of this municipality''s areas (%s)', s.area,
+            WHEN s.area IS NOT NULL AND ar.id IS NULL THEN format('area ''%s'' is not one of this municipality''s areas (%s)', shown(s.area),
                                                                   (SELECT string_agg(id, ', ' ORDER BY id) FROM area))
             \(RecordChecks.date(Identifier("formed"), "formed"))
             """,
@@ -46,7 +46,7 @@ extension RecordKind {
             LEFT JOIN adoption a ON a.id = n.adoption
             """,
         checks: """
-            WHEN n.code IS NULL THEN format('network ''%s'' is not recorded; import networks first', s.network)
+            WHEN n.code IS NULL THEN format('network ''%s'' is not recorded; import networks first', shown(s.network))
             WHEN length(s.member) > 200 THEN 'member is longer than 200 characters'
             \(RecordChecks.choice(Identifier("sector"), "sector", RecordVocabulary.sectors))
             \(RecordChecks.date(Identifier("joined"), "joined"))
@@ -74,11 +74,11 @@ extension RecordKind {
             LEFT JOIN adoption a ON a.id = n.adoption
             """,
         checks: """
-            WHEN n.code IS NULL THEN format('network ''%s'' is not recorded; import networks first', s.network)
+            WHEN n.code IS NULL THEN format('network ''%s'' is not recorded; import networks first', shown(s.network))
             \(RecordChecks.choice(Identifier("action_type"), "action_type", RecordVocabulary.actionTypes))
             \(RecordChecks.date(Identifier("date"), "date"))
-            WHEN s.participants IS NOT NULL AND (try_integer(s.participants) IS NULL OR try_integer(s.participants) < 0)
-                THEN format('participants ''%s'' must be a whole number', s.participants)
+            WHEN s.participants IS NOT NULL AND (try_integer(s.participants) IS NULL OR try_integer(s.participants) NOT BETWEEN 0 AND 100000)
+                THEN format('participants ''%s'' must be a whole number from 0 to 100 000', shown(s.participants))
             """,
         insert: """
             INSERT INTO network_action (code, network, action_type, held_on, participants)

@@ -23,12 +23,12 @@ extension RecordKind {
         checks: """
             \(RecordChecks.adoptionExists)
             WHEN (s.household IS NULL) = (s.person IS NULL) THEN 'give either household or person, not both and not neither'
-            WHEN s.household IS NOT NULL AND h.code IS NULL THEN format('household ''%s'' is not recorded; import households first', s.household)
-            WHEN s.person IS NOT NULL AND p.code IS NULL THEN format('person ''%s'' is not recorded; import persons first', s.person)
+            WHEN s.household IS NOT NULL AND h.code IS NULL THEN format('household ''%s'' is not recorded; import households first', shown(s.household))
+            WHEN s.person IS NOT NULL AND p.code IS NULL THEN format('person ''%s'' is not recorded; import persons first', shown(s.person))
             WHEN s.target_group IS NULL AND EXISTS (SELECT 1 FROM model_element m WHERE m.adoption = s.adoption AND m.kind = 'target-group' AND m.active)
-                THEN format('target_group is empty; %s enrols into one of: %s', s.adoption, element_ids(s.adoption, 'target-group'))
+                THEN format('target_group is empty; %s enrols into one of: %s', shown(s.adoption), element_ids(s.adoption, 'target-group'))
             WHEN s.target_group IS NOT NULL AND NOT EXISTS (SELECT 1 FROM model_element m WHERE m.adoption = s.adoption AND m.kind = 'target-group' AND m.id = s.target_group AND m.active)
-                THEN format('target_group ''%s'' is not defined by %s@%s; target groups: %s', s.target_group, a.model_id, a.model_version, element_ids(s.adoption, 'target-group'))
+                THEN format('target_group ''%s'' is not defined by %s@%s; target groups: %s', shown(s.target_group), a.model_id, a.model_version, element_ids(s.adoption, 'target-group'))
             \(RecordChecks.date(Identifier("start"), "start"))
             \(RecordChecks.date(Identifier("end"), "end"))
             \(RecordChecks.endNotBeforeStart)
@@ -41,7 +41,7 @@ extension RecordKind {
                  OR EXISTS (SELECT 1 FROM kokon_staging o WHERE o.row <> s.row AND o.adoption = s.adoption AND o.household IS NOT DISTINCT FROM s.household
                             AND o.person IS NOT DISTINCT FROM s.person AND try_date(o.start) <> try_date(s.start)
                             AND daterange(try_date(o.start), try_date(o."end"), '[]') && daterange(try_date(s.start), try_date(s."end"), '[]'))
-                THEN format('%s is already enrolled in %s for part of this time; end that enrolment before this one starts', coalesce(s.household, s.person), s.adoption)
+                THEN format('%s is already enrolled in %s for part of this time; end that enrolment before this one starts', coalesce(s.household, shown(s.person)), shown(s.adoption))
             WHEN s.person IS NOT NULL AND a.unit = 'family'
                  AND NOT enrolled(s.adoption, p.household, NULL, try_date(s.start))
                  AND NOT EXISTS (SELECT 1 FROM kokon_staging o WHERE o.adoption = s.adoption AND o.household = p.household AND o.person IS NULL
@@ -73,13 +73,13 @@ extension RecordKind {
             LEFT JOIN household h ON h.code = s.household
             """,
         checks: """
-            WHEN st.code IS NULL THEN format('staff ''%s'' is not recorded; import staff first', s.staff)
-            WHEN h.code IS NULL THEN format('household ''%s'' is not recorded; import households first', s.household)
+            WHEN st.code IS NULL THEN format('staff ''%s'' is not recorded; import staff first', shown(s.staff))
+            WHEN h.code IS NULL THEN format('household ''%s'' is not recorded; import households first', shown(s.household))
             \(RecordChecks.date(Identifier("start"), "start"))
             \(RecordChecks.date(Identifier("end"), "end"))
             \(RecordChecks.endNotBeforeStart)
             WHEN NOT enrolled(st.adoption, s.household, NULL, NULL)
-                THEN format('household %s is not enrolled in %s, the adoption staff %s works in', s.household, st.adoption, s.staff)
+                THEN format('household %s is not enrolled in %s, the adoption staff %s works in', shown(s.household), st.adoption, shown(s.staff))
             """,
         insert: """
             INSERT INTO assignment (staff, household, starts_on, ends_on)
@@ -130,8 +130,8 @@ extension RecordKind {
         key: ["plan", "number"],
         joins: "LEFT JOIN plan pl ON pl.code = s.plan",
         checks: """
-            WHEN pl.code IS NULL THEN format('plan ''%s'' is not recorded; import plans first', s.plan)
-            WHEN try_integer(s.number) IS NULL OR try_integer(s.number) < 1 THEN format('number ''%s'' must be a whole number from 1', s.number)
+            WHEN pl.code IS NULL THEN format('plan ''%s'' is not recorded; import plans first', shown(s.plan))
+            WHEN try_integer(s.number) IS NULL OR try_integer(s.number) < 1 THEN format('number ''%s'' must be a whole number from 1', shown(s.number))
             WHEN length(s.domain) > 60 THEN 'domain is longer than 60 characters; name the area in a word or two, without personal details'
             \(RecordChecks.choice(Identifier("status"), "status", RecordVocabulary.goalStatuses))
             \(RecordChecks.date(Identifier("due"), "due", inPeriod: false))

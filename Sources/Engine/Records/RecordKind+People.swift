@@ -14,8 +14,8 @@ extension RecordKind {
         joins: "LEFT JOIN area ar ON ar.id = s.area",
         checks: """
             WHEN ar.id IS NULL THEN format('area ''%s'' is not one of this municipality''s areas (%s); add it to the tenant file or correct the id',
-                                           s.area, (SELECT string_agg(id, ', ' ORDER BY id) FROM area))
-            WHEN try_integer(s.size) IS NULL OR try_integer(s.size) NOT BETWEEN 1 AND 30 THEN format('size ''%s'' must be a whole number from 1 to 30', s.size)
+                                           shown(s.area), (SELECT string_agg(id, ', ' ORDER BY id) FROM area))
+            WHEN try_integer(s.size) IS NULL OR try_integer(s.size) NOT BETWEEN 1 AND 30 THEN format('size ''%s'' must be a whole number from 1 to 30', shown(s.size))
             """,
         insert: """
             INSERT INTO household (code, area, size)
@@ -39,17 +39,17 @@ extension RecordKind {
         key: ["code"],
         joins: "LEFT JOIN household h ON h.code = s.household",
         checks: """
-            WHEN h.code IS NULL THEN format('household ''%s'' is not recorded; import households first', s.household)
+            WHEN h.code IS NULL THEN format('household ''%s'' is not recorded; import households first', shown(s.household))
             WHEN try_integer(s.birth_year) IS NULL OR try_integer(s.birth_year) NOT BETWEEN 1900 AND extract(year FROM current_date)::integer
-                THEN format('birth_year ''%s'' must be a year between 1900 and this year', s.birth_year)
-            WHEN NOT s.relation = ANY(\(RecordVocabulary.relations)) THEN format('relation ''%s'' must be one of: %s', s.relation, array_to_string(\(RecordVocabulary.relations), ', '))
+                THEN format('birth_year ''%s'' must be a year between 1900 and this year', shown(s.birth_year))
+            WHEN NOT s.relation = ANY(\(RecordVocabulary.relations)) THEN format('relation ''%s'' must be one of: %s', shown(s.relation), array_to_string(\(RecordVocabulary.relations), ', '))
             WHEN s.labour_status IS NOT NULL AND NOT s.labour_status = ANY(\(RecordVocabulary.labourStatuses))
-                THEN format('labour_status ''%s'' must be one of: %s', s.labour_status, array_to_string(\(RecordVocabulary.labourStatuses), ', '))
+                THEN format('labour_status ''%s'' must be one of: %s', shown(s.labour_status), array_to_string(\(RecordVocabulary.labourStatuses), ', '))
             WHEN s.disability IS NOT NULL AND NOT s.disability = ANY(\(RecordVocabulary.disabilities))
-                THEN format('disability ''%s'' must be one of: %s', s.disability, array_to_string(\(RecordVocabulary.disabilities), ', '))
+                THEN format('disability ''%s'' must be one of: %s', shown(s.disability), array_to_string(\(RecordVocabulary.disabilities), ', '))
             WHEN s.flags IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(string_to_array(s.flags, '|')) f
                                                  WHERE f NOT IN (SELECT id FROM model_element WHERE kind = 'criterion' AND active))
-                THEN format('flags ''%s'' name a criterion no adopted programme defines; known criteria: %s', s.flags,
+                THEN format('flags ''%s'' name a criterion no adopted programme defines; known criteria: %s', shown(s.flags),
                             coalesce((SELECT string_agg(DISTINCT id, ', ') FROM model_element WHERE kind = 'criterion' AND active), '(none)'))
             """,
         insert: """
@@ -77,9 +77,9 @@ extension RecordKind {
             LEFT JOIN organisation o ON o.id = s.organisation
             """,
         checks: """
-            WHEN a.id IS NULL THEN format('adoption ''%s'' is not adopted here; adoptions: %s', s.adoption, (SELECT string_agg(id, ', ' ORDER BY id) FROM adoption))
-            WHEN r.id IS NULL THEN format('role ''%s'' is not a role of %s; roles: %s', s.role, s.adoption, element_ids(s.adoption, 'role'))
-            WHEN s.organisation IS NOT NULL AND o.id IS NULL THEN format('organisation ''%s'' is not one of the partners (%s)', s.organisation,
+            WHEN a.id IS NULL THEN format('adoption ''%s'' is not adopted here; adoptions: %s', shown(s.adoption), (SELECT string_agg(id, ', ' ORDER BY id) FROM adoption))
+            WHEN r.id IS NULL THEN format('role ''%s'' is not a role of %s; roles: %s', shown(s.role), shown(s.adoption), element_ids(s.adoption, 'role'))
+            WHEN s.organisation IS NOT NULL AND o.id IS NULL THEN format('organisation ''%s'' is not one of the partners (%s)', shown(s.organisation),
                                                                          coalesce((SELECT string_agg(id, ', ' ORDER BY id) FROM organisation), 'none'))
             """,
         insert: """

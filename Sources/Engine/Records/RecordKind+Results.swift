@@ -46,7 +46,8 @@ extension RecordKind {
             \(RecordChecks.adoptionExists)
             \(RecordChecks.element(Identifier("budget_line"), kind: "budget-line", label: "budget_line"))
             \(RecordChecks.date(Identifier("date"), "date"))
-            WHEN try_amount(s.amount) IS NULL THEN format('amount ''%s'' must be an amount like 1234,56 (no currency, at most two decimals)', s.amount)
+            WHEN try_amount(s.amount) IS NULL THEN format('amount ''%s'' must be an amount like 1234,56 (no currency, at most two decimals)', shown(s.amount))
+            WHEN try_amount(s.amount) > 10000000 THEN format('amount ''%s'' is more than 10 000 000 PLN for one booking, which is not plausible; check the decimal separator (1234,56)', shown(s.amount))
             """,
         insert: """
             INSERT INTO expenditure (code, adoption, budget_line, spent_on, amount)

@@ -127,10 +127,17 @@ struct StagedWrite {
             let name = try! Identifier(validating: column.name)
             branches.append("WHEN s.\(name) IS NULL THEN \(column.name + " is empty; every row needs " + column.meaning)")
         }
+        // Before any check that quotes a value: a PESEL number anywhere in the row is refused
+        // without echoing it.
+        let cells = SQL.join(kind.columns.map { column -> SQL in "s.\(try! Identifier(validating: column.name))" }, separator: ", ")
+        branches.append(
+            """
+            WHEN pesel_in(concat_ws('|', \(cells))) THEN 'a value in this row looks like a PESEL number; Kokon must not hold national identification numbers: remove it and identify people only by their pseudonymous code'
+            """)
         if kind.column("code") != nil {
             branches.append(
                 """
-                WHEN NOT valid_code(s.code) THEN format('code ''%s'' is not a valid pseudonymous code: use up to 40 letters, digits, dots, dashes or underscores, never a PESEL number or a name', s.code)
+                WHEN NOT valid_code(s.code) THEN format('code ''%s'' is not a valid pseudonymous code: use up to 40 letters, digits, dots, dashes or underscores, never a PESEL number or a name', shown(s.code))
                 """)
         }
         return SQL.join(branches, separator: " ")

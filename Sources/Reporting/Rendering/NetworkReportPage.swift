@@ -17,8 +17,6 @@ struct NetworkReportPage: Page {
         let style: String
         /// For a hidden figure, why it is hidden.
         let hint: String?
-        /// ✓, ✗ or →: the figure against its target, readable without colour.
-        let mark: String?
     }
 
     /// One measure across the municipalities: the handout's table, measures down the page so
@@ -126,9 +124,12 @@ struct NetworkReportPage: Page {
                         case "track": "→"
                         default: nil
                         }
+                    // The mark is part of the text: one field per cell keeps a report of every
+                    // Polish gmina quick to render, and the status reads without colour.
+                    let text = report.text(cell, column)
                     return Cell(
-                        text: report.text(cell, column), style: suppressed ? "num sup" : status.isEmpty ? "num" : "num " + status,
-                        hint: suppressed ? hidden : nil, mark: suppressed ? nil : mark)
+                        text: suppressed ? text : mark.map { "\(text) \($0)" } ?? text, style: suppressed ? "num sup" : status.isEmpty ? "num" : "num " + status,
+                        hint: suppressed ? hidden : nil)
                 })
         }
         let built = rows
@@ -211,7 +212,6 @@ extension NetworkReportPage.Cell: MustacheParent {
         case "text": text
         case "style": style
         case "hint": hint
-        case "mark": mark
         default: nil
         }
     }

@@ -1,7 +1,7 @@
 /// "Did you mean …?" for misspelt keys and references.
-enum Suggestions {
+public enum Suggestions {
     /// The closest candidate within a small edit distance, if any.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
@@ -13,7 +13,7 @@ enum Suggestions {
     }
 
     /// A hint sentence, or nil.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 

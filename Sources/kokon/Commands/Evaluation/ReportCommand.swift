@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Reporting
+import Templates
 
 /// `kokon report`
 struct ReportCommand: AsyncParsableCommand {
@@ -43,9 +44,20 @@ struct NetworkReportCommand: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var catalog: CatalogOptions
+
     func run() async throws {
         let report = try await database.withPool(size: 1) { pool in
-            NetworkReport(model: model, period: period, figures: try await PublishedFigures.read(pool, model: model, period: period))
+            // A programme nobody has published yet gives an empty report; a name that is no
+            // programme at all is a mistake, said with what was probably meant.
+            let published = try await PublishedFigures.models(pool).map(\.id)
+            let known = Set(published + ((try? catalog.load())?.programmes.map(\.id) ?? []))
+            guard known.contains(model) else {
+                throw UnknownProgramme(
+                    description: "there is no programme '\(model)'" + (Suggestions.hint(for: model, in: known).map { " (\($0))" } ?? "")
+                        + (published.isEmpty ? "; no municipality has published figures yet" : "; programmes with published figures: " + published.joined(separator: ", ")))
+            }
+            return NetworkReport(model: model, period: period, figures: try await PublishedFigures.read(pool, model: model, period: period))
         }
         let text: String =
             switch format {
@@ -93,4 +105,10 @@ struct TenantReportCommand: AsyncParsableCommand {
             print(html, terminator: "")
         }
     }
+}
+
+/// A programme id that names no programme: said plainly, without the usage text a mistyped
+/// option gets.
+struct UnknownProgramme: Error, CustomStringConvertible {
+    let description: String
 }
