@@ -47,6 +47,11 @@ struct Kokon: AsyncParsableCommand {
     }
 }
 
+/// A command that cannot go ahead, said plainly: without the usage text a mistyped option gets.
+struct CommandRefusal: Error, CustomStringConvertible {
+    let description: String
+}
+
 /// A file-system error in a plain sentence with its path, instead of Foundation's domain and
 /// code (`NSCocoaErrorDomain`, `Code=4`).
 struct PlainFileError: Error, CustomStringConvertible {

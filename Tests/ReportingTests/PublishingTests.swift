@@ -4,8 +4,14 @@ import KokonDemo
 import KokonTestSupport
 import Postgres
 import Reporting
+import Synchronization
 import Templates
 import Testing
+
+/// How many publishes said they were waiting.
+final class Waits: Sendable {
+    let count = Mutex(0)
+}
 
 @Suite("Publishing: suppression and who may read or write what")
 struct PublishingTests {
@@ -86,6 +92,37 @@ struct PublishingTests {
     }
 
     /// 1.10.0 is newer than 1.9.0, though as text it sorts first.
+    /// Two publishes of one municipality at once: the second waits for the first and then
+    /// replaces its figures, instead of failing on a key the first just wrote.
+    @Test func publishesOfOneMunicipalityAtOnceRunOneAfterAnother() async throws {
+        try await TenancyFixture.with(applying: ["torun"]) { fixture in
+            let records = try await CaseRecords(pool: fixture.admin, tenant: "torun", actor: "test")
+            let examples = TenancyFixture.root.appending(path: "examples/records/torun")
+            for kind in ["households", "persons", "staff", "enrolments", "sessions", "attendance"] {
+                try await records.importFile(try #require(RecordKind.named(kind)), path: examples.appending(path: "\(kind).csv").path)
+            }
+            let tenant = try #require(TenancyFixture.shipped.tenant("torun"))
+            let waited = Waits()
+            let pools = (0..<4).map { _ in ConnectionPool(conninfo: fixture.admin.conninfo, size: 1) }
+            let reports = try await withThrowingTaskGroup(of: Publisher.Report.self) { group in
+                for pool in pools {
+                    group.addTask {
+                        let own = try await CaseRecords(pool: pool, tenant: "torun", actor: "test")
+                        return try await Publisher(records: own, tenant: tenant).publish(k: 5) { message in
+                            if message.contains("Gmina Miasta Toruń (torun)") { waited.count.withLock { $0 += 1 } }
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for pool in pools { await pool.close() }
+            #expect(reports.count == 4 && Set(reports.map(\.cells)).count == 1)
+            #expect(waited.count.withLock { $0 } >= 1, "at least one publish waited for another")
+            let cells = try await fixture.admin.query("SELECT count(*) FROM shared.aggregates WHERE tenant = 'torun'").scalar(Int.self)
+            #expect(cells == reports[0].cells)
+        }
+    }
+
     @Test func theNewestVersionIsChosenInVersionOrderNotTextOrder() async throws {
         try await TenancyFixture.with(applying: []) { fixture in
             for (tenant, version, name) in [("a", "1.9.0", "Stara nazwa"), ("b", "1.10.0", "Nowa nazwa"), ("c", "1.2.0", "Starsza nazwa")] {

@@ -166,6 +166,8 @@ struct DashboardPageTests {
                 ] {
                     #expect(text.contains(heading), "missing \(heading)")
                 }
+                // Toruń's added activity stands beside the adherence it changes.
+                #expect(text.contains(#"Komponenty rdzenia</div>"#) && text.contains("adaptacja: nowe działanie „piknik podwórkowy”"))
                 // The adoption began on 2024-07-01: its first quarter is the third of 2024.
                 #expect(text.contains("III kw. 2024") && text.contains("IV kw. 2024"))
                 // S-1 carries H-1 today, linked to its page.

@@ -39,10 +39,19 @@ public struct Publisher: Sendable {
 
     /// Replaces the tenant's published figures with new ones for every adoption: the whole
     /// period and each calendar year so far.
+    ///
+    /// Publishes of one municipality run one after another (a lock per municipality, held to
+    /// the end of the transaction): a second one waits, calling `waiting` first, and then
+    /// replaces the first one's figures, instead of colliding with them.
     @discardableResult
-    public func publish(k: Int = 5, today: CalendarDate = .today) async throws -> Report {
+    public func publish(k: Int = 5, today: CalendarDate = .today, waiting: (@Sendable (String) -> Void)? = nil) async throws -> Report {
         try Suppression.check(k: k)
         return try await records.transaction { session in
+            let key = "kokon publish \(tenant.id)"
+            if try await !session.query("SELECT pg_try_advisory_xact_lock(hashtextextended(\(key), 0)) AS locked").scalar(Bool.self) {
+                waiting?("another publish of \(tenant.name) (\(tenant.id)) is running; waiting for it to finish")
+                try await session.query("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
+            }
             let computed = try await compute(k: k, today: today, on: session)
             try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id)")
             try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id)")

@@ -23,6 +23,8 @@ public struct EvaluationSection: Sendable {
         let title: String
         let value: String
         let bar: Bar?
+        /// The municipality's adaptations that change what this figure measures against.
+        var touchedBy: [String] = []
     }
 
     struct AdaptationRow: Sendable {
@@ -47,6 +49,8 @@ public struct EvaluationSection: Sendable {
         let name: String
         let checked: Int
         let failing: Int
+        /// The adaptations that change what this rule checks against.
+        let touchedBy: [String]
     }
 
     struct FindingRow: Sendable {
@@ -80,7 +84,7 @@ public struct EvaluationSection: Sendable {
         period = evaluation.period.label == "all" ? Reporting.dateRange(evaluation.period.start, evaluation.period.end) : evaluation.period.label
         asOf = Reporting.date(evaluation.asOf)
         versionNote = evaluation.versionNote
-        cards = Self.cards(evaluation.fidelity)
+        cards = Self.cards(evaluation.fidelity, adaptations: evaluation.adaptations, names: evaluation.names)
         let missing = evaluation.fidelity.missingComponents.map { "„" + (evaluation.names[$0] ?? $0) + "”" }.joined(separator: ", ")
         missingComponents = missing.isEmpty ? nil : missing
         adaptations = evaluation.adaptations.map { adaptation in
@@ -98,7 +102,9 @@ public struct EvaluationSection: Sendable {
                 target: value.target?.pl ?? "–", badgeLabel: label, badgeStyle: style)
         }
         rules = evaluation.rulesChecked.sorted { $0.key < $1.key }.map { rule, checked in
-            RuleRow(name: Reporting.polishName(rule), checked: checked, failing: evaluation.findings.filter { $0.rule == rule }.count)
+            RuleRow(
+                name: Reporting.polishName(rule), checked: checked, failing: evaluation.findings.filter { $0.rule == rule }.count,
+                touchedBy: Self.touching(rule, evaluation.adaptations).map { Reporting.polishSummary($0, names: evaluation.names) })
         }
         hasFindings = !evaluation.findings.isEmpty
         findingCount = evaluation.findings.count
@@ -107,18 +113,41 @@ public struct EvaluationSection: Sendable {
         }
     }
 
-    static func cards(_ fidelity: Fidelity) -> [Card] {
+    /// The fidelity cards, each with the adaptations that change what it is measured
+    /// against: dropped components and added activities beside adherence, a longer minimum
+    /// participation beside dose.
+    static func cards(_ fidelity: Fidelity, adaptations: [Adaptation] = [], names: [String: String] = [:]) -> [Card] {
+        func summaries(_ changes: Set<AdaptationChange>) -> [String] {
+            adaptations.filter { changes.contains($0.change) }.map { Reporting.polishSummary($0, names: names) }
+        }
         var cards = [
             Card(title: "Wynik", value: scoreText(fidelity), bar: Bar(fidelity.score / 100)),
-            Card(title: "Komponenty rdzenia", value: "\(fidelity.coreComponentsDelivered) z \(fidelity.coreComponents)", bar: Bar(fidelity.adherence)),
+            Card(
+                title: "Komponenty rdzenia", value: "\(fidelity.coreComponentsDelivered) z \(fidelity.coreComponents)", bar: Bar(fidelity.adherence),
+                touchedBy: summaries([.dropComponent, .addActivity])),
         ]
-        if let dose = fidelity.doseMonths { cards.append(Card(title: "Dawka (miesiące)", value: Polish.percent(dose), bar: Bar(dose))) }
+        if let dose = fidelity.doseMonths {
+            cards.append(Card(title: "Dawka (miesiące)", value: Polish.percent(dose), bar: Bar(dose), touchedBy: summaries([.minimumDuration])))
+        }
         cards.append(
             Card(
                 title: "Zasięg", value: fidelity.target.map { "\(fidelity.enrolled) z \($0)" } ?? "\(fidelity.enrolled)",
                 bar: Bar(min(fidelity.reach ?? 0, 1))))
         cards.append(Card(title: "Zajęcia na uczestnika", value: Polish.number(fidelity.sessionsPerSubject), bar: nil))
         return cards
+    }
+
+    /// The adaptations that move what a rule checks: the caseload limit, the minimum
+    /// participation, the components whose plans are required.
+    static func touching(_ rule: Rule, _ adaptations: [Adaptation]) -> [Adaptation] {
+        adaptations.filter { adaptation in
+            switch rule {
+            case .caseload: adaptation.change == .caseload
+            case .minimumParticipation: adaptation.change == .minimumDuration
+            case .requiredPlan: adaptation.change == .dropComponent
+            case .networkObligation, .quota: false
+            }
+        }
     }
 
     /// The fidelity score as shown: "78/100".

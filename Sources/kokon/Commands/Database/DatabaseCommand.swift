@@ -10,6 +10,6 @@ struct DatabaseCommand: AsyncParsableCommand {
             Unix socket, never on the network. It needs PostgreSQL's server programs \
             (apt-get install -y postgresql). As root, the server runs as the 'postgres' system user.
             """,
-        subcommands: [DatabaseStart.self, DatabaseStop.self, DatabaseStatus.self, DatabaseURL.self, DatabasePsql.self]
+        subcommands: [DatabaseStart.self, DatabaseStop.self, DatabaseStatus.self, DatabaseURL.self, DatabasePsql.self, DatabaseDestroy.self]
     )
 }

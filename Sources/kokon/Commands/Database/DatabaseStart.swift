@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Postgres
 
 /// `kokon db start`
@@ -36,6 +37,38 @@ struct DatabaseStop: AsyncParsableCommand {
         }
         try await cluster.stop()
         print("The local database has stopped. Its data stays in \(cluster.dataDirectory).")
+    }
+}
+
+/// `kokon db destroy`
+struct DatabaseDestroy: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "destroy",
+        abstract: "Delete the local database with all its data, wherever its data folder lives.",
+        discussion: """
+            Stops the local database at once if it runs, then deletes its data folder (under \
+            .kokon/, or under /var/tmp when the postgres user could not reach .kokon/) and its \
+            socket folder. Every municipality's records in it are gone; there is no undo. The \
+            next command that needs a database creates a new, empty one.
+            """
+    )
+
+    @Flag(name: .long, help: "Confirm that every record in the local database may be deleted.")
+    var yes = false
+
+    func run() async throws {
+        let cluster = try LocalCluster.inWorkingDirectory()
+        guard yes else {
+            throw CommandRefusal(
+                description: "this deletes the local database in \(cluster.dataDirectory) with every record in it; to go ahead, run `kokon db destroy --yes`")
+        }
+        let folder = cluster.dataDirectory
+        guard FileManager.default.fileExists(atPath: folder) else {
+            print("There is no local database here; nothing was deleted.")
+            return
+        }
+        cluster.destroy()
+        print("Deleted the local database and its data in \(folder).")
     }
 }
 

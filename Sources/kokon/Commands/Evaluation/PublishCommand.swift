@@ -47,7 +47,7 @@ struct PublishCommand: AsyncParsableCommand {
             for id in all ? applied : ids {
                 let tenant = try TenantDirectory(pool: pool, catalog: loaded).tenant(id)
                 let records = try await CaseRecords(pool: pool, tenant: id, actor: NSUserName())
-                let report = try await Publisher(records: records, tenant: tenant).publish(k: k)
+                let report = try await Publisher(records: records, tenant: tenant).publish(k: k) { print($0) }
                 print("\(id): \(report.cells) figures published, \(report.suppressed) of them hidden (fewer than \(k) persons or households, or revealing such a figure)")
             }
         }

@@ -53,7 +53,7 @@ struct NetworkReportCommand: AsyncParsableCommand {
             let published = try await PublishedFigures.models(pool).map(\.id)
             let known = Set(published + ((try? catalog.load())?.programmes.map(\.id) ?? []))
             guard known.contains(model) else {
-                throw UnknownProgramme(
+                throw CommandRefusal(
                     description: "there is no programme '\(model)'" + (Suggestions.hint(for: model, in: known).map { " (\($0))" } ?? "")
                         + (published.isEmpty ? "; no municipality has published figures yet" : "; programmes with published figures: " + published.joined(separator: ", ")))
             }
@@ -105,10 +105,4 @@ struct TenantReportCommand: AsyncParsableCommand {
             print(html, terminator: "")
         }
     }
-}
-
-/// A programme id that names no programme: said plainly, without the usage text a mistyped
-/// option gets.
-struct UnknownProgramme: Error, CustomStringConvertible {
-    let description: String
 }
