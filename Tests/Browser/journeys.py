@@ -153,6 +153,21 @@ def open_as_coordinator(driver, link):
     driver.find_element(By.LINK_TEXT, link).click()
 
 
+def main_text(driver):
+    """The text of the page's main element, read again if the page was replaced meanwhile
+    (a form's redirect can land just after the text it waited for appeared)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    for _ in range(10):
+        try:
+            return driver.find_element(By.TAG_NAME, "main").text
+        except StaleElementReferenceException:
+            import time
+
+            time.sleep(0.3)
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
 def fill(driver, field_id, value):
     element = driver.find_element(By.ID, field_id)
     if element.tag_name == "select":
@@ -229,7 +244,7 @@ def journey_casework():
         submit(driver, f"/m/{TENANT}/households/{code}/plans")
         if not wait_for(driver, "Dodano plan.", seconds=5):
             problems.append("the plan was refused: " + driver.find_element(By.TAG_NAME, "main").text[:800])
-        page = driver.find_element(By.TAG_NAME, "main").text
+        page = main_text(driver)
         for seen in (f"{code}-A", f"{code}-B", "10.03.2025", "nieobecna, usprawiedliwiona", "01.03.2025", "Cel 1: edukacja"):
             expect(seen in page, f"the household page should show {seen}")
         check_accessibility(driver, "household page")

@@ -129,4 +129,20 @@ struct UpgradeTests {
             #expect(versions == ["2017 1.0.0", "2018 1.0.0", "2019 1.1.0", "all 1.1.0"])
         }
     }
+
+    /// A municipality set up by an earlier Kokon lacks this build's latest tenant migration;
+    /// the server's start brings it up to date, once.
+    @Test func municipalitiesSetUpEarlierGetTheNewTenantMigrations() async throws {
+        try await TenancyFixture.with(applying: ["torun"]) { fixture in
+            try await fixture.admin.query("DROP FUNCTION t_torun.shown(text), t_torun.pesel_in(text), t_torun.valid_pesel(text)")
+            try await fixture.admin.query("DELETE FROM t_torun.schema_migrations WHERE name = '0006_clean_data_at_the_door'")
+            let directory = TenantDirectory(pool: fixture.admin, catalog: Self.shipped)
+            let applied = try await directory.migrateApplied()
+            #expect(applied.map(\.tenant) == ["torun"] && applied.first?.migrations == ["0006_clean_data_at_the_door"])
+            #expect(try await directory.migrateApplied().isEmpty)
+            let records = try await fixture.records("torun")
+            let refused = await DoorTests.refusal { try await records.write(.households, [["code": "H-1", "area": DoorTests.pesel, "size": "2"]]) }
+            #expect(refused.contains("looks like a PESEL number"))
+        }
+    }
 }

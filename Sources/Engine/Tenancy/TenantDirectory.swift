@@ -354,6 +354,28 @@ public struct TenantDirectory: Sendable {
             """)
     }
 
+    /// Applies the tenant migrations this build carries that a municipality set up earlier
+    /// has not had yet, for every municipality in the database: a server started after an
+    /// upgrade of Kokon reads every schema in the shape its code expects. Returns the
+    /// migrations applied, by municipality; each runs in its own transaction, as `apply` does.
+    @discardableResult
+    public func migrateApplied() async throws -> [(tenant: String, migrations: [String])] {
+        let database = try await pool.withSession { try await Self.database($0) }
+        let ids = try await pool.query("SELECT id FROM kokon.tenants WHERE applied_at IS NOT NULL ORDER BY id").rows.map { try $0.decode("id", as: String.self) }
+        var applied: [(tenant: String, migrations: [String])] = []
+        for id in ids {
+            let boundary = try TenantBoundary(id: id, database: database)
+            let names = try await pool.withSession { session in
+                try await session.transaction { session in
+                    try await session.query("SET LOCAL client_min_messages TO warning")
+                    return try await Self.migrator(boundary).migrate(on: session)
+                }
+            }
+            if !names.isEmpty { applied.append((id, names)) }
+        }
+        return applied
+    }
+
     // MARK: listing and dropping
 
     /// One line of `kokon tenant list`.

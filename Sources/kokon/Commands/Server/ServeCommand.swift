@@ -60,6 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = database.logger
         try await database.withPool(size: 1) { admin in
             try await Catalogue.migrate(admin)
+            // Municipalities set up by an earlier Kokon get this build's tenant migrations.
+            for (tenant, names) in try await TenantDirectory(pool: admin, catalog: loaded).migrateApplied() {
+                print("Brought \(tenant)'s data up to date: \(names.joined(separator: ", ")).")
+            }
             var overrides = ["user": ProcessInfo.processInfo.environment["KOKON_APP_USER"] ?? "kokon_app"]
             if let password = ProcessInfo.processInfo.environment["KOKON_APP_PASSWORD"] { overrides["password"] = password }
             let pool = ConnectionPool(conninfo: try ConnectionString.replacing(admin.conninfo, with: overrides), size: connections, logger: logger)
