@@ -18,6 +18,18 @@ public enum PublishBench {
 
     /// The same counts, for every tenant at once, in one statement; returns how many groups.
     public static func handWritten(_ database: ThrowawayDatabase, tenants: [String]) async throws -> Int {
+        // The periods Kokon publishes as of 30 June 2026 for adoptions running since 2025: the
+        // whole period, each year and each quarter begun.
+        var periods: [(label: String, first: CalendarDate, last: CalendarDate)] = [
+            ("all", CalendarDate(year: 2025, month: 1, day: 1), asOf),
+            ("2025", CalendarDate(year: 2025, month: 1, day: 1), CalendarDate(year: 2025, month: 12, day: 31)),
+            ("2026", CalendarDate(year: 2026, month: 1, day: 1), asOf),
+        ]
+        for (year, quarter) in [(2025, 1), (2025, 2), (2025, 3), (2025, 4), (2026, 1), (2026, 2)] {
+            let first = CalendarDate(year: year, month: quarter * 3 - 2, day: 1)
+            let last = CalendarDate(year: year, month: quarter * 3, day: quarter == 1 || quarter == 4 ? 31 : 30)
+            periods.append(("\(year)-Q\(quarter)", first, min(last, asOf)))
+        }
         var parts: [SQL] = []
         for id in tenants {
             let schema = try database.boundary(of: id).schema
@@ -28,14 +40,15 @@ public enum PublishBench {
             let person = try schema.appending("person")
             parts.append(
                 """
-                SELECT \(id) AS tenant, coalesce(y::text, 'all') AS period,
-                       (SELECT count(DISTINCT e.household) FROM \(enrolment) e WHERE y IS NULL OR extract(year FROM e.starts_on) <= y) AS enrolled,
-                       (SELECT count(DISTINCT e.household) FROM \(enrolment) e WHERE e.exit_reason = 'dropped-out') AS dropped,
-                       (SELECT count(*) FROM \(enrolment) e WHERE coalesce(e.ends_on, date '2026-06-30') + 1 >= e.starts_on + interval '18 months') AS completed,
+                SELECT \(id) AS tenant, label AS period,
+                       (SELECT count(DISTINCT e.household) FROM \(enrolment) e WHERE e.starts_on <= last AND (e.ends_on IS NULL OR e.ends_on >= first)) AS enrolled,
+                       (SELECT count(DISTINCT e.household) FROM \(enrolment) e WHERE e.exit_reason = 'dropped-out' AND e.ends_on BETWEEN first AND last) AS dropped,
+                       (SELECT count(*) FROM \(enrolment) e WHERE e.starts_on <= last
+                        AND least(coalesce(e.ends_on, last), last) + 1 >= e.starts_on + interval '18 months') AS completed,
                        (SELECT count(*) FROM \(attendance) a JOIN \(session) s ON s.code = a.session JOIN \(person) p ON p.code = a.person
-                        WHERE a.status = 'present' AND (y IS NULL OR extract(year FROM s.held_on) = y)) AS present,
-                       (SELECT coalesce(sum(amount), 0) FROM \(expenditure) x WHERE y IS NULL OR extract(year FROM x.spent_on) = y) AS spent
-                FROM (VALUES (NULL::integer), (2025), (2026)) AS years(y)
+                        WHERE a.status = 'present' AND s.held_on BETWEEN first AND last) AS present,
+                       (SELECT coalesce(sum(amount), 0) FROM \(expenditure) x WHERE x.spent_on BETWEEN first AND last) AS spent
+                FROM (VALUES \(SQL.join(periods.map { "(\($0.label), \($0.first), \($0.last))" }, separator: ", "))) AS periods(label, first, last)
                 """)
         }
         // Summing every column keeps the planner from skipping any of them.

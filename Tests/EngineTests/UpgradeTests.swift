@@ -126,7 +126,8 @@ struct UpgradeTests {
             let versions = try await fixture.admin.query(
                 "SELECT DISTINCT period || ' ' || model_version AS cell FROM shared.aggregates WHERE tenant = 'warszawa' ORDER BY 1"
             ).rows.map { try $0.decode("cell", as: String.self) }
-            #expect(versions == ["2017 1.0.0", "2018 1.0.0", "2019 1.1.0", "all 1.1.0"])
+            let quarters = (2017...2019).flatMap { year in (1...4).map { "\(year)-Q\($0) \(year < 2019 ? "1.0.0" : "1.1.0")" } }
+            #expect(versions == (["2017 1.0.0", "2018 1.0.0", "2019 1.1.0", "all 1.1.0"] + quarters).sorted())
         }
     }
 

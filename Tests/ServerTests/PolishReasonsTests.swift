@@ -68,6 +68,10 @@ struct PolishReasonsTests {
             "period must be all or a year such as 2025, not 'kwartał'",
             "Okres to cały okres realizacji albo rok, np. 2025; „kwartał” nim nie jest. Wybierz okres z listy."
         ),
+        (
+            "period must be all (the whole period), a year such as 2025 or a quarter such as 2025-Q1, not 'Q5'",
+            "Okres to cały okres realizacji, rok (np. 2025) albo kwartał (np. 2025-Q1); „Q5” nim nie jest. Wybierz okres z listy."
+        ),
         ("send the file with the page's form", "Wyślij plik formularzem na tej stronie."),
         (
             "the upgrade day 2010-01-01 lies outside the period of praski-kokon (2017-01-02 to 2019-12-31); choose a day inside it",

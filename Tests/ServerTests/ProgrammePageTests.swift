@@ -131,6 +131,14 @@ struct NetworkPageTests {
                 #expect(page.text.contains(#"<option value="\#(year)""#))
                 let yearly = try await client.execute(uri: "/network/wygrana-rodzina?period=\(year)", method: .get, headers: analyst.header)
                 #expect(yearly.text.contains("okres: rok \(year)"))
+                // Quarters are published and chosen like years; their charts go by quarter.
+                let quarters = published.compactMap(FigurePeriod.init).filter(\.isQuarter)
+                let quarter = try #require(quarters.first)
+                #expect(page.text.contains(#"<option value="\#(quarter)">\#(quarter.polish)</option>"#))
+                let quarterly = try await client.execute(uri: "/network/wygrana-rodzina?period=\(quarter)", method: .get, headers: analyst.header)
+                #expect(quarterly.status == .ok && quarterly.text.contains("okres: \(quarter.polish)"))
+                #expect(quarterly.text.contains("Zmiany w kolejnych kwartałach"))
+                if quarters.count > 1 { #expect(quarterly.text.contains(#"<th scope="col" class="num">\#(quarters[1].heading)</th>"#), "the trend goes by quarter") }
                 // Hidden figures read "ukryte" and are never drawn: no bar for them.
                 if page.text.contains("ukryte (&lt;5)") { #expect(page.text.contains(">ukryte</text>")) }
                 let csv = try await client.execute(uri: "/network/wygrana-rodzina/report.csv?period=\(year)", method: .get, headers: analyst.header)

@@ -73,4 +73,9 @@ public struct AdditiveRelation: Sendable, Hashable {
         AdditiveRelation(
             total: "enrolled", parts: ["completed", "not-completed"], derived: ["completed": ["completion"], "enrolled": ["reach", "cost-per-subject", "dose-months"]]),
     ]
+
+    /// The standard measures that count events dated inside a period, so a period's figure is
+    /// the sum of its parts' (enrolment and completion count everyone active in a period, so
+    /// they do not add up that way).
+    public static let overTime: Set<String> = ["dropped-out"]
 }

@@ -42,8 +42,17 @@ public struct PublishedFigures: Sendable, Codable {
     /// Their figures for the period.
     public let figures: [Figure]
 
-    /// Reads what was published for `model` and the period (`all` or a year).
+    /// Nothing published.
+    public static let empty = PublishedFigures(publications: [], figures: [])
+
+    /// Reads what was published for `model` and the period (`all`, a year or a quarter).
     public static func read(_ pool: ConnectionPool, model: String, period: String) async throws -> PublishedFigures {
+        try await read(pool, model: model, periods: [period])[period] ?? .empty
+    }
+
+    /// Reads what was published for `model` in each of `periods` at once (a period named twice
+    /// is read once): the publications once, the figures in one statement.
+    public static func read(_ pool: ConnectionPool, model: String, periods: [String]) async throws -> [String: PublishedFigures] {
         try await pool.withSession { session in
             try await session.transaction(as: DatabaseRoles.reporting, searchPath: [Identifier("shared")]) { session in
                 let publications = try await session.query(
@@ -58,37 +67,39 @@ public struct PublishedFigures: Sendable, Codable {
                         modelName: try $0.decode("model_name"), k: try $0.decode("k", as: Int32.self).int, asOf: try $0.decode("as_of", as: CalendarDate.self).description,
                         previousVersion: try $0.decode("previous_version"), upgradedOn: try $0.decode("upgraded_on", as: CalendarDate?.self)?.description)
                 }
-                let figures = try await session.query(
+                var figures: [String: [Figure]] = [:]
+                for row in try await session.query(
                     """
-                    SELECT a.tenant, a.adoption, a.measure, a.label, a.kind, a.unit, a.value, a.numerator, a.denominator, a.target, a.status, a.suppressed
+                    SELECT a.tenant, a.adoption, a.measure, a.label, a.kind, a.unit, a.value, a.numerator, a.denominator, a.target, a.status, a.suppressed, a.period
                     FROM aggregates a JOIN publications p ON p.tenant = a.tenant AND p.adoption = a.adoption
-                    WHERE (p.model_id = \(model) OR \(model) = ANY(p.lineage)) AND a.period = \(period)
+                    WHERE (p.model_id = \(model) OR \(model) = ANY(p.lineage)) AND a.period = ANY(\(periods))
                     ORDER BY a.tenant, a.adoption, a.measure
                     """
-                ).rows.map {
+                ).rows {
                     // By position, in the order of the SELECT: a report reads tens of thousands of rows.
-                    Figure(
-                        tenant: try $0.decode(0), adoption: try $0.decode(1), measure: try $0.decode(2), label: try $0.decode(3),
-                        kind: try $0.decode(4, as: String?.self), unit: try $0.decode(5), value: try $0.decode(6, as: Decimal?.self),
-                        numerator: try $0.decode(7, as: Int?.self), denominator: try $0.decode(8, as: Int?.self),
-                        target: try $0.decode(9, as: String?.self), status: try $0.decode(10, as: String?.self), suppressed: try $0.decode(11))
+                    figures[try row.decode(12, as: String.self), default: []].append(
+                        Figure(
+                            tenant: try row.decode(0), adoption: try row.decode(1), measure: try row.decode(2), label: try row.decode(3),
+                            kind: try row.decode(4, as: String?.self), unit: try row.decode(5), value: try row.decode(6, as: Decimal?.self),
+                            numerator: try row.decode(7, as: Int?.self), denominator: try row.decode(8, as: Int?.self),
+                            target: try row.decode(9, as: String?.self), status: try row.decode(10, as: String?.self), suppressed: try row.decode(11)))
                 }
-                return PublishedFigures(publications: publications, figures: figures)
+                return Dictionary(periods.map { ($0, PublishedFigures(publications: publications, figures: figures[$0, default: []])) }) { first, _ in first }
             }
         }
     }
 
-    /// The periods published for `model` (and models built on it): `all`, then years, oldest first.
-    public static func periods(_ pool: ConnectionPool, model: String) async throws -> [String] {
+    /// The periods published for `model` (and models built on it): the whole period, then by
+    /// time, each year before its quarters.
+    public static func periods(_ pool: ConnectionPool, model: String) async throws -> [FigurePeriod] {
         try await pool.withSession { session in
             try await session.transaction(as: DatabaseRoles.reporting, searchPath: [Identifier("shared")]) { session in
-                let periods: [String] = try await session.query(
+                try await session.query(
                     """
                     SELECT DISTINCT a.period FROM aggregates a JOIN publications p ON p.tenant = a.tenant AND p.adoption = a.adoption
                     WHERE p.model_id = \(model) OR \(model) = ANY(p.lineage)
                     """
-                ).rows.map { try $0.decode("period") }
-                return periods.sorted { ($0 == "all" ? 0 : 1, $0) < ($1 == "all" ? 0 : 1, $1) }
+                ).rows.compactMap { FigurePeriod(try $0.decode("period", as: String.self)) }.sorted()
             }
         }
     }

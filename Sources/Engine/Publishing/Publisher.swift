@@ -33,12 +33,12 @@ public struct Publisher: Sendable {
         public let adoption: String
         /// `id@version` of the programme.
         public let programme: String
-        /// The cells, the whole period first, then each year.
+        /// The cells, the whole period first, then each year, then each quarter.
         public let cells: [AggregateCell]
     }
 
     /// Replaces the tenant's published figures with new ones for every adoption: the whole
-    /// period and each calendar year so far.
+    /// period, each calendar year and each calendar quarter so far.
     ///
     /// Publishes of one municipality run one after another (a lock per municipality, held to
     /// the end of the transaction): a second one waits, calling `waiting` first, and then
@@ -72,7 +72,7 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Every adoption's cells for the whole period and each year, suppressed.
+    /// Every adoption's cells for the whole period, each year and each quarter, suppressed.
     func compute(k: Int, today: CalendarDate, on session: Session) async throws -> [(AdoptionContext, [AggregateCell])] {
         let evaluator = Evaluator(records: records)
         var computed: [(AdoptionContext, [AggregateCell])] = []
@@ -88,7 +88,13 @@ public struct Publisher: Sendable {
             let versions = parts[id] ?? []
             guard let current = versions.last else { continue }
             let years = Set(versions.flatMap { $0.years.map(\.start.year) }).sorted()
-            let periods = [current] + years.compactMap { year in versions.compactMap { $0.narrowed(to: year) }.last }
+            // A year or quarter an upgrade cuts in two is published from the version in force
+            // at its end, from the upgrade day on.
+            var quarters: [String: AdoptionContext] = [:]
+            for version in versions { for quarter in version.quarters { quarters[quarter.label] = quarter } }
+            let periods =
+                [current] + years.compactMap { year in versions.compactMap { $0.narrowed(to: year) }.last }
+                + quarters.values.sorted { $0.start < $1.start }
             // Rule findings name households; only indicators and fidelity are published.
             var cells: [AggregateCell] = []
             for period in periods {
@@ -96,9 +102,17 @@ public struct Publisher: Sendable {
                 for index in made.indices { made[index].modelVersion = period.programme.version.description }
                 cells += made
             }
-            computed.append((current, Suppression.apply(cells, k: k)))
+            let spans = periods.map { Suppression.Span(period: $0.label, start: $0.start, end: $0.asOf) }
+            computed.append((current, Suppression.apply(cells, k: k, spans: spans, overTime: Self.overTime(current.programme))))
         }
         return computed
+    }
+
+    /// The measures of a programme whose figure for a period is the sum of its parts': the
+    /// standard ones, and indicators counting sessions held (each dated inside one period).
+    static func overTime(_ programme: Programme) -> Set<String> {
+        let sessions = (programme.indicators ?? []).filter { $0.measure.type == .count && $0.measure.subject == "sessions" }
+        return AdditiveRelation.overTime.union(sessions.map { "indicator:" + $0.id })
     }
 
     func write(_ adoption: AdoptionContext, _ cells: [AggregateCell], k: Int, on session: Session) async throws {

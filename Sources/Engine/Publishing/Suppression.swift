@@ -1,4 +1,7 @@
-/// Small-cell suppression with complementary suppression, per adoption and period.
+public import Postgres
+
+/// Small-cell suppression with complementary suppression, per adoption, within each period
+/// and across periods that add up.
 ///
 /// Primary: a figure that reveals a count of fewer than k persons or households is stored
 /// without its numbers. Complementary: wherever a total is the sum of parts (enrolled =
@@ -6,6 +9,9 @@
 /// others, so a second one (the smallest remaining part, or the total) is hidden too, and
 /// figures derived from a hidden count (a percentage of it, a cost per household) follow it.
 /// Repeated until nothing changes.
+///
+/// Where the total is shown, the hidden parts together must also count at least k: their sum
+/// is the total less the shown parts, and a small sum would pin each of them to a few values.
 public enum Suppression {
     /// The values k may take: below 2 a figure could single out one family, above 100 a
     /// municipality's figures would almost all be hidden. The database enforces the same range
@@ -17,33 +23,76 @@ public enum Suppression {
         guard kRange.contains(k) else { throw SuppressionError(k: k) }
     }
 
+    /// The days one published period covers (its first day and the day of its figures).
+    public struct Span: Sendable, Hashable {
+        /// The period's label: `all`, `2025` or `2025-Q1`.
+        public let period: String
+        /// Its first day.
+        public let start: CalendarDate
+        /// The day its figures describe.
+        public let end: CalendarDate
+
+        /// A period and its days.
+        public init(period: String, start: CalendarDate, end: CalendarDate) {
+            self.period = period
+            self.start = start
+            self.end = end
+        }
+    }
+
     /// Applies both steps to the cells of one adoption (all periods).
-    public static func apply(_ cells: [AggregateCell], k: Int, relations: [AdditiveRelation] = AdditiveRelation.standard) -> [AggregateCell] {
+    ///
+    /// Sums hold across periods too: the drop-outs of the quarters of a year add up to the
+    /// year's, and the years' to the whole period's. Where the parts of a period (`spans`
+    /// whose period nests in it) cover its days exactly, each measure of `overTime` obeys
+    /// that sum, and is protected like the parts of a total.
+    public static func apply(
+        _ cells: [AggregateCell], k: Int, relations: [AdditiveRelation] = AdditiveRelation.standard, spans: [Span] = [],
+        overTime: Set<String> = AdditiveRelation.overTime
+    ) -> [AggregateCell] {
         var cells = cells
         for index in cells.indices where cells[index].sensitiveCounts.contains(where: { $0 < k }) {
             cells[index].suppress()
         }
-        let periods = Set(cells.map(\.period))
+        var position: [String: [String: Int]] = [:]
+        for (index, cell) in cells.enumerated() { position[cell.period, default: [:]][cell.measure] = index }
+        // Each sum as cell positions: the total first, then its parts.
+        var sums: [[Int]] = []
+        for (_, measures) in position {
+            for relation in relations {
+                let members = ([relation.total] + relation.parts).compactMap { measures[$0] }
+                if members.count == relation.parts.count + 1 { sums.append(members) }
+            }
+        }
+        for (whole, parts) in nesting(spans) {
+            for measure in overTime {
+                let members = ([whole] + parts).compactMap { position[$0]?[measure] }
+                if members.count == parts.count + 1 { sums.append(members) }
+            }
+        }
         var changed = true
         while changed {
             changed = false
-            for period in periods {
-                func index(_ measure: String) -> Int? { cells.firstIndex { $0.period == period && $0.measure == measure } }
+            for members in sums {
+                let hidden = members.filter { cells[$0].suppressed }
+                // With the total shown, the hidden parts add up to the total less the shown
+                // ones: that sum must not be small either, or each of them lies in a range of
+                // fewer than k values. One hidden member alone would be known exactly.
+                let hiddenSum = hidden.filter { $0 != members[0] }.map { cells[$0].sensitiveCounts.first ?? 0 }.reduce(0, +)
+                let exposed = !cells[members[0]].suppressed && !hidden.isEmpty && hiddenSum < k
+                guard hidden.count == 1 || exposed else { continue }
+                // Hide the smallest shown part, or the total if every part is hidden.
+                let candidates = members.dropFirst().filter { !cells[$0].suppressed }
+                let next = candidates.min { (cells[$0].sensitiveCounts.first ?? 0) < (cells[$1].sensitiveCounts.first ?? 0) } ?? members[0]
+                cells[next].suppress()
+                changed = true
+            }
+            for (period, measures) in position {
                 for relation in relations {
-                    let members = ([relation.total] + relation.parts).compactMap(index)
-                    guard members.count == relation.parts.count + 1 else { continue }
-                    let hidden = members.filter { cells[$0].suppressed }
-                    if hidden.count == 1 {
-                        // Hide the smallest other part, or the total if every part is hidden but one.
-                        let candidates = relation.parts.compactMap(index).filter { !cells[$0].suppressed }
-                        let next = candidates.min { (cells[$0].sensitiveCounts.first ?? 0) < (cells[$1].sensitiveCounts.first ?? 0) } ?? index(relation.total)!
-                        cells[next].suppress()
-                        changed = true
-                    }
                     for (source, derived) in relation.derived {
-                        guard let source = index(source), cells[source].suppressed else { continue }
+                        guard let source = measures[source], cells[source].suppressed else { continue }
                         for measure in derived {
-                            if let target = index(measure), !cells[target].suppressed {
+                            if let target = position[period]?[measure], !cells[target].suppressed {
                                 cells[target].suppress()
                                 changed = true
                             }
@@ -53,6 +102,19 @@ public enum Suppression {
             }
         }
         return cells
+    }
+
+    /// Each period with the periods one step below it that cover its days exactly, without
+    /// gaps or overlaps (a year and its quarters, the whole period and its years).
+    public static func nesting(_ spans: [Span]) -> [(String, [String])] {
+        spans.compactMap { whole in
+            guard let period = FigurePeriod(whole.period) else { return nil }
+            let parts = spans.filter { FigurePeriod($0.period)?.parent == period && $0.start >= whole.start && $0.end <= whole.end }.sorted { $0.start < $1.start }
+            guard let first = parts.first, let last = parts.last, first.start == whole.start, last.end == whole.end,
+                zip(parts, parts.dropFirst()).allSatisfy({ $0.end.daysSinceEpoch + 1 == $1.start.daysSinceEpoch })
+            else { return nil }
+            return (whole.period, parts.map(\.period))
+        }
     }
 }
 

@@ -63,10 +63,7 @@ enum MunicipalitiesAPI {
         api.get("/network/:programme/report") { request, context -> Response in
             let model = try context.parameters.require("programme")
             try Authorize.require(context.principal, .readNetworkReport(model: model, runningIn: NetworkRoutes.municipalities(running: model, services.catalog)))
-            let period = request.uri.queryParameters.get("period") ?? "all"
-            guard Evaluator.isPeriod(period) else {
-                throw Problem.badRequest("period must be all or a year such as 2025, not '\(period)'")
-            }
+            let period = try NetworkRoutes.period(request).description
             guard services.catalog.programmes.contains(where: { $0.id == model }) else {
                 let known = Set(services.catalog.programmes.map(\.id)).sorted().joined(separator: ", ")
                 throw Problem.notFound("there is no programme '\(model)'; programmes: \(known)")

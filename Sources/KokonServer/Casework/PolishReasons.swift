@@ -60,6 +60,9 @@ public enum PolishReasons {
         Rule(#"choose the participation to end"#, "Wybierz udział do zakończenia."),
         Rule(#"choose one of this household's goals"#, "Wybierz jeden z celów tego gospodarstwa."),
         Rule(#"period must be all or a year such as 2025, not '(.*)'"#, "Okres to cały okres realizacji albo rok, np. 2025; „$1” nim nie jest. Wybierz okres z listy."),
+        Rule(
+            #"period must be all \(the whole period\), a year such as 2025 or a quarter such as 2025-Q1, not '(.*)'"#,
+            "Okres to cały okres realizacji, rok (np. 2025) albo kwartał (np. 2025-Q1); „$1” nim nie jest. Wybierz okres z listy."),
         Rule(#"send the file with the page's form"#, "Wyślij plik formularzem na tej stronie."),
         Rule(
             #"the upgrade day (\S+) lies outside the period of (\S+) \((\S+) to (\S+)\); .*"#,

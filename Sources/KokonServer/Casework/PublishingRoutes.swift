@@ -8,15 +8,21 @@ import Templates
 enum PublishingRoutes {
     struct PublishPage: Page {
         static let template = "publish"
-        struct Cell: Sendable {
-            let label: String
-            let period: String
-            let value: String
+        /// One figure as it would leave: its value, or the hidden mark.
+        struct Value: Sendable {
+            let text: String
             let suppressed: Bool
         }
+        /// One measure across the periods.
+        struct Row: Sendable {
+            let label: String
+            let values: [Value]
+        }
+        /// One adoption: measures down, periods across.
         struct Adoption: Sendable {
             let programme: String
-            let cells: [Cell]
+            let periods: [String]
+            let rows: [Row]
         }
 
         let title = "Publikacja dla sieci"
@@ -36,15 +42,7 @@ enum PublishingRoutes {
             let previews = try await services.evaluations.value("publishing-preview-\(k)", of: records) { try await publisher.preview(k: k) }
             let choices = try await records.choices()
             let nav = TenantNav(tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: choices, principal: context.principal)
-            let adoptions = previews.map { preview in
-                PublishPage.Adoption(
-                    programme: preview.programme,
-                    cells: preview.cells.map {
-                        .init(
-                            label: $0.label, period: $0.period == "all" ? "cały okres" : $0.period,
-                            value: Reporting.figure($0.value, unit: $0.unit, suppressed: $0.suppressed, k: k), suppressed: $0.suppressed)
-                    })
-            }
+            let adoptions = previews.map { table($0, k: k) }
             var saved: String?
             if let figures = request.uri.queryParameters.get("published"), let hidden = request.uri.queryParameters.get("hidden") {
                 saved = "Opublikowano \(figures) wartości, z czego \(hidden) ukryto."
@@ -60,6 +58,28 @@ enum PublishingRoutes {
             let report = try await publisher.publish(k: services.configuration.k)
             return SignInRoutes.redirect("/m/\(tenant)/publish?published=\(report.cells)&hidden=\(report.suppressed)")
         }
+    }
+
+    /// A preview's cells as a table: one row per measure in the order they come, one column per
+    /// period, the whole period first and then by time.
+    static func table(_ preview: Publisher.Preview, k: Int) -> PublishPage.Adoption {
+        let periods = Set(preview.cells.map(\.period)).compactMap(FigurePeriod.init).sorted()
+        var measures: [String] = []
+        var cells: [String: [String: AggregateCell]] = [:]
+        for cell in preview.cells {
+            if cells[cell.measure] == nil { measures.append(cell.measure) }
+            cells[cell.measure, default: [:]][cell.period] = cell
+        }
+        let rows = measures.map { measure in
+            let byPeriod = cells[measure] ?? [:]
+            return PublishPage.Row(
+                label: byPeriod.values.first?.label ?? measure,
+                values: periods.map { period in
+                    guard let cell = byPeriod[period.description] else { return PublishPage.Value(text: "–", suppressed: false) }
+                    return PublishPage.Value(text: Reporting.figure(cell.value, unit: cell.unit, suppressed: cell.suppressed, k: k), suppressed: cell.suppressed)
+                })
+        }
+        return PublishPage.Adoption(programme: preview.programme, periods: periods.map(\.heading), rows: rows)
     }
 
     static func access(_ context: KokonRequestContext, _ services: ServerServices) async throws -> (String, Publisher, CaseRecords) {

@@ -40,6 +40,8 @@ enum NetworkRoutes {
         let comparison: NetworkComparisonView
         let trends: [TrendChart]
         let hasTrends: Bool
+        /// "Zmiany w kolejnych latach" or "… kwartałach", as the charts go.
+        let trendHeading: String
         let downloads: [Download]
         let handout: String
     }
@@ -63,77 +65,98 @@ enum NetworkRoutes {
     static func add(to pages: RouterGroup<KokonRequestContext>, services: ServerServices) {
         pages.get("/network") { _, context -> Response in
             try Authorize.require(context.principal, .readNetworkReport(model: nil, runningIn: []))
-            let published = try await PublishedFigures.models(services.pool)
-            let entries = published.filter { Policy.allows(context.principal, .readNetworkReport(model: $0.id, runningIn: municipalities(running: $0.id, services.catalog))) }
-                .map { model in
-                    let names = services.catalog.tenants.filter { municipalities(running: model.id, services.catalog).contains($0.id) }.map(\.name)
-                    return IndexPage.Entry(
-                        name: model.name, link: "/network/\(model.id)", municipalities: names.isEmpty ? "" : "realizują: " + names.sorted().joined(separator: ", "))
-                }
+            let entries = try await PublishedFigures.models(services.pool).compactMap { model -> IndexPage.Entry? in
+                let running = municipalities(running: model.id, services.catalog)
+                guard Policy.allows(context.principal, .readNetworkReport(model: model.id, runningIn: running)) else { return nil }
+                let names = services.catalog.tenants.filter { running.contains($0.id) }.map(\.name)
+                return IndexPage.Entry(
+                    name: model.name, link: "/network/\(model.id)", municipalities: names.isEmpty ? "" : "realizują: " + names.sorted().joined(separator: ", "))
+            }
             return Views.render(IndexPage(signedIn: SiteHeader(context.principal).signedIn, entries: entries, hasEntries: !entries.isEmpty))
         }
 
         pages.get("/network/:model") { request, context -> Response in
-            let (model, period, periods) = try await access(request, context, services)
-            let report = NetworkReport(model: model, period: period, figures: try await PublishedFigures.read(services.pool, model: model, period: period))
-            let years = periods.filter { $0 != "all" }
-            var byYear: [(label: String, report: NetworkReport)] = []
-            for year in years {
-                byYear.append((year, NetworkReport(model: model, period: year, figures: try await PublishedFigures.read(services.pool, model: model, period: year))))
+            let asked = try await access(request, context, services)
+            // The chart follows the period chosen: quarters for a quarter, otherwise years.
+            let points = asked.published.filter { asked.period.isQuarter ? $0.isQuarter : $0.isYear }
+            let read = try await PublishedFigures.read(services.pool, model: asked.model, periods: ([asked.period] + points).map(\.description))
+            func report(_ period: FigurePeriod) -> NetworkReport {
+                NetworkReport(model: asked.model, period: period.description, figures: read[period.description] ?? .empty)
             }
+            let shown = report(asked.period)
+            let series = points.map { (label: $0.heading, report: report($0)) }
             let trends =
-                years.count < 2
-                ? [] : report.columns.filter { trendMeasures.contains($0.measure) || $0.measure.hasPrefix("indicator:") }.map { TrendChart(column: $0, periods: byYear) }
-            let name = report.modelName
-            let query = "period=\(period)"
+                points.count < 2
+                ? [] : shown.columns.filter { trendMeasures.contains($0.measure) || $0.measure.hasPrefix("indicator:") }.map { TrendChart(column: $0, periods: series) }
+            let name = shown.modelName
+            let query = "period=\(asked.period)"
             return Views.render(
                 ComparisonPage(
-                    title: "Spotkanie sieci – \(name)", signedIn: SiteHeader(context.principal).signedIn, modelName: name, model: model,
-                    periodText: periodText(period), periods: choices(periods, selected: period), comparison: NetworkComparisonView(report), trends: trends,
-                    hasTrends: !trends.isEmpty,
+                    title: "Spotkanie sieci – \(name)", signedIn: SiteHeader(context.principal).signedIn, modelName: name, model: asked.model,
+                    periodText: asked.period.polish, periods: asked.published.map { Option(value: $0.description, label: $0.polish, selected: $0 == asked.period) },
+                    comparison: NetworkComparisonView(shown), trends: trends, hasTrends: !trends.isEmpty,
+                    trendHeading: asked.period.isQuarter ? "Zmiany w kolejnych kwartałach" : "Zmiany w kolejnych latach",
                     downloads: [
-                        Download(label: "Pobierz CSV (arkusz kalkulacyjny)", url: "/network/\(model)/report.csv?\(query)"),
-                        Download(label: "Pobierz JSON", url: "/network/\(model)/report.json?\(query)"),
-                    ], handout: "/network/\(model)/handout?\(query)"))
+                        Download(label: "Pobierz CSV (arkusz kalkulacyjny)", url: "/network/\(asked.model)/report.csv?\(query)"),
+                        Download(label: "Pobierz JSON", url: "/network/\(asked.model)/report.json?\(query)"),
+                    ], handout: "/network/\(asked.model)/handout?\(query)"))
         }
 
         pages.get("/network/:model/handout") { request, context -> Response in
-            let (model, period, _) = try await access(request, context, services)
-            let report = NetworkReport(model: model, period: period, figures: try await PublishedFigures.read(services.pool, model: model, period: period))
+            let asked = try await access(request, context, services)
+            let report = try await asked.report(services)
             return Views.render(
                 HandoutPage(
-                    title: "Materiał na spotkanie sieci – \(report.modelName)", modelName: report.modelName, periodText: periodText(period),
-                    printedOn: Reporting.date(.today), comparison: NetworkComparisonView(report), back: "/network/\(model)?period=\(period)"))
+                    title: "Materiał na spotkanie sieci – \(report.modelName)", modelName: report.modelName, periodText: asked.period.polish,
+                    printedOn: Reporting.date(.today), comparison: NetworkComparisonView(report), back: "/network/\(asked.model)?period=\(asked.period)"))
         }
 
         pages.get("/network/:model/report.csv") { request, context -> Response in
-            let (model, period, _) = try await access(request, context, services)
-            let report = NetworkReport(model: model, period: period, figures: try await PublishedFigures.read(services.pool, model: model, period: period))
-            return download(report.csv(), type: "text/csv; charset=utf-8", name: "raport-sieci-\(model)-\(period).csv")
+            let asked = try await access(request, context, services)
+            return download(try await asked.report(services).csv(), type: "text/csv; charset=utf-8", name: "raport-sieci-\(asked.model)-\(asked.period).csv")
         }
 
         pages.get("/network/:model/report.json") { request, context -> Response in
-            let (model, period, _) = try await access(request, context, services)
-            let report = NetworkReport(model: model, period: period, figures: try await PublishedFigures.read(services.pool, model: model, period: period))
-            return download(try report.json(), type: "application/json", name: "raport-sieci-\(model)-\(period).json")
+            let asked = try await access(request, context, services)
+            return download(try await asked.report(services).json(), type: "application/json", name: "raport-sieci-\(asked.model)-\(asked.period).json")
         }
     }
 
-    /// The model, the period asked for, and the periods published, once the account may read them.
-    static func access(_ request: Request, _ context: KokonRequestContext, _ services: ServerServices) async throws -> (String, String, [String]) {
+    /// What a network page was asked for, once the account may read it.
+    struct Asked {
+        /// The programme's id.
+        let model: String
+        /// The period asked for.
+        let period: FigurePeriod
+        /// The periods published for the programme, the whole period first.
+        let published: [FigurePeriod]
+
+        /// The comparison for the period asked for.
+        func report(_ services: ServerServices) async throws -> NetworkReport {
+            NetworkReport(model: model, period: period.description, figures: try await PublishedFigures.read(services.pool, model: model, period: period.description))
+        }
+    }
+
+    /// The model and the period asked for, and the periods published, once the account may read them.
+    static func access(_ request: Request, _ context: KokonRequestContext, _ services: ServerServices) async throws -> Asked {
         let model = try context.parameters.require("model")
         guard services.catalog.programmes.contains(where: { $0.id == model }) else {
             let known = Set(services.catalog.programmes.map(\.id)).sorted().joined(separator: ", ")
             throw Problem.notFound("there is no programme '\(model)'; programmes: \(known)")
         }
         try Authorize.require(context.principal, .readNetworkReport(model: model, runningIn: municipalities(running: model, services.catalog)))
-        let period = request.uri.queryParameters.get("period") ?? "all"
-        guard Evaluator.isPeriod(period) else {
-            throw Problem.badRequest("period must be all or a year such as 2025, not '\(period)'")
+        let period = try period(request)
+        let published = try await PublishedFigures.periods(services.pool, model: model)
+        return Asked(model: model, period: period, published: published.isEmpty ? [.whole] : published)
+    }
+
+    /// The `period` query parameter: the whole period when absent; refused when it names no period.
+    static func period(_ request: Request) throws -> FigurePeriod {
+        let text = request.uri.queryParameters.get("period") ?? "all"
+        guard let period = FigurePeriod(text) else {
+            throw Problem.badRequest("period must be \(FigurePeriod.accepted), not '\(text)'")
         }
-        var periods = try await PublishedFigures.periods(services.pool, model: model)
-        if periods.isEmpty { periods = ["all"] }
-        return (model, period, periods)
+        return period
     }
 
     /// The municipalities whose tenant files adopt `model`, or a programme built on it.
@@ -145,12 +168,6 @@ enum NetworkRoutes {
                         || (adoption.resolvedModel.flatMap { catalog.programme($0) }?.lineage.contains { $0 == model || $0.hasPrefix(model + "@") } ?? false)
                 }
             }.map(\.id))
-    }
-
-    static func periodText(_ period: String) -> String { period == "all" ? "cały okres realizacji" : "rok \(period)" }
-
-    static func choices(_ periods: [String], selected: String) -> [Option] {
-        periods.map { Option(value: $0, label: periodText($0), selected: $0 == selected) }
     }
 
     static func download(_ text: String, type: String, name: String) -> Response {

@@ -93,7 +93,7 @@ struct NetworkReportPage: Page {
         title = "Raport sieci – \(report.modelName)"
         modelName = report.modelName
         self.notice = notice
-        periodText = report.period == "all" ? "cały okres realizacji" : report.period
+        periodText = FigurePeriod(report.period)?.polish ?? report.period
         municipalities = PolishGrammar.count(report.rows.count, "gmina", "gminy", "gmin")
         k = report.k.first ?? 5
         hasRows = !report.rows.isEmpty

@@ -23,6 +23,8 @@ public struct TrendChart: Sendable {
         let x: Int
         let y: Int
         let text: String
+        /// A second line under the first, so that a dozen quarters fit side by side.
+        var second: String? = nil
     }
 
     struct Hidden: Sendable {
@@ -96,7 +98,14 @@ public struct TrendChart: Sendable {
         func y(_ number: Double) -> Int { Self.top + Self.plotHeight - Int((number / maximum * Double(Self.plotHeight)).rounded()) }
         axisY = Self.top + Self.plotHeight
         axisRight = Self.left + Self.plotWidth
-        xTicks = periods.enumerated().map { Tick(x: x($0.offset), y: Self.top + Self.plotHeight + 18, text: $0.element.label) }
+        xTicks = periods.enumerated().map { index, period in
+            // "III kw. 2025" on two lines: the quarter, then its year.
+            let words = period.label.split(separator: " ")
+            let x = x(index)
+            let y = Self.top + Self.plotHeight + 18
+            return words.count > 1
+                ? Tick(x: x, y: y, text: words.dropLast().joined(separator: " "), second: String(words.last!)) : Tick(x: x, y: y, text: period.label)
+        }
         yTicks = (0...4).map { index in
             let number = maximum * Double(index) / 4
             return Tick(x: Self.left - 6, y: y(number) + 4, text: Polish.number(number, decimals: number < 10 && !percent ? 1 : 0) + (percent ? "%" : ""))

@@ -35,8 +35,13 @@ struct NetworkReportCommand: AsyncParsableCommand {
     @Option(help: "The model's id, e.g. wygrana-rodzina.")
     var model: String
 
-    @Option(help: "all or a year, e.g. 2025.")
-    var period = "all"
+    @Option(
+        help: "all (the whole period), a year such as 2025, or a quarter such as 2025-Q1.",
+        transform: { text in
+            guard let period = FigurePeriod(text) else { throw ValidationError("there is no period '\(text)'; use \(FigurePeriod.accepted)") }
+            return period
+        })
+    var period = FigurePeriod.whole
 
     @Option(help: "html, csv or json.")
     var format: Format = .html
@@ -57,7 +62,8 @@ struct NetworkReportCommand: AsyncParsableCommand {
                     description: "there is no programme '\(model)'" + (Suggestions.hint(for: model, in: known).map { " (\($0))" } ?? "")
                         + (published.isEmpty ? "; no municipality has published figures yet" : "; programmes with published figures: " + published.joined(separator: ", ")))
             }
-            return NetworkReport(model: model, period: period, figures: try await PublishedFigures.read(pool, model: model, period: period))
+            return NetworkReport(
+                model: model, period: period.description, figures: try await PublishedFigures.read(pool, model: model, period: period.description))
         }
         let text: String =
             switch format {
