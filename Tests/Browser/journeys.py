@@ -444,14 +444,22 @@ def journey_network():
         driver.find_element(By.CSS_SELECTOR, "a[href='/network/wygrana-rodzina']").click()
         expect(wait_for(driver, "Zestawienie"), "the network comparison should open")
         check_accessibility(driver, "network comparison")
-        years = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#period option") if o.get_attribute("value") != "all"]
-        expect(len(years) > 0, "the period list should offer the published years")
+        offered = {o.get_attribute("value"): o.text for o in driver.find_elements(By.CSS_SELECTOR, "#period option")}
+        years = [value for value in offered if re.fullmatch(r"\d{4}", value)]
+        quarters = [value for value in offered if re.fullmatch(r"\d{4}-Q[1-4]", value)]
+        expect(len(years) > 0 and len(quarters) > 0, f"the period list should offer the published years and quarters, not {list(offered)}")
         expect(len(driver.find_elements(By.CSS_SELECTOR, "figure.trend svg")) > 0, "the comparison should draw a trend per measure")
         driver.save_screenshot(os.path.join(SHOTS, "network.png"))
         Select(driver.find_element(By.ID, "period")).select_by_value(years[-1])
         driver.find_element(By.CSS_SELECTOR, "form[action='/network/wygrana-rodzina'] button").click()
         expect(wait_for(driver, f"okres: rok {years[-1]}"), "changing the period should show that year")
         check_accessibility(driver, "network comparison for a year")
+        Select(driver.find_element(By.ID, "period")).select_by_value(quarters[-2])
+        driver.find_element(By.CSS_SELECTOR, "form[action='/network/wygrana-rodzina'] button").click()
+        expect(wait_for(driver, f"okres: {offered[quarters[-2]]}"), "changing the period should show that quarter")
+        expect("Zmiany w kolejnych kwartałach" in main_text(driver), "a quarter's trends should go by quarter")
+        check_accessibility(driver, "network comparison for a quarter")
+        driver.save_screenshot(os.path.join(SHOTS, "network-quarter.png"))
         link = driver.find_element(By.PARTIAL_LINK_TEXT, "Pobierz CSV").get_attribute("href")
         status, csv = fetch_as(driver, link)
         expect(status == 200 and csv.startswith("\ufeffgmina;") and "Gmina Miasta Toruń" in csv, "the CSV download should hold the comparison")
@@ -500,6 +508,9 @@ for journey in (
     journey_sign_in_and_out, journey_forged_form, journey_phone, journey_casework, journey_import, journey_publish, journey_dashboard,
     journey_adaptation, journey_methodologist, journey_network, journey_upgrade,
 ):
+    # JOURNEYS=journey_network,… runs only those, while working on one.
+    if os.environ.get("JOURNEYS") and journey.__name__ not in os.environ["JOURNEYS"].split(","):
+        continue
     try:
         journey()
     except Exception as error:  # a journey that cannot go on is a failure with its reason
