@@ -12,7 +12,7 @@ public enum PublishBench {
     public static func publishAll(_ pool: ConnectionPool, catalog: ModelCatalog) async throws {
         try await forEach(catalog.tenants, parallel: pool.size) { tenant in
             let records = try await CaseRecords(pool: pool, tenant: tenant.id, actor: "bench")
-            try await Publisher(records: records, tenant: tenant).publish(k: 5, today: asOf)
+            try await Publisher(records: records, tenant: tenant).publish(today: asOf)
         }
     }
 

@@ -26,17 +26,14 @@ public struct Demo: Sendable {
     public let size: SyntheticRecords.Size
     /// The folder for reports.
     public let output: URL
-    /// Smallest count a published figure may show.
-    public let k: Int
 
     /// A demo run.
-    public init(pool: ConnectionPool, catalog: ModelCatalog, seed: UInt64, size: SyntheticRecords.Size, output: URL, k: Int = 5) {
+    public init(pool: ConnectionPool, catalog: ModelCatalog, seed: UInt64, size: SyntheticRecords.Size, output: URL) {
         self.pool = pool
         self.catalog = catalog
         self.seed = seed
         self.size = size
         self.output = output
-        self.k = k
     }
 
     /// Said at the top of every report the demo writes.
@@ -60,7 +57,7 @@ public struct Demo: Sendable {
             let file = tenantFolder.appending(path: "\(tenant.id).html")
             try Reporting.tenantHTML(tenant: tenant, evaluations: evaluations, notice: syntheticNotice).write(to: file, atomically: true, encoding: .utf8)
             try encoder.encode(evaluations).write(to: tenantFolder.appending(path: "\(tenant.id).json"))
-            let published = try await Publisher(records: records, tenant: tenant).publish(k: k)
+            let published = try await Publisher(records: records, tenant: tenant).publish()
             let scores = evaluations.map { "\($0.adoption) \(Int($0.fidelity.score.rounded()))/100" }.joined(separator: ", ")
             progress("\(tenant.name): \(written) synthetic rows written; fidelity \(scores); \(published.cells) figures published, \(published.suppressed) hidden")
             tenantReports.append((tenant.id, file))

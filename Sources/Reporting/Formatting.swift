@@ -40,14 +40,8 @@ enum Polish {
 }
 
 extension Reporting {
-    /// A day as Polish readers write it: 14.03.2026.
-    public static func date(_ day: CalendarDate) -> String {
-        let pad = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
-        return "\(pad(day.day)).\(pad(day.month)).\(day.year)"
-    }
-
     /// A period from one day to another: 01.07.2024 – 30.06.2026.
-    public static func dateRange(_ first: CalendarDate, _ last: CalendarDate) -> String { "\(date(first)) – \(date(last))" }
+    public static func dateRange(_ first: CalendarDate, _ last: CalendarDate) -> String { "\(first.polish) – \(last.polish)" }
 
     /// A published figure as text, the same on every page: "42,5%", "1 200 zł",
     /// "ukryte (<5)" for a suppressed one (never drawn as zero), "–" for none.

@@ -42,6 +42,8 @@ public struct NetworkReport: Sendable, Codable {
         /// For a municipality that moved to a new version during the period, when and from
         /// which version, in Polish; nil otherwise.
         public var versionChange: String? = nil
+        /// The k its figures were suppressed with: the network's when it published.
+        public var k = 5
         /// Figures by measure id.
         public let cells: [String: Cell]
     }
@@ -50,9 +52,10 @@ public struct NetworkReport: Sendable, Codable {
     public let model: String
     /// Its Polish name.
     public let modelName: String
-    /// `all` or a year.
+    /// `all`, a year or a quarter.
     public let period: String
-    /// The suppression threshold(s) used by the municipalities.
+    /// The suppression threshold(s) the municipalities published with: one, unless the
+    /// network changed its k and some have not published again since.
     public let k: [Int]
     /// Columns in order.
     public let columns: [Column]
@@ -95,7 +98,7 @@ public struct NetworkReport: Sendable, Codable {
             return Row(
                 tenant: publication.tenant, name: publication.tenantName, example: publication.example,
                 model: "\(publication.modelID)@\(publication.modelVersion)", asOf: publication.asOf,
-                versionChange: Self.versionChange(publication, period: period), cells: cells)
+                versionChange: Self.versionChange(publication, period: period), k: publication.k, cells: cells)
         }
     }
 
@@ -103,11 +106,11 @@ public struct NetworkReport: Sendable, Codable {
     /// figures for such a period cover the days from the move on.
     static func versionChange(_ publication: PublishedFigures.Publication, period: String) -> String? {
         guard let previous = publication.previousVersion, let day = publication.upgradedOn, let date = CalendarDate(iso: day) else { return nil }
-        if let year = Int(period) {
-            if year < date.year { return "według wersji \(previous), przed zmianą na \(publication.modelVersion) w dniu \(Reporting.date(date))" }
-            if year > date.year || (date.month == 1 && date.day == 1) { return nil }
+        if let days = FigurePeriod(period)?.days {
+            if days.upperBound < date { return "według wersji \(previous), przed zmianą na \(publication.modelVersion) w dniu \(date.polish)" }
+            if days.lowerBound >= date { return nil }
         }
-        return "od \(Reporting.date(date)) wersja \(publication.modelVersion) (wcześniej \(previous)); liczby za ten okres dotyczą dni od zmiany wersji"
+        return "od \(date.polish) wersja \(publication.modelVersion) (wcześniej \(previous)); liczby za ten okres dotyczą dni od zmiany wersji"
     }
 
     private struct AdoptionKey: Hashable {
@@ -115,10 +118,18 @@ public struct NetworkReport: Sendable, Codable {
         let adoption: String
     }
 
-    /// A figure as text: "42,5%", "ukryte (<5)" or "–".
-    func text(_ cell: Cell?, _ column: Column) -> String {
+    /// A figure as text: "42,5%", "ukryte (<5)" or "–", hidden ones with the k of `row`.
+    func text(_ cell: Cell?, _ column: Column, in row: Row) -> String {
         guard let cell else { return "–" }
-        return Reporting.figure(cell.value, unit: column.unit, suppressed: cell.suppressed, k: k.first ?? 5)
+        return Reporting.figure(cell.value, unit: column.unit, suppressed: cell.suppressed, k: row.k)
+    }
+
+    /// The threshold for notices: "5", or after a change of the network's k, every value its
+    /// municipalities published with.
+    public var kText: String {
+        k.count <= 1
+            ? "\(k.first ?? 5)"
+            : k.map(String.init).joined(separator: " lub ") + " (zależnie od progu sieci obowiązującego, gdy gmina publikowała; podany przy każdej gminie)"
     }
 
     // MARK: JSON

@@ -6,20 +6,11 @@ public enum PolishGrammar {
     /// A number with the noun form Polish puts after it: 1 miesiąc, 2 miesiące, 5 miesięcy,
     /// 22 miesiące, 12 miesięcy.
     public static func count(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-        "\(n) " + form(n, one, few, many)
+        "\(n) " + PolishWords.form(n, one, few, many)
     }
 
     /// A number of months: 1 miesiąc, 3 miesiące, 18 miesięcy.
     public static func months(_ n: Int) -> String { count(n, "miesiąc", "miesiące", "miesięcy") }
-
-    /// Only the noun form for a number.
-    public static func form(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-        let units = abs(n) % 10
-        let tens = abs(n) % 100
-        if n == 1 { return one }
-        if (2...4).contains(units) && !(12...14).contains(tens) { return few }
-        return many
-    }
 
     /// The Polish name of a kind of network action.
     public static func actionType(_ id: String) -> String { PolishWords.word(id, in: PolishWords.actionTypes) }

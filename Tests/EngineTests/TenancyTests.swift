@@ -78,7 +78,7 @@ struct IsolationTests {
     @Test func droppingATenantRemovesItsRoleAndPublishedFigures() async throws {
         try await TenancyFixture.with(applying: ["torun", "warszawa"]) { fixture in
             for id in ["torun", "warszawa"] {
-                try await Publisher(records: try await fixture.records(id), tenant: TenancyFixture.shipped.tenant(id)!).publish(k: 5)
+                try await Publisher(records: try await fixture.records(id), tenant: TenancyFixture.shipped.tenant(id)!).publish()
             }
             let database = try await fixture.admin.query("SELECT current_database()").scalar(String.self)
             let warszawa = try TenantBoundary(id: "warszawa", database: database)

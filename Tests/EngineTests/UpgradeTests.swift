@@ -119,7 +119,7 @@ struct UpgradeTests {
 
             // Published: each period from the version in force at its end; the publication says when it changed.
             let tenant = try #require(catalog.tenant("warszawa"))
-            try await Publisher(records: admin, tenant: tenant).publish(k: 5, today: CalendarDate(year: 2020, month: 6, day: 1))
+            try await Publisher(records: admin, tenant: tenant).publish(today: CalendarDate(year: 2020, month: 6, day: 1))
             let publication = try #require(try await fixture.admin.query("SELECT previous_version, upgraded_on FROM shared.publications WHERE tenant = 'warszawa'").first)
             #expect(try publication.decode("previous_version", as: String.self) == "1.0.0")
             #expect(try publication.decode("upgraded_on", as: CalendarDate.self) == CalendarDate(year: 2019, month: 1, day: 1))

@@ -79,6 +79,20 @@ struct PublishingTests {
         #expect(Suppression.nesting(spans).map(\.0) == ["all", "2026"])
     }
 
+    /// A programme counting its participants and each of its target groups publishes sums: a
+    /// hidden group would be the whole less the other groups.
+    @Test func targetGroupsAddUpToTheWhole() throws {
+        let programme = try #require(TenancyFixture.shipped.programme("aktywne-wlaczenie-torun@1.0.0"))
+        let sums = Publisher.groupSums(programme)
+        #expect(sums.map(\.total) == ["indicator:participants-supported"])
+        #expect(sums.first?.parts == ["indicator:at-risk-supported", "indicator:environment-supported"])
+        // 100 supported, 97 at risk: 3 from the environment would be known.
+        let cells = [
+            Self.cell("indicator:participants-supported", 100), Self.cell("indicator:at-risk-supported", 97), Self.cell("indicator:environment-supported", 3),
+        ]
+        #expect(Suppression.apply(cells, k: 5, relations: sums).filter(\.suppressed).map(\.measure) == ["indicator:at-risk-supported", "indicator:environment-supported"])
+    }
+
     @Test func periodsAreReadAndOrderedTheSameEverywhere() {
         #expect(FigurePeriod("all") == .whole && FigurePeriod("2025") == .year(2025) && FigurePeriod("2025-Q3") == .quarter(year: 2025, quarter: 3))
         for wrong in ["", "kwartał", "2025-Q5", "2025-Q0", "25", "1999", "2025Q1", "2025-q1", "2025-Q12"] { #expect(FigurePeriod(wrong) == nil, "\(wrong)") }
@@ -88,13 +102,14 @@ struct PublishingTests {
     }
 
     /// Every published figure of the demo is checked by brute force: none counts fewer than k,
-    /// and no hidden count can be worked out from the published ones. A k of 2 shows most
-    /// figures, so the sums between shown and hidden ones are exercised.
-    @Test(arguments: [2, 5]) func noSuppressedFigureCanBeRecovered(k: Int) async throws {
+    /// and no hidden count can be worked out from the published ones. A k of 3 (the least a
+    /// network may choose) shows most figures, so the sums between shown and hidden ones are exercised.
+    @Test(arguments: [3, 5]) func noSuppressedFigureCanBeRecovered(k: Int) async throws {
         try await TenancyFixture.with(applying: []) { fixture in
             let output = FileManager.default.temporaryDirectory.appending(path: "kokon-demo-\(UUID().uuidString.prefix(8))")
             defer { try? FileManager.default.removeItem(at: output) }
-            _ = try await Demo(pool: fixture.admin, catalog: TenancyFixture.shipped, seed: 7, size: .small, output: output, k: k).run { _ in }
+            try await NetworkPolicy.set(k: k, by: "test", fixture.admin)
+            _ = try await Demo(pool: fixture.admin, catalog: TenancyFixture.shipped, seed: 7, size: .small, output: output).run { _ in }
             let rows = try await fixture.admin.query(
                 """
                 SELECT tenant, adoption, period, measure, unit, value, numerator, denominator, suppressed FROM shared.aggregates
@@ -124,7 +139,8 @@ struct PublishingTests {
                 }
                 suppressed += cells.values.filter(\.suppressed).count
                 // 2. Sums: with the total and all other parts published, a hidden part would follow.
-                for (total, parts) in [("enrolled", ["retained", "dropped-out"]), ("enrolled", ["completed", "not-completed"])] {
+                let groups = [("indicator:participants-supported", ["indicator:at-risk-supported", "indicator:environment-supported"])]
+                for (total, parts) in [("enrolled", ["retained", "dropped-out"]), ("enrolled", ["completed", "not-completed"])] + groups {
                     let members = [total] + parts
                     guard members.allSatisfy({ cells[$0] != nil }) else { continue }
                     #expect(members.filter { cells[$0]!.suppressed }.count != 1, "\(key): \(members) has exactly one hidden member")
@@ -186,7 +202,7 @@ struct PublishingTests {
                 for pool in pools {
                     group.addTask {
                         let own = try await CaseRecords(pool: pool, tenant: "torun", actor: "test")
-                        return try await Publisher(records: own, tenant: tenant).publish(k: 5) { message in
+                        return try await Publisher(records: own, tenant: tenant).publish { message in
                             if message.contains("Gmina Miasta Toruń (torun)") { waited.count.withLock { $0 += 1 } }
                         }
                     }
@@ -222,15 +238,18 @@ struct PublishingTests {
         }
     }
 
-    /// One range for k: the command, the publisher and the database refuse the same values.
-    @Test func kHasOneRangeEverywhere() async throws {
+    /// k is the network's policy: one range in Swift and in the database, set once for
+    /// everyone, used by every publish, and refused by the database in any other value.
+    @Test func kIsOneNetworkPolicyEnforcedTwice() async throws {
         try await TenancyFixture.with(applying: ["torun"]) { fixture in
-            let definition = try await fixture.admin.query(
-                """
-                SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'k_in_range' AND conrelid = 'shared.publications'::regclass
-                """
-            ).scalar(String.self)
-            #expect(definition == "CHECK (((k >= \(Suppression.kRange.lowerBound)) AND (k <= \(Suppression.kRange.upperBound))))")
+            for table in ["kokon.network_policy", "shared.publications"] {
+                let definition = try await fixture.admin.query(
+                    """
+                    SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'k_in_range' AND conrelid = \(table)::regclass
+                    """
+                ).scalar(String.self)
+                #expect(definition.hasPrefix("CHECK (((k >= \(Suppression.kRange.lowerBound)) AND (k <= \(Suppression.kRange.upperBound))))"), "\(table): \(definition)")
+            }
             // The same for units: the database allows exactly FigureUnit's words.
             let units = try await fixture.admin.query(
                 """
@@ -240,13 +259,25 @@ struct PublishingTests {
             let allowed = Set(units.matches(of: /'([a-z]+)'/).map { String($0.1) })
             #expect(allowed == Set(FigureUnit.allCases.map(\.rawValue)), "\(units)")
             let torun = try await fixture.records("torun")
+            let definition = TenancyFixture.shipped.tenant("torun")!
+            #expect(try await NetworkPolicy.k(fixture.admin) == 5, "the default")
             for k in [Suppression.kRange.lowerBound - 1, Suppression.kRange.upperBound + 1] {
-                await #expect(throws: SuppressionError.self) {
-                    try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish(k: k)
-                }
+                await #expect(throws: SuppressionError.self) { try await NetworkPolicy.set(k: k, by: "test", fixture.admin) }
+                await #expect(throws: (any Error).self) { try await fixture.admin.query("UPDATE kokon.network_policy SET k = \(k)") }
             }
-            let published = try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish(k: Suppression.kRange.lowerBound)
-            #expect(published.cells > 0)
+            #expect(try await NetworkPolicy.set(k: 7, by: "test", fixture.admin) == 5)
+            let published = try await Publisher(records: torun, tenant: definition).publish()
+            #expect(published.cells > 0 && published.k == 7)
+            #expect(try await fixture.admin.query("SELECT k FROM shared.publications WHERE tenant = 'torun'").rows.allSatisfy { try $0.decode("k", as: Int32.self) == 7 })
+            #expect(try await Publisher(records: torun, tenant: definition).preview().allSatisfy { $0.k == 7 })
+            // No writer, not even one going round Kokon, stores a publication with another k.
+            await #expect(throws: (any Error).self) {
+                try await fixture.admin.query("UPDATE shared.publications SET k = 3 WHERE tenant = 'torun'")
+            }
+            // The report states the threshold its figures were hidden with.
+            let report = NetworkReport(model: "wygrana-rodzina", period: "all", figures: try await PublishedFigures.read(fixture.admin, model: "wygrana-rodzina", period: "all"))
+            #expect(report.k == [7] && report.kText == "7" && report.rows.allSatisfy { $0.k == 7 })
+            #expect(try report.html().contains("mniej niż 7 osób lub rodzin"))
         }
     }
 
@@ -254,9 +285,9 @@ struct PublishingTests {
         try await TenancyFixture.with(applying: ["torun", "warszawa"]) { fixture in
             let torun = try await fixture.records("torun")
             let warszawa = try await fixture.records("warszawa")
-            try await Publisher(records: warszawa, tenant: TenancyFixture.shipped.tenant("warszawa")!).publish(k: 5)
-            let first = try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish(k: 5)
-            let again = try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish(k: 5)
+            try await Publisher(records: warszawa, tenant: TenancyFixture.shipped.tenant("warszawa")!).publish()
+            let first = try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish()
+            let again = try await Publisher(records: torun, tenant: TenancyFixture.shipped.tenant("torun")!).publish()
             #expect(first.cells == again.cells, "publishing again replaces, never adds")
             let total = try await fixture.admin.query("SELECT count(*) AS n FROM shared.aggregates WHERE tenant = 'torun'").scalar(Int.self)
             #expect(total == first.cells)

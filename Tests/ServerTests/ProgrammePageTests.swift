@@ -115,7 +115,7 @@ struct NetworkPageTests {
     @Test func anAnalystComparesPeriodsAndDownloadsButReachesNoCaseRecords() async throws {
         try await ServerFixture.with { fixture in
             let torun = try await CaseRecords(pool: fixture.tenancy.admin, tenant: "torun", actor: "test")
-            try await Publisher(records: torun, tenant: try TenantDirectory(pool: fixture.tenancy.admin, catalog: TenancyFixture.shipped).tenant("torun")).publish(k: 5)
+            try await Publisher(records: torun, tenant: try TenantDirectory(pool: fixture.tenancy.admin, catalog: TenancyFixture.shipped).tenant("torun")).publish()
             try await fixture.application.test(.live) { client in
                 let analyst = Browser()
                 _ = try await BrowserSessionTests.signIn(client, analyst, email: "analyst@network.test", password: ServerFixture.password)

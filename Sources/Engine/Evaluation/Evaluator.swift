@@ -110,7 +110,7 @@ public struct Evaluator: Sendable {
                         id: id, unit: unit, minimumMonths: minimum(version.programme, adaptations), targets: targets, programme: version.programme,
                         names: version.programme.polishNames, adaptations: adaptations, adoptionEnd: end, start: version.start, end: version.end,
                         asOf: min(version.end, today), today: today, label: "all",
-                        versionNote: "według wersji \(version.version), do \(Self.polish(version.end)); od \(Self.polish(version.end.adding(days: 1))) obowiązuje wersja \(next)"
+                        versionNote: "według wersji \(version.version), do \(version.end.polish); od \(version.end.adding(days: 1).polish) obowiązuje wersja \(next)"
                     ))
             }
             // A longer minimum participation recorded in the register holds over the file's.
@@ -121,16 +121,10 @@ public struct Evaluator: Sendable {
                     names: programme.polishNames, adaptations: try row.decode("adaptations", as: JSONB.self).decode([Adaptation].self) + inForce.map(\.adaptation),
                     adoptionEnd: end, start: currentStart, end: end, asOf: min(end, today), today: today, label: "all",
                     versionNote: earlier.last.map {
-                        "według wersji \(programme.version), od \(Self.polish(currentStart)); do \(Self.polish($0.end)) obowiązywała wersja \($0.version)"
+                        "według wersji \(programme.version), od \(currentStart.polish); do \($0.end.polish) obowiązywała wersja \($0.version)"
                     }, previousVersion: earlier.last?.version))
         }
         return contexts
-    }
-
-    /// A day as Polish pages write it: 01.01.2026.
-    static func polish(_ day: CalendarDate) -> String {
-        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        return "\(two(day.day)).\(two(day.month)).\(day.year)"
     }
 
     func evaluate(_ context: AdoptionContext, rules: Bool, on session: Session) async throws -> Evaluation {
@@ -172,19 +166,50 @@ struct AdoptionContext: Sendable {
     let adaptations: [Adaptation]
     let adoptionEnd: CalendarDate
     /// The period evaluated.
-    let start: CalendarDate
-    let end: CalendarDate
+    private(set) var start: CalendarDate
+    private(set) var end: CalendarDate
     /// The day the figures describe.
-    let asOf: CalendarDate
+    private(set) var asOf: CalendarDate
     /// The day the evaluation is made.
     let today: CalendarDate
-    let label: String
+    private(set) var label: String
     /// For an upgraded adoption, which version this part of it is evaluated against and
     /// since or until when, in Polish; nil for an adoption never upgraded.
     var versionNote: String? = nil
     /// For the current version of an upgraded adoption, the version run before it (which
     /// ended the day before `start`).
     var previousVersion: String? = nil
+    /// Components the municipality dropped, as far as the programme allows: a core component
+    /// kept dropped across an upgrade still counts, as not delivered. Worked out once, as
+    /// every period's evaluation asks.
+    let dropped: Set<String>
+
+    init(
+        id: String, unit: ParticipationUnit, minimumMonths: Int?, targets: LocalTargets, programme: Programme, names: [String: String],
+        adaptations: [Adaptation], adoptionEnd: CalendarDate, start: CalendarDate, end: CalendarDate, asOf: CalendarDate, today: CalendarDate,
+        label: String, versionNote: String? = nil, previousVersion: String? = nil
+    ) {
+        self.id = id
+        self.unit = unit
+        self.minimumMonths = minimumMonths
+        self.targets = targets
+        self.programme = programme
+        self.names = names
+        self.adaptations = adaptations
+        self.adoptionEnd = adoptionEnd
+        self.start = start
+        self.end = end
+        self.asOf = asOf
+        self.today = today
+        self.label = label
+        self.versionNote = versionNote
+        self.previousVersion = previousVersion
+        let check = AdaptationCheck(programme: programme)
+        dropped = Set(
+            adaptations.filter { $0.change == .dropComponent }.compactMap(\.component).filter {
+                check.problems(.dropComponent, component: $0).isEmpty
+            })
+    }
 
     /// The same adoption, for one calendar year of its period; nil when the year lies outside it.
     func narrowed(to year: Int) -> AdoptionContext? {
@@ -196,10 +221,13 @@ struct AdoptionContext: Sendable {
         let first = max(start, day)
         let last = min(end, lastDay)
         guard first <= last else { return nil }
-        return AdoptionContext(
-            id: id, unit: unit, minimumMonths: minimumMonths, targets: targets, programme: programme, names: names, adaptations: adaptations,
-            adoptionEnd: adoptionEnd, start: first, end: last, asOf: min(last, today), today: today,
-            label: label, versionNote: versionNote, previousVersion: previousVersion)
+        // A copy keeps what was worked out once for the adoption (`dropped`).
+        var narrowed = self
+        narrowed.start = first
+        narrowed.end = last
+        narrowed.asOf = min(last, today)
+        narrowed.label = label
+        return narrowed
     }
 
     /// Each calendar quarter of the period that has begun by the day of evaluation, labelled
@@ -223,16 +251,6 @@ struct AdoptionContext: Sendable {
     var years: [AdoptionContext] {
         guard start.year <= asOf.year else { return [] }
         return (start.year...asOf.year).compactMap(narrowed(to:))
-    }
-
-    /// Components the municipality dropped, as far as the programme allows: a core component
-    /// kept dropped across an upgrade still counts, as not delivered.
-    var dropped: Set<String> {
-        let check = AdaptationCheck(programme: programme)
-        return Set(
-            adaptations.filter { $0.change == .dropComponent }.compactMap(\.component).filter {
-                check.problems(.dropComponent, component: $0).isEmpty
-            })
     }
 
     /// A role's caseload limit, after any adaptation.

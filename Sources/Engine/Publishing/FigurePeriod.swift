@@ -1,3 +1,5 @@
+public import Postgres
+
 /// The periods figures are published for: an adoption's whole period, a calendar year, or a
 /// calendar quarter. Each nests in the one above it, and counts of events (drop-outs, sessions)
 /// add up along that nesting, which suppression has to know.
@@ -54,6 +56,18 @@ public enum FigurePeriod: Sendable, Hashable, Comparable, CustomStringConvertibl
         case .whole: "cały okres"
         case .year(let year): String(year)
         case .quarter(let year, let quarter): "\(["I", "II", "III", "IV"][quarter - 1]) kw. \(year)"
+        }
+    }
+
+    /// The calendar days a year or quarter covers; nil for the whole period, whose days
+    /// depend on the adoption.
+    public var days: ClosedRange<CalendarDate>? {
+        switch self {
+        case .whole: nil
+        case .year(let year): CalendarDate(year: year, month: 1, day: 1)...CalendarDate(year: year, month: 12, day: 31)
+        case .quarter(let year, let quarter):
+            // Quarters end on 31 March, 30 June, 30 September and 31 December.
+            CalendarDate(year: year, month: quarter * 3 - 2, day: 1)...CalendarDate(year: year, month: quarter * 3, day: quarter == 1 || quarter == 4 ? 31 : 30)
         }
     }
 

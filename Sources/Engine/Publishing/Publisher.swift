@@ -24,6 +24,8 @@ public struct Publisher: Sendable {
         public let cells: Int
         /// Of which suppressed.
         public let suppressed: Int
+        /// The network's k they were suppressed with.
+        public let k: Int
     }
 
     /// The figures of one adoption exactly as they would be published: suppressed cells
@@ -35,39 +37,42 @@ public struct Publisher: Sendable {
         public let programme: String
         /// The cells, the whole period first, then each year, then each quarter.
         public let cells: [AggregateCell]
+        /// The network's k they were suppressed with.
+        public let k: Int
     }
 
     /// Replaces the tenant's published figures with new ones for every adoption: the whole
-    /// period, each calendar year and each calendar quarter so far.
+    /// period, each calendar year and each calendar quarter so far, suppressed with the
+    /// network's k (``NetworkPolicy``), read in the same transaction.
     ///
     /// Publishes of one municipality run one after another (a lock per municipality, held to
     /// the end of the transaction): a second one waits, calling `waiting` first, and then
     /// replaces the first one's figures, instead of colliding with them.
     @discardableResult
-    public func publish(k: Int = 5, today: CalendarDate = .today, waiting: (@Sendable (String) -> Void)? = nil) async throws -> Report {
-        try Suppression.check(k: k)
-        return try await records.transaction { session in
+    public func publish(today: CalendarDate = .today, waiting: (@Sendable (String) -> Void)? = nil) async throws -> Report {
+        try await records.transaction { session in
             let key = "kokon publish \(tenant.id)"
             if try await !session.query("SELECT pg_try_advisory_xact_lock(hashtextextended(\(key), 0)) AS locked").scalar(Bool.self) {
                 waiting?("another publish of \(tenant.name) (\(tenant.id)) is running; waiting for it to finish")
                 try await session.query("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
             }
+            let k = try await NetworkPolicy.k(on: session)
             let computed = try await compute(k: k, today: today, on: session)
             try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id)")
             try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id)")
             for (adoption, cells) in computed { try await write(adoption, cells, k: k, on: session) }
             let cells = computed.flatMap(\.1)
-            return Report(cells: cells.count, suppressed: cells.filter(\.suppressed).count)
+            return Report(cells: cells.count, suppressed: cells.filter(\.suppressed).count, k: k)
         }
     }
 
-    /// What ``publish(k:today:)`` would publish, writing nothing: for the coordinator to see
-    /// exactly what leaves the municipality before confirming.
-    public func preview(k: Int = 5, today: CalendarDate = .today) async throws -> [Preview] {
-        try Suppression.check(k: k)
-        return try await records.transaction { session in
-            try await compute(k: k, today: today, on: session).map {
-                Preview(adoption: $0.0.id, programme: $0.0.programme.reference, cells: $0.1)
+    /// What ``publish(today:waiting:)`` would publish, writing nothing: for the coordinator to
+    /// see exactly what leaves the municipality before confirming.
+    public func preview(today: CalendarDate = .today) async throws -> [Preview] {
+        try await records.transaction { session in
+            let k = try await NetworkPolicy.k(on: session)
+            return try await compute(k: k, today: today, on: session).map {
+                Preview(adoption: $0.0.id, programme: $0.0.programme.reference, cells: $0.1, k: k)
             }
         }
     }
@@ -103,9 +108,42 @@ public struct Publisher: Sendable {
                 cells += made
             }
             let spans = periods.map { Suppression.Span(period: $0.label, start: $0.start, end: $0.asOf) }
-            computed.append((current, Suppression.apply(cells, k: k, spans: spans, overTime: Self.overTime(current.programme))))
+            let relations = AdditiveRelation.standard + Self.groupSums(current.programme)
+            computed.append((current, Suppression.apply(cells, k: k, relations: relations, spans: spans, overTime: Self.overTime(current.programme))))
         }
         return computed
+    }
+
+    /// Sums between a programme's own indicators: where it counts its participants (or
+    /// families, persons, children) and, with the same measure, each of its target groups,
+    /// the groups add up to the whole, so a hidden group's count would be the whole less the
+    /// other groups'. The same holds for a group and its quotas.
+    public static func groupSums(_ programme: Programme) -> [AdditiveRelation] {
+        let counts = (programme.indicators ?? []).filter {
+            $0.measure.type == .count && ["participants", "families", "persons", "children"].contains($0.measure.subject)
+        }
+        func plain(_ measure: Measure) -> Measure {
+            var measure = measure
+            measure.targetGroup = nil
+            return measure
+        }
+        // The whole and its top-level groups, then each group and its quotas.
+        var partitions: [(whole: String?, parts: [String])] = [(nil, (programme.targetGroups ?? []).map(\.id))]
+        for group in programme.targetGroups ?? [] where !(group.quotas ?? []).isEmpty {
+            partitions.append((group.id, (group.quotas ?? []).map(\.id)))
+        }
+        var relations: [AdditiveRelation] = []
+        for total in counts {
+            for partition in partitions where total.measure.targetGroup == partition.whole && partition.parts.count > 1 {
+                let parts = partition.parts.compactMap { group in
+                    counts.first { $0.measure.targetGroup == group && plain($0.measure) == plain(total.measure) }.map { "indicator:" + $0.id }
+                }
+                if parts.count == partition.parts.count {
+                    relations.append(AdditiveRelation(total: "indicator:" + total.id, parts: parts, derived: [:]))
+                }
+            }
+        }
+        return relations
     }
 
     /// The measures of a programme whose figure for a period is the sum of its parts': the

@@ -13,10 +13,10 @@ public import Postgres
 /// Where the total is shown, the hidden parts together must also count at least k: their sum
 /// is the total less the shown parts, and a small sum would pin each of them to a few values.
 public enum Suppression {
-    /// The values k may take: below 2 a figure could single out one family, above 100 a
-    /// municipality's figures would almost all be hidden. The database enforces the same range
-    /// (`k_in_range` on `shared.publications`).
-    public static let kRange = 2...100
+    /// The values k may take: below 3 two families could tell each other's figures apart,
+    /// above 100 a municipality's figures would almost all be hidden. The database enforces
+    /// the same range (`k_in_range` on `kokon.network_policy` and `shared.publications`).
+    public static let kRange = 3...100
 
     /// Refuses a k outside ``kRange`` with a message that says what to use instead.
     public static func check(k: Int) throws(SuppressionError) {

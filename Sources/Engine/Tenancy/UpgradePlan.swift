@@ -252,7 +252,7 @@ public struct UpgradePlan: Sendable {
             ).scalar(Int.self)
             let plan = target.plans?.first { $0.id == planID }?.name.pl ?? planID
             let who = forFamily ? "rodzin" : "osób"
-            let day = Evaluator.polish(on)
+            let day = on.polish
             effects.append(
                 RecordEffect(
                     text: LocalizedText(
@@ -272,7 +272,7 @@ public struct UpgradePlan: Sendable {
                 pl: "Wersja \(target.version) nie ma \(kind) „\(name)”: "
                     + (sessions == 0
                         ? "nie zapisano żadnego spotkania."
-                        : "zapisane spotkania (\(sessions)) zostają bez zmian i są oceniane według dotychczasowej wersji; od \(Evaluator.polish(on)) nie można zapisywać nowych."),
+                        : "zapisane spotkania (\(sessions)) zostają bez zmian i są oceniane według dotychczasowej wersji; od \(on.polish) nie można zapisywać nowych."),
                 en: "\(target.reference) has no \(kindEN) \(id): \(sessions) recorded sessions stay and are evaluated against the current version"),
             needsAction: false)
     }

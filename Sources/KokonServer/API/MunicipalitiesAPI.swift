@@ -55,9 +55,8 @@ enum MunicipalitiesAPI {
             let scope = try Authorize.require(context.principal, .publish(tenant: tenant))
             let definition = try TenantDirectory(pool: services.pool, catalog: services.catalog).tenant(tenant)
             let records = try await services.records(tenant, principal: context.principal!, scope: scope ?? .all)
-            let k = services.configuration.k
-            let report = try await Publisher(records: records, tenant: definition).publish(k: k)
-            return try JSONAnswer.encode(Published(tenant: tenant, figures: report.cells, hidden: report.suppressed, k: k), status: .created)
+            let report = try await Publisher(records: records, tenant: definition).publish()
+            return try JSONAnswer.encode(Published(tenant: tenant, figures: report.cells, hidden: report.suppressed, k: report.k), status: .created)
         }
 
         api.get("/network/:programme/report") { request, context -> Response in

@@ -87,7 +87,7 @@ enum AdaptationRoutes {
                 entries.append(
                     RegisterPage.Entry(
                         code: "plik gminy", programme: adoption.model.description, summary: Reporting.polishSummary(adaptation, names: names),
-                        reason: adaptation.reason.pl, decided: "\(adaptation.decidedBy), \(Reporting.date(CalendarDate(adaptation.decidedOn)))",
+                        reason: adaptation.reason.pl, decided: "\(adaptation.decidedBy), \(CalendarDate(adaptation.decidedOn).polish)",
                         kind: adaptation.planned ? "planowana" : "w odpowiedzi na problem", frame: frame, hasFrame: !frame.isEmpty))
             }
         }
@@ -98,7 +98,7 @@ enum AdaptationRoutes {
             entries.append(
                 RegisterPage.Entry(
                     code: entry.code, programme: version, summary: Reporting.polishSummary(entry.adaptation, names: names), reason: entry.reason,
-                    decided: "\(entry.decidedBy), \(Reporting.date(entry.decidedOn))", kind: entry.planned ? "planowana" : "w odpowiedzi na problem",
+                    decided: "\(entry.decidedBy), \(entry.decidedOn.polish)", kind: entry.planned ? "planowana" : "w odpowiedzi na problem",
                     frame: frame, hasFrame: true))
         }
         var fields = form(choices, values)

@@ -262,7 +262,7 @@ enum CaseworkRoutes {
         let open = file.enrolments.filter { $0.endsOn == nil }.map { enrolment in
             let key = [enrolment.adoption, enrolment.person == nil ? code : "", enrolment.person ?? "", enrolment.startsOn.description].joined(separator: "|")
             let version = choices.adoptions.first { $0.id == enrolment.adoption }?.version ?? enrolment.adoption
-            return (key, "\(version) — \(enrolment.person ?? "całe gospodarstwo"), od \(Reporting.date(enrolment.startsOn))")
+            return (key, "\(version) — \(enrolment.person ?? "całe gospodarstwo"), od \(enrolment.startsOn.polish)")
         }
         var endFields = [
             FormField.select("enrolment", "Udział do zakończenia", choices: open, value: values["end"]?["enrolment"] ?? ""),
@@ -377,31 +377,31 @@ enum CaseworkRoutes {
         var enrolments: [HouseholdPage.Enrolment] = []
         for enrolment in file.enrolments {
             let version = choices.adoptions.first { $0.id == enrolment.adoption }?.version ?? enrolment.adoption
-            let until = enrolment.endsOn.map { Reporting.date($0) } ?? "trwa"
+            let until = enrolment.endsOn.map(\.polish) ?? "trwa"
             enrolments.append(
                 HouseholdPage.Enrolment(
                     adoption: version, who: enrolment.person ?? "całe gospodarstwo",
                     targetGroup: elementName(enrolment.adoption, enrolment.targetGroup, in: \.targetGroups),
-                    from: Reporting.date(enrolment.startsOn), until: until))
+                    from: enrolment.startsOn.polish, until: until))
         }
         var plans: [HouseholdPage.Plan] = []
         for plan in file.plans {
             let goals = plan.goals.map { "Cel \($0.number): \($0.domain) — \(PolishLabels.goalStatuses[$0.status] ?? $0.status)" }
             plans.append(
                 HouseholdPage.Plan(
-                    code: plan.code, name: plan.plan, who: plan.person ?? "całe gospodarstwo", drawnUp: Reporting.date(plan.drawnUpOn), goals: goals))
+                    code: plan.code, name: plan.plan, who: plan.person ?? "całe gospodarstwo", drawnUp: plan.drawnUpOn.polish, goals: goals))
         }
         var attendance: [HouseholdPage.Attendance] = []
         for entry in file.attendance {
             let activity = [entry.component, entry.activity ?? ""].filter { !$0.isEmpty }.joined(separator: " — ")
             attendance.append(
                 HouseholdPage.Attendance(
-                    date: Reporting.date(entry.heldOn), activity: activity, minutes: entry.minutes, person: entry.person,
+                    date: entry.heldOn.polish, activity: activity, minutes: entry.minutes, person: entry.person,
                     status: PolishLabels.attendance[entry.status] ?? entry.status))
         }
         let outcomes = file.outcomes.map { outcome in
             let name = elementName(outcome.adoption, outcome.outcome, in: \.outcomes)
-            return "\(Reporting.date(outcome.observedOn)): \(name) — \(outcome.person ?? "całe gospodarstwo")"
+            return "\(outcome.observedOn.polish): \(name) — \(outcome.person ?? "całe gospodarstwo")"
         }
         let page = HouseholdPage(
             title: "Gospodarstwo \(file.code)", signedIn: SiteHeader(context.principal).signedIn, nav: nav, saved: saved.flatMap { savedText[$0] },

@@ -134,7 +134,7 @@ enum DashboardRoutes {
         }
         let networkRows = networks.map { network in
             DashboardPage.NetworkRow(
-                name: network.name, code: network.code, area: network.area, formedOn: Reporting.date(network.formedOn),
+                name: network.name, code: network.code, area: network.area, formedOn: network.formedOn.polish,
                 members: network.members.isEmpty
                     ? "brak" : network.members.map { "\($0.member) (\(PolishWords.word($0.sector, in: PolishWords.sectors)))" }.joined(separator: ", "),
                 actions: network.actionsByYear.isEmpty

@@ -38,11 +38,12 @@ enum PublishingRoutes {
     static func add(to pages: RouterGroup<KokonRequestContext>, services: ServerServices) {
         pages.get("/m/:tenant/publish") { request, context -> Response in
             let (tenant, publisher, records) = try await access(context, services)
-            let k = services.configuration.k
-            let previews = try await services.evaluations.value("publishing-preview-\(k)", of: records) { try await publisher.preview(k: k) }
+            // The network's k is part of the key: a new policy shows at once.
+            let k = try await records.transaction { try await NetworkPolicy.k(on: $0) }
+            let previews = try await services.evaluations.value("publishing-preview-\(k)", of: records) { try await publisher.preview() }
             let choices = try await records.choices()
             let nav = TenantNav(tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: choices, principal: context.principal)
-            let adoptions = previews.map { table($0, k: k) }
+            let adoptions = previews.map { table($0, k: $0.k) }
             var saved: String?
             if let figures = request.uri.queryParameters.get("published"), let hidden = request.uri.queryParameters.get("hidden") {
                 saved = "Opublikowano \(figures) wartości, z czego \(hidden) ukryto."
@@ -55,7 +56,7 @@ enum PublishingRoutes {
 
         pages.post("/m/:tenant/publish") { _, context -> Response in
             let (tenant, publisher, _) = try await access(context, services)
-            let report = try await publisher.publish(k: services.configuration.k)
+            let report = try await publisher.publish()
             return SignInRoutes.redirect("/m/\(tenant)/publish?published=\(report.cells)&hidden=\(report.suppressed)")
         }
     }

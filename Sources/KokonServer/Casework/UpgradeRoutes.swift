@@ -109,7 +109,7 @@ enum UpgradeRoutes {
                 action: verdict.action.pl)
         }
         return UpgradePage.Plan(
-            heading: "\(plan.from.name.pl): z wersji \(plan.from.version) na \(plan.to.version) od \(Reporting.date(plan.on))", blocked: plan.isBlocked,
+            heading: "\(plan.from.name.pl): z wersji \(plan.from.version) na \(plan.to.version) od \(plan.on.polish)", blocked: plan.isBlocked,
             groups: groups, hasGroups: !groups.isEmpty, verdicts: verdicts, hasVerdicts: !verdicts.isEmpty,
             effects: plan.effects.map { UpgradePage.Effect(text: $0.text.pl, needsAction: $0.needsAction) }, hasEffects: !plan.effects.isEmpty,
             snippet: snippet(plan))

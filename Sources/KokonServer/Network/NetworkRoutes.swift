@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Hummingbird
+import Postgres
 import Reporting
 import Templates
 
@@ -108,7 +109,7 @@ enum NetworkRoutes {
             return Views.render(
                 HandoutPage(
                     title: "Materiał na spotkanie sieci – \(report.modelName)", modelName: report.modelName, periodText: asked.period.polish,
-                    printedOn: Reporting.date(.today), comparison: NetworkComparisonView(report), back: "/network/\(asked.model)?period=\(asked.period)"))
+                    printedOn: CalendarDate.today.polish, comparison: NetworkComparisonView(report), back: "/network/\(asked.model)?period=\(asked.period)"))
         }
 
         pages.get("/network/:model/report.csv") { request, context -> Response in

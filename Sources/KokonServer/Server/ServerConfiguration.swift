@@ -12,15 +12,13 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGrace: Duration
     /// How many PostgreSQL connections the server keeps.
     public var connections: Int
-    /// The smallest count a published figure may show (k).
-    public var k: Int
     /// How long failed sign-ins count, and how long a lock lasts.
     public var signInLockWindow: Duration = .seconds(15 * 60)
 
     /// The defaults: loopback, port 8080, 1 MiB bodies, 10 s to finish on shutdown.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, behindTLS: Bool = false, bodyLimit: Int = 1 << 20,
-        shutdownGrace: Duration = .seconds(10), connections: Int = 8, k: Int = 5
+        shutdownGrace: Duration = .seconds(10), connections: Int = 8
     ) {
         self.host = host
         self.port = port
@@ -28,6 +26,5 @@ public struct ServerConfiguration: Sendable {
         self.bodyLimit = bodyLimit
         self.shutdownGrace = shutdownGrace
         self.connections = connections
-        self.k = k
     }
 }

@@ -82,7 +82,7 @@ public struct EvaluationSection: Sendable {
         modelName = evaluation.modelName
         model = evaluation.model
         period = evaluation.period.label == "all" ? Reporting.dateRange(evaluation.period.start, evaluation.period.end) : evaluation.period.label
-        asOf = Reporting.date(evaluation.asOf)
+        asOf = evaluation.asOf.polish
         versionNote = evaluation.versionNote
         cards = Self.cards(evaluation.fidelity, adaptations: evaluation.adaptations, names: evaluation.names)
         let missing = evaluation.fidelity.missingComponents.map { "„" + (evaluation.names[$0] ?? $0) + "”" }.joined(separator: ", ")
@@ -90,7 +90,7 @@ public struct EvaluationSection: Sendable {
         adaptations = evaluation.adaptations.map { adaptation in
             AdaptationRow(
                 summary: Reporting.polishSummary(adaptation, names: evaluation.names), reason: adaptation.reason.pl,
-                decidedBy: adaptation.decidedBy, decidedOn: Reporting.date(CalendarDate(adaptation.decidedOn)),
+                decidedBy: adaptation.decidedBy, decidedOn: CalendarDate(adaptation.decidedOn).polish,
                 kind: adaptation.planned ? "planowana" : "nieplanowana")
         }
         hasAdaptations = !adaptations.isEmpty

@@ -81,7 +81,8 @@ struct NetworkReportPage: Page {
     let notice: String?
     let periodText: String
     let municipalities: String
-    let k: Int
+    /// The threshold in words (one k, or each after a change of the network's k).
+    let k: String
     let hasRows: Bool
     let charts: [Chart]
     let columns: [Column]
@@ -95,7 +96,7 @@ struct NetworkReportPage: Page {
         self.notice = notice
         periodText = FigurePeriod(report.period)?.polish ?? report.period
         municipalities = PolishGrammar.count(report.rows.count, "gmina", "gminy", "gmin")
-        k = report.k.first ?? 5
+        k = report.kText
         hasRows = !report.rows.isEmpty
         charts =
             hasRows
@@ -103,9 +104,9 @@ struct NetworkReportPage: Page {
                 report.columns.first { $0.measure == measure }.map { Self.chart($0, report) }
             } : []
         columns = report.columns.map { Column(label: $0.label, target: $0.target) }
-        let hidden = "ukryte: mniej niż \(k) osób lub rodzin"
         rows = report.rows.map { row in
-            Row(
+            let hidden = "ukryte: mniej niż \(row.k) osób lub rodzin"
+            return Row(
                 name: row.name, example: row.example, model: row.model, asOf: row.asOf, versionChange: row.versionChange,
                 cells: report.columns.map { column in
                     let cell = row.cells[column.measure]
@@ -126,7 +127,7 @@ struct NetworkReportPage: Page {
                         }
                     // The mark is part of the text: one field per cell keeps a report of every
                     // Polish gmina quick to render, and the status reads without colour.
-                    let text = report.text(cell, column)
+                    let text = report.text(cell, column, in: row)
                     return Cell(
                         text: suppressed ? text : mark.map { "\(text) \($0)" } ?? text, style: suppressed ? "num sup" : status.isEmpty ? "num" : "num " + status,
                         hint: suppressed ? hidden : nil)
@@ -181,7 +182,7 @@ struct NetworkReportPage: Page {
                 ? nil
                 : cell?.value.map { decimal in
                     let shown = NetworkReport.Cell(value: decimal, numerator: nil, denominator: nil, status: nil, suppressed: false)
-                    return Chart.Bar.Value(width: Int(NSDecimalNumber(decimal: decimal).doubleValue / maximum * 380), text: report.text(shown, column))
+                    return Chart.Bar.Value(width: Int(NSDecimalNumber(decimal: decimal).doubleValue / maximum * 380), text: report.text(shown, column, in: row))
                 }
             return (row.name, value, suppressed ? "ukryte" : "brak danych")
         }

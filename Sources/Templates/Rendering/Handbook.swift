@@ -65,13 +65,6 @@ public struct Handbook: Sendable {
         }
     }
 
-    static func form(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-        let units = abs(n) % 10
-        let tens = abs(n) % 100
-        if n == 1 { return one }
-        return (2...4).contains(units) && !(12...14).contains(tens) ? few : many
-    }
-
     /// "raz w tygodniu", "3 razy w miesiącu".
     static func cadence(_ cadence: Cadence) -> String {
         (cadence.times == 1 ? "raz" : "\(cadence.times) razy") + " " + within(cadence.per)
@@ -81,9 +74,9 @@ public struct Handbook: Sendable {
     static func caseload(_ caseload: Caseload) -> String {
         let unit =
             switch caseload.unit {
-            case .family: form(caseload.max, "rodziny", "rodzin", "rodzin")
-            case .person: form(caseload.max, "osoby", "osób", "osób")
-            case nil: form(caseload.max, "sprawy", "spraw", "spraw")
+            case .family: PolishWords.form(caseload.max, "rodziny", "rodzin", "rodzin")
+            case .person: PolishWords.form(caseload.max, "osoby", "osób", "osób")
+            case nil: PolishWords.form(caseload.max, "sprawy", "spraw", "spraw")
             }
         return (caseload.min.map { "od \($0) " } ?? "") + "do \(caseload.max) \(unit)"
     }
@@ -300,7 +293,7 @@ public struct Handbook: Sendable {
                     if let sectors = network.memberSectors { facts.append("Sektory: " + PolishWords.words(sectors, in: PolishWords.sectors)) }
                     for obligation in network.obligations ?? [] {
                         facts.append(
-                            "Obowiązek: co najmniej \(obligation.minimum) \(form(obligation.minimum, "działanie", "działania", "działań")) \(within(obligation.per)) ("
+                            "Obowiązek: co najmniej \(obligation.minimum) \(PolishWords.form(obligation.minimum, "działanie", "działania", "działań")) \(within(obligation.per)) ("
                                 + PolishWords.words(obligation.actionTypes, in: PolishWords.actionTypes) + ")")
                     }
                     if !facts.isEmpty { blocks.append(.list(facts)) }
