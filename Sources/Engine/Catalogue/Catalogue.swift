@@ -54,6 +54,7 @@ public enum Catalogue {
             // "already exists, skipping" notices would only be noise on every run.
             try await session.query("SET LOCAL client_min_messages TO warning")
             try await DatabaseRoles.ensure(on: session)
+            try await StatisticsClosure.apply(on: session)
             try await session.query("CREATE SCHEMA IF NOT EXISTS kokon AUTHORIZATION kokon_owner")
         }
     }
