@@ -10,6 +10,8 @@ public enum RecordError: Error, Sendable, CustomStringConvertible {
     case rejected(ImportReport)
     /// An unknown record kind.
     case unknownKind(String)
+    /// No person has this code in the municipality.
+    case noSuchPerson(code: String, tenant: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum RecordError: Error, Sendable, CustomStringConvertible {
             "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
         case .rejected(let report):
             report.rejectionText
+        case .noSuchPerson(let code, let tenant):
+            "there is no person '\(code.prefix(40))' in \(tenant); check the code against the person's records (kokon import writes them, the household page shows them)"
         case .unknownKind(let name):
             "'\(name)' is not a kind of record; kinds: " + RecordKind.all.map(\.name).joined(separator: ", ")
         }
