@@ -100,7 +100,11 @@ public struct LocalCluster: Sendable {
         try createDirectory(stateDirectory, owner: nil, mode: 0o755)
         let lock = try FileLock(path: stateDirectory + "/cluster.lock")
         defer { lock.unlock() }
+        return try startLocked(logger: logger)
+    }
 
+    /// ``start(logger:)`` for a caller that holds `cluster.lock`.
+    func startLocked(logger: Logger) throws(LocalClusterError) -> Bool {
         let binaries: PostgresBinaries
         if let major = createdMajorVersion {
             binaries = try PostgresBinaries.locate(preferredMajor: major)
@@ -211,7 +215,7 @@ public struct LocalCluster: Sendable {
         }
     }
 
-    private func createDirectory(_ path: String, owner: SystemUser?, mode: mode_t) throws(LocalClusterError) {
+    func createDirectory(_ path: String, owner: SystemUser?, mode: mode_t) throws(LocalClusterError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

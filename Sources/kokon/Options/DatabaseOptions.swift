@@ -45,29 +45,28 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Runs `body` with a pool on the configured database, or on the local cluster, which is
-    /// started first if needed and stopped afterwards if this call started it.
+    /// started first if needed and held while `body` runs; the last command to finish stops
+    /// a server that commands started (not one started with `kokon db start`).
     func withPool<Value>(size: Int = 4, _ body: (ConnectionPool) async throws -> Value) async throws -> Value {
         let logger = self.logger
-        var cluster: LocalCluster?
-        var startedHere = false
+        var held: (LocalCluster, ClusterHold)?
         let conninfo: String
         if let configured = configuredConnection {
             conninfo = configured
         } else {
             let local = try LocalCluster.inWorkingDirectory()
-            startedHere = try await local.start(logger: logger)
-            cluster = local
+            held = (local, try await local.hold(logger: logger))
             conninfo = local.connectionString()
         }
         let pool = ConnectionPool(conninfo: conninfo, size: size, logger: logger)
         do {
             let value = try await body(pool)
             await pool.close()
-            if startedHere { try await cluster?.stop() }
+            if let (cluster, hold) = held { try await cluster.release(hold, logger: logger) }
             return value
         } catch {
             await pool.close()
-            if startedHere { try? await cluster?.stop() }
+            if let (cluster, hold) = held { try? await cluster.release(hold, logger: logger) }
             throw error
         }
     }

@@ -28,7 +28,12 @@ struct DatabasePsql: AsyncParsableCommand {
             if !configured.isEmpty { arguments += ["-d", configured] }
         } else {
             let cluster = try LocalCluster.inWorkingDirectory()
-            if try await cluster.start(logger: database.logger) {
+            let wasRunning = try cluster.status() == .running
+            // Held for as long as psql runs, so no other command stops the server under it.
+            let hold = try await cluster.hold(logger: database.logger)
+            hold.passOnToExec()
+            if !wasRunning {
+                cluster.startedByHand()
                 FileHandle.standardError.write(Data("Started the local database; `kokon db stop` stops it.\n".utf8))
             }
             guard let found = cluster.psqlPath() else { throw CommandError.psqlMissing }

@@ -15,6 +15,8 @@ struct DatabaseStart: AsyncParsableCommand {
     func run() async throws {
         let cluster = try LocalCluster.inWorkingDirectory()
         let started = try await cluster.start(logger: DatabaseOptions.parseOrExit(verbose ? ["--verbose"] : []).logger)
+        // Started on purpose: no command that finishes stops it now.
+        cluster.startedByHand()
         print(started ? "The local database is running." : "The local database was already running.")
         print("Data:   \(cluster.dataDirectory)")
         print("URL:    \(cluster.url())")
@@ -36,6 +38,7 @@ struct DatabaseStop: AsyncParsableCommand {
             return
         }
         try await cluster.stop()
+        cluster.startedByHand()
         print("The local database has stopped. Its data stays in \(cluster.dataDirectory).")
     }
 }
