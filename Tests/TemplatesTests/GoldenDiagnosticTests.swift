@@ -105,7 +105,29 @@ struct GoldenDiagnosticTests {
             expected: "t.yaml:27:11: warning: the quotas of 'g' add up to 72, but its size is 80"),
         Case(
             code: "target-kind", yaml: replacing("{type: count, subject: families}", "{type: count, subject: families}\n    target: {at_least: 50%}"),
-            expected: "t.yaml:24:13: warning: the count indicator 'families' has a percentage target"),
+            expected: "t.yaml:24:24: warning: the count indicator 'families' has a percentage target"),
+        Case(
+            code: "target-kind",
+            yaml: replacing(
+                "{type: count, subject: families}", "{type: share, subject: families, plan: individual-development-plan}\n    target: {at_least: 60}"),
+            expected: "t.yaml:24:24: warning: the share indicator 'families' has a target without %"),
+        Case(
+            code: "target-kind",
+            yaml: Fixtures.valid
+                + "  - id: change\n    name: zmiana\n    kind: result\n    measure: {type: change, subject: families, baseline: start}\n    target: {at_most: 10%}\n"
+                + "baselines:\n  - id: start\n    name: punkt wyjścia\n    value: 40\n",
+            expected: "t.yaml:28:23: warning: the change indicator 'change' has a percentage target"),
+        Case(
+            code: "baseline-without-value", yaml: Fixtures.valid + "baselines:\n  - id: start\n    name: punkt wyjścia\n    year: 2019\n",
+            expected: "t.yaml:25:5: warning: the baseline 'start' has no value"),
+        Case(
+            code: "share-unit",
+            yaml: replacing("  unit: family\n", "  unit: person\n").replacingOccurrences(
+                of: "{type: count, subject: families}", with: "{type: share, subject: participants, outcome: housing}")
+                + "outcomes:\n  - id: housing\n    name: lepsze warunki mieszkaniowe\n    unit: family\n",
+            expected:
+                "t.yaml:23:14: warning: the share indicator 'families' counts persons, but the outcome 'housing' is recorded for families, so no person can have it"
+        ),
     ]
 
     @Test(arguments: cases)

@@ -262,11 +262,37 @@ struct ProgrammeResolver {
                     measure, "measure-incomplete", "the change indicator '\(indicator["id"]?.text ?? "?")' has nothing to compare against",
                     "add `baseline:` or `outcome:`")
             }
-            if type == "count", case .quantity(_, true)? = indicator["target"]?["at_least"]?.kind {
-                error(
-                    indicator["target"]!, "target-kind", "the count indicator '\(indicator["id"]?.text ?? "?")' has a percentage target",
-                    "use a share measure for percentages, or give the target as a number", severity: .warning)
+            let id = indicator["id"]?.text ?? "?"
+            for bound in ["at_least", "at_most"] {
+                guard let target = indicator["target"]?[bound], case .quantity(_, let percent) = target.kind else { continue }
+                if type == "count" || type == "change", percent {
+                    error(
+                        target, "target-kind", "the \(type) indicator '\(id)' has a percentage target",
+                        type == "count"
+                            ? "use a share measure for percentages, or give the target as a number"
+                            : "give the target as a change in the measure's own unit, or measure a share", severity: .warning)
+                }
+                if type == "share", !percent {
+                    error(
+                        target, "target-kind", "the share indicator '\(id)' has a target without %",
+                        "write the target as a percentage, e.g. \(bound): \(target.text ?? "60")%", severity: .warning)
+                }
             }
+            // A share of persons can never include an outcome recorded only for households.
+            let persons =
+                ["persons", "children"].contains(measure["subject"]?.text) || (measure["subject"]?.text == "participants" && programme["participation"]?["unit"]?.text == "person")
+            if type == "share", persons, let outcome = measure["outcome"]?.text,
+                let recorded = (programme["outcomes"]?.items ?? []).first(where: { $0["id"]?.text == outcome }), recorded["unit"]?.text == "family"
+            {
+                error(
+                    measure, "share-unit", "the share indicator '\(id)' counts persons, but the outcome '\(outcome)' is recorded for families, so no person can have it",
+                    "record the outcome per person (`unit: person` under outcomes), or count families (`subject: families`)", severity: .warning)
+            }
+        }
+        for baseline in programme["baselines"]?.items ?? [] where baseline["value"] == nil && baseline["share"] == nil {
+            error(
+                baseline, "baseline-without-value", "the baseline '\(baseline["id"]?.text ?? "?")' has no value",
+                "give `value:` (or `share:`) as the source states it, or leave the baseline out until it is known", severity: .warning)
         }
     }
 
