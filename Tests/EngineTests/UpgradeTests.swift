@@ -36,8 +36,36 @@ struct UpgradeTests {
                 == .stillApplies)
     }
 
+    /// Lint and the plan judge with one function: an adaptation the plan calls unnecessary
+    /// is a lint warning, until a decision is written for it.
+    @Test func lintWarnsWhereThePlanSaysUnnecessary() throws {
+        let festival =
+            "      - change: add-activity\n        component: yard-workshops\n        activity: {id: festyn, name: {pl: Festyn podwórkowy}}\n"
+            + "        reason: Festyn łączy rodziny z podwórka.\n        decided_by: Biuro Pomocy\n        decided_on: 2017-03-01\n        planned: true\n"
+        let catalog = try Self.catalog(resolution: "keep", extra: festival)
+        let warning = try #require(catalog.diagnostics.all.first { $0.code == "upgrade-unnecessary" }, "\(catalog.diagnostics.all.map(\.code))")
+        #expect(warning.severity == .warning && warning.message.contains("has the activity 'yard-festival' in 'yard-workshops' itself"))
+        let added = try #require(catalog.tenant("warszawa")?.adoptions.first?.adaptations?.first { $0.change == .addActivity })
+        #expect(UpgradePlan.verdict(added, source: "plik", from: Self.old, to: Self.new).outcome == .unnecessary)
+        // Withdrawn at the upgrade: decided, so nothing more to say.
+        let withdrawn = try Self.catalog(
+            resolution: "keep", extra: festival,
+            resolutions:
+                "        - change: add-activity\n          component: yard-workshops\n          activity: festyn\n          decision: withdraw\n          reason: Program ma już festyn.\n"
+        )
+        #expect(!withdrawn.diagnostics.all.contains { $0.code == "upgrade-unnecessary" }, "\(withdrawn.diagnostics.all.map { withdrawn.render($0) })")
+        // The four ways a new version can make an adaptation unnecessary.
+        #expect(UpgradeOutcome.judge(.dropComponent, component: "gone", in: Self.new) == .unnecessary(.componentGone("gone")))
+        if let role = Self.new.roles?.first(where: { $0.caseload?.max != nil }), let max = role.caseload?.max {
+            #expect(UpgradeOutcome.judge(.caseload, role: role.id, max: max, in: Self.new) == .unnecessary(.sameCaseload(role: role.id, max: max)))
+        }
+        if let minimum = Self.new.participation?.minimumDuration {
+            #expect(UpgradeOutcome.judge(.minimumDuration, duration: minimum, in: Self.new) == .unnecessary(.minimumCovered(minimum)))
+        }
+    }
+
     /// Warszawa's file moved to 1.1.0 on `on`, with `resolution` for its dropped component.
-    static func catalog(on day: String = "2019-01-01", resolution: String?) throws -> ModelCatalog {
+    static func catalog(on day: String = "2019-01-01", resolution: String?, extra: String = "", resolutions more: String = "") throws -> ModelCatalog {
         var catalog = ModelCatalog()
         for file in shipped.files where file.kind != .tenant || file.id != "warszawa" {
             catalog.add(bytes: Array((shipped.sources[file.path] ?? "").utf8), path: file.path, kind: file.kind)
@@ -47,9 +75,10 @@ struct UpgradeTests {
         if let resolution {
             upgraded +=
                 "      resolutions:\n        - change: drop-component\n          component: financial-education\n          decision: \(resolution)\n"
-                + "          reason: Edukację finansową nadal prowadzi inny projekt.\n"
+                + "          reason: Edukację finansową nadal prowadzi inny projekt.\n" + more
         }
-        let changed = original.replacingOccurrences(of: "  - model: praski-kokon@1.0.0\n", with: upgraded)
+        var changed = original.replacingOccurrences(of: "  - model: praski-kokon@1.0.0\n", with: upgraded)
+        if !extra.isEmpty { changed = changed.replacingOccurrences(of: "    adaptations:\n", with: "    adaptations:\n" + extra) }
         catalog.add(bytes: Array(changed.utf8), path: "tenants/warszawa.yaml", kind: .tenant)
         catalog.checkAll()
         return catalog

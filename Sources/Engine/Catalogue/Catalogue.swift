@@ -54,8 +54,10 @@ public enum Catalogue {
             // "already exists, skipping" notices would only be noise on every run.
             try await session.query("SET LOCAL client_min_messages TO warning")
             try await DatabaseRoles.ensure(on: session)
-            try await StatisticsClosure.apply(on: session)
             try await session.query("CREATE SCHEMA IF NOT EXISTS kokon AUTHORIZATION kokon_owner")
         }
+        // Apart, so the roles above are committed at once: other databases of the cluster
+        // may be creating the same roles at the same moment.
+        try await session.transaction { try await StatisticsClosure.apply(on: $0) }
     }
 }

@@ -119,20 +119,41 @@ public struct UpgradePlan: Sendable {
             pl: "Można ją wycofać od dnia aktualizacji; pozostaje w historii, a wcześniejsze zapisy zachowują znaczenie.",
             en: "it can be withdrawn from the upgrade day; it stays in the history and earlier records keep their meaning")
         let keep = LocalizedText(pl: "Nic nie trzeba robić: adaptacja przechodzi do nowej wersji.", en: "nothing to do: the adaptation carries over")
-        switch adaptation.change {
-        case .dropComponent:
-            guard let component = adaptation.component, let found = target.component(component) else {
-                return make(
-                    .unnecessary,
-                    LocalizedText(
-                        pl: "wersja \(target.version) nie ma już komponentu „\(name(adaptation.component))”.",
-                        en: "\(target.reference) no longer has component \(adaptation.component ?? "")"), withdraw)
-            }
-            if !AdaptationCheck(programme: target).problems(.dropComponent, component: component).isEmpty {
+        let version = target.version
+        // The judgement is lint's (`UpgradeOutcome`); the words here are the page's.
+        switch UpgradeOutcome.judge(adaptation, in: target) {
+        case .unnecessary(.componentGone(let component)):
+            return make(
+                .unnecessary,
+                LocalizedText(pl: "wersja \(version) nie ma już komponentu „\(name(component))”.", en: "\(target.reference) no longer has component \(component)"), withdraw)
+        case .unnecessary(.hasActivity(let component, let found)):
+            return make(
+                .unnecessary,
+                LocalizedText(
+                    pl: "wersja \(version) sama ma w komponencie „\(name(component))” działanie „\(found.name.pl)”.",
+                    en: "\(target.reference) has the activity \(found.id) in \(component) itself"),
+                LocalizedText(
+                    pl: "Wycofaj adaptację od dnia aktualizacji; zapisane spotkania zachowują swoje działanie, a nowe zapisuj jako działanie programu „\(found.name.pl)”.",
+                    en: "withdraw it from the upgrade day; recorded sessions keep their activity, record new ones as the programme's \(found.id)"))
+        case .unnecessary(.sameCaseload(let role, let max)):
+            return make(
+                .unnecessary,
+                LocalizedText(
+                    pl: "wersja \(version) sama ustala limit spraw roli „\(name(role))” na \(max).", en: "\(target.reference) sets the caseload of \(role) to \(max) itself"),
+                withdraw)
+        case .unnecessary(.minimumCovered(let minimum)):
+            return make(
+                .unnecessary,
+                LocalizedText(pl: "wersja \(version) sama wymaga co najmniej \(minimum.polish) udziału.", en: "\(target.reference) itself requires at least \(minimum)"), withdraw)
+        case .conflicts(let problems):
+            let problem = problems[0]
+            switch adaptation.change {
+            case .dropComponent:
+                let component = adaptation.component ?? ""
                 return make(
                     .conflicts,
                     LocalizedText(
-                        pl: "wersja \(target.version) czyni „\(found.name?.pl ?? component)” komponentem rdzenia, którego nie można pominąć, a gmina go pominęła.",
+                        pl: "wersja \(version) czyni „\(name(component))” komponentem rdzenia, którego nie można pominąć, a gmina go pominęła.",
                         en: "\(target.reference) makes \(component) core, which the municipality dropped"),
                     LocalizedText(
                         pl:
@@ -140,80 +161,45 @@ public struct UpgradePlan: Sendable {
                         en:
                             "before upgrading, withdraw the adaptation and deliver the component from the upgrade day, or keep it with a reason; the component then counts as not delivered in fidelity"
                     ))
-            }
-            return make(
-                .stillApplies,
-                LocalizedText(
-                    pl: "wersja \(target.version) nadal pozwala pominąć „\(found.name?.pl ?? component)”.", en: "\(target.reference) still allows dropping \(component)"),
-                keep)
-        case .addActivity:
-            let component = adaptation.component ?? ""
-            guard let activity = adaptation.activity else { return make(.stillApplies, LocalizedText(pl: "", en: ""), keep) }
-            if let found = target.component(component)?.activities?.first(where: {
-                $0.id == activity.id || $0.name.pl.lowercased() == activity.name.pl.lowercased()
-            }) {
-                return make(
-                    .unnecessary,
-                    LocalizedText(
-                        pl: "wersja \(target.version) sama ma w komponencie „\(name(component))” działanie „\(found.name.pl)”.",
-                        en: "\(target.reference) has the activity \(found.id) in \(component) itself"),
-                    LocalizedText(
-                        pl: "Wycofaj adaptację od dnia aktualizacji; zapisane spotkania zachowują swoje działanie, a nowe zapisuj jako działanie programu „\(found.name.pl)”.",
-                        en: "withdraw it from the upgrade day; recorded sessions keep their activity, record new ones as the programme's \(found.id)"))
-            }
-            if let problem = AdaptationCheck(programme: target).problems(.addActivity, component: component, activity: activity.id).first {
+            case .addActivity:
                 return make(
                     .conflicts, problem.message,
                     LocalizedText(
                         pl: "Przed aktualizacją wycofaj adaptację albo zachowaj ją z uzasadnieniem; zapytaj metodyka programu o miejsce tego działania.",
                         en: "before upgrading, withdraw it or keep it with a reason; ask the programme's methodologist where the activity belongs"))
-            }
-            return make(
-                .stillApplies,
-                LocalizedText(
-                    pl: "wersja \(target.version) nadal pozwala dodawać działania do „\(name(component))”.",
-                    en: "\(target.reference) still allows adding activities to \(component)"),
-                keep)
-        case .caseload:
-            let role = adaptation.role ?? ""
-            if let max = adaptation.max, target.role(role)?.caseload?.max == max {
-                return make(
-                    .unnecessary,
-                    LocalizedText(
-                        pl: "wersja \(target.version) sama ustala limit spraw roli „\(name(role))” na \(max).",
-                        en: "\(target.reference) sets the caseload of \(role) to \(max) itself"), withdraw)
-            }
-            if let problem = AdaptationCheck(programme: target).problems(.caseload, role: role, max: adaptation.max).first {
+            case .caseload:
                 return make(
                     .conflicts, problem.message,
                     LocalizedText(
                         pl: "Przed aktualizacją zmień limit tak, by mieścił się w granicach nowej wersji, albo zachowaj go z uzasadnieniem.",
                         en: "before upgrading, move the limit inside the new bounds, or keep it with a reason"))
-            }
-            return make(
-                .stillApplies,
-                LocalizedText(pl: "limit mieści się w granicach wersji \(target.version).", en: "the limit is inside the bounds of \(target.reference)"), keep)
-        case .minimumDuration:
-            let duration = adaptation.duration
-            if let duration, let minimum = target.participation?.minimumDuration, minimum.approximateDays >= duration.approximateDays {
-                return make(
-                    .unnecessary,
-                    LocalizedText(
-                        pl: "wersja \(target.version) sama wymaga co najmniej \(minimum.polish) udziału.", en: "\(target.reference) itself requires at least \(minimum)"),
-                    withdraw)
-            }
-            if let problem = AdaptationCheck(programme: target).problems(.minimumDuration, duration: duration).first {
+            case .minimumDuration:
                 return make(
                     .conflicts, problem.message,
                     LocalizedText(
                         pl: "Przed aktualizacją wydłuż minimalny czas udziału do granicy nowej wersji albo zachowaj go z uzasadnieniem.",
                         en: "before upgrading, lengthen the minimum to the new bound, or keep it with a reason"))
             }
-            return make(
-                .stillApplies,
-                LocalizedText(
-                    pl: "wersja \(target.version) nadal pozwala wydłużyć minimalny czas udziału.", en: "\(target.reference) still allows a longer minimum participation"),
-                keep)
+        case .stillApplies:
+            let reason: LocalizedText =
+                switch adaptation.change {
+                case .dropComponent:
+                    LocalizedText(
+                        pl: "wersja \(version) nadal pozwala pominąć „\(name(adaptation.component))”.",
+                        en: "\(target.reference) still allows dropping \(adaptation.component ?? "")")
+                case .addActivity:
+                    adaptation.activity == nil
+                        ? LocalizedText(pl: "", en: "")
+                        : LocalizedText(
+                            pl: "wersja \(version) nadal pozwala dodawać działania do „\(name(adaptation.component))”.",
+                            en: "\(target.reference) still allows adding activities to \(adaptation.component ?? "")")
+                case .caseload:
+                    LocalizedText(pl: "limit mieści się w granicach wersji \(version).", en: "the limit is inside the bounds of \(target.reference)")
+                case .minimumDuration:
+                    LocalizedText(
+                        pl: "wersja \(version) nadal pozwala wydłużyć minimalny czas udziału.", en: "\(target.reference) still allows a longer minimum participation")
+                }
+            return make(.stillApplies, reason, keep)
         }
     }
 

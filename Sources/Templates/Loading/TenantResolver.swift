@@ -201,16 +201,37 @@ struct TenantResolver {
 
     /// One adaptation of an upgraded adoption: it must fit the new version, or carry a
     /// decision (and then have fitted the version it was made under). One the new version
-    /// makes unnecessary (it has the added activity itself) is a warning.
+    /// makes unnecessary (it does the same itself) is a warning. The judgement is the upgrade
+    /// plan's (``UpgradeOutcome``).
     mutating func check(_ adaptation: Value, from previous: Programme, to programme: Programme, resolutions: [Value]) {
-        guard let found = problems(adaptation, against: programme) else { return }
-        if found.isEmpty { return }
-        if found.allSatisfy({ $0.1.code == "duplicate-id" }) {
+        guard let found = problems(adaptation, against: programme), let change = adaptation["change"]?.text.flatMap(AdaptationChange.init) else { return }
+        let activity = adaptation["activity"].flatMap { added -> (String, String)? in
+            guard let id = added["id"]?.text else { return nil }
+            if case .localized(let name)? = added["name"]?.kind { return (id, name.pl) }
+            return (id, added["name"]?.text ?? "")
+        }
+        var max: Int?
+        if case .integer(let value)? = adaptation["max"]?.kind { max = value }
+        var duration: Duration?
+        if case .duration(let value)? = adaptation["duration"]?.kind { duration = value }
+        let outcome = UpgradeOutcome.judge(
+            change, component: adaptation["component"]?.text, activity: activity, role: adaptation["role"]?.text, max: max, duration: duration, in: programme)
+        if case .unnecessary(let redundancy) = outcome {
+            // Decided already (withdrawn, or kept with a reason): nothing to say.
+            if resolutions.contains(where: { resolutionMatches($0, adaptation) }) { return }
+            let why: String =
+                switch redundancy {
+                case .componentGone(let component): "\(programme.reference) no longer has the component '\(component)'"
+                case .hasActivity(let component, let found): "\(programme.reference) has the activity '\(found.id)' in '\(component)' itself"
+                case .sameCaseload(let role, let max): "\(programme.reference) sets the caseload of '\(role)' to \(max) itself"
+                case .minimumCovered(let minimum): "\(programme.reference) itself requires at least \(minimum)"
+                }
             error(
-                adaptation, "upgrade-unnecessary", "\(programme.reference) has this activity itself, so the adaptation is no longer needed",
-                "withdraw it under upgraded.resolutions (decision: withdraw); sessions already recorded keep their activity", severity: .warning)
+                adaptation, "upgrade-unnecessary", why + ", so the adaptation is no longer needed",
+                "withdraw it under upgraded.resolutions (decision: withdraw); records already made keep their meaning", severity: .warning)
             return
         }
+        if found.isEmpty { return }
         guard resolutions.contains(where: { resolutionMatches($0, adaptation) }) else {
             for (node, problem) in found {
                 error(
