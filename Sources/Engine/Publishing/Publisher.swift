@@ -92,14 +92,14 @@ public struct Publisher: Sendable {
         for id in order {
             let versions = parts[id] ?? []
             guard let current = versions.last else { continue }
-            let years = Set(versions.flatMap { $0.years.map(\.start.year) }).sorted()
             // A year or quarter an upgrade cuts in two is published from the version in force
-            // at its end, from the upgrade day on.
-            var quarters: [String: AdoptionContext] = [:]
-            for version in versions { for quarter in version.quarters { quarters[quarter.label] = quarter } }
-            let periods =
-                [current] + years.compactMap { year in versions.compactMap { $0.narrowed(to: year) }.last }
-                + quarters.values.sorted { $0.start < $1.start }
+            // at its end, from the upgrade day on: the last version's part of it wins.
+            func latest(_ parts: (AdoptionContext) -> [AdoptionContext]) -> [AdoptionContext] {
+                var byLabel: [String: AdoptionContext] = [:]
+                for version in versions { for part in parts(version) { byLabel[part.label] = part } }
+                return byLabel.values.sorted { $0.start < $1.start }
+            }
+            let periods = [current] + latest(\.years) + latest(\.quarters)
             // Rule findings name households; only indicators and fidelity are published.
             var cells: [AggregateCell] = []
             for period in periods {

@@ -43,7 +43,7 @@ enum PublishingRoutes {
             let previews = try await services.evaluations.value("publishing-preview-\(k)", of: records) { try await publisher.preview() }
             let choices = try await records.choices()
             let nav = TenantNav(tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: choices, principal: context.principal)
-            let adoptions = previews.map { table($0, k: $0.k) }
+            let adoptions = previews.map(table)
             var saved: String?
             if let figures = request.uri.queryParameters.get("published"), let hidden = request.uri.queryParameters.get("hidden") {
                 saved = "Opublikowano \(figures) wartości, z czego \(hidden) ukryto."
@@ -63,7 +63,7 @@ enum PublishingRoutes {
 
     /// A preview's cells as a table: one row per measure in the order they come, one column per
     /// period, the whole period first and then by time.
-    static func table(_ preview: Publisher.Preview, k: Int) -> PublishPage.Adoption {
+    static func table(_ preview: Publisher.Preview) -> PublishPage.Adoption {
         let periods = Set(preview.cells.map(\.period)).compactMap(FigurePeriod.init).sorted()
         var measures: [String] = []
         var cells: [String: [String: AggregateCell]] = [:]
@@ -77,7 +77,7 @@ enum PublishingRoutes {
                 label: byPeriod.values.first?.label ?? measure,
                 values: periods.map { period in
                     guard let cell = byPeriod[period.description] else { return PublishPage.Value(text: "–", suppressed: false) }
-                    return PublishPage.Value(text: Reporting.figure(cell.value, unit: cell.unit, suppressed: cell.suppressed, k: k), suppressed: cell.suppressed)
+                    return PublishPage.Value(text: Reporting.figure(cell.value, unit: cell.unit, suppressed: cell.suppressed, k: preview.k), suppressed: cell.suppressed)
                 })
         }
         return PublishPage.Adoption(programme: preview.programme, periods: periods.map(\.heading), rows: rows)
