@@ -92,14 +92,7 @@ public struct Publisher: Sendable {
         for id in order {
             let versions = parts[id] ?? []
             guard let current = versions.last else { continue }
-            // A year or quarter an upgrade cuts in two is published from the version in force
-            // at its end, from the upgrade day on: the last version's part of it wins.
-            func latest(_ parts: (AdoptionContext) -> [AdoptionContext]) -> [AdoptionContext] {
-                var byLabel: [String: AdoptionContext] = [:]
-                for version in versions { for part in parts(version) { byLabel[part.label] = part } }
-                return byLabel.values.sorted { $0.start < $1.start }
-            }
-            let periods = [current] + latest(\.years) + latest(\.quarters)
+            let periods = Self.periods(versions)
             // Rule findings name households; only indicators and fidelity are published.
             var cells: [AggregateCell] = []
             for period in periods {
@@ -107,11 +100,32 @@ public struct Publisher: Sendable {
                 for index in made.indices { made[index].modelVersion = period.programme.version.description }
                 cells += made
             }
-            let spans = periods.map { Suppression.Span(period: $0.label, start: $0.start, end: $0.asOf) }
-            let relations = AdditiveRelation.standard + Self.groupSums(current.programme)
-            computed.append((current, Suppression.apply(cells, k: k, relations: relations, spans: spans, overTime: Self.overTime(current.programme))))
+            let (relations, spans, overTime) = Self.relations(current, periods)
+            computed.append((current, Suppression.protect(cells, k: k, relations: relations, spans: spans, overTime: overTime)))
         }
         return computed
+    }
+
+    /// The periods an adoption publishes: the whole period, each year, each quarter. A year or
+    /// quarter an upgrade cuts in two is published from the version in force at its end, from
+    /// the upgrade day on: the last version's part of it wins.
+    static func periods(_ versions: [AdoptionContext]) -> [AdoptionContext] {
+        guard let current = versions.last else { return [] }
+        func latest(_ parts: (AdoptionContext) -> [AdoptionContext]) -> [AdoptionContext] {
+            var byLabel: [String: AdoptionContext] = [:]
+            for version in versions { for part in parts(version) { byLabel[part.label] = part } }
+            return byLabel.values.sorted { $0.start < $1.start }
+        }
+        return [current] + latest(\.years) + latest(\.quarters)
+    }
+
+    /// What the figures of an adoption obey: the sums between measures, the periods' days, and
+    /// the measures that add up over time.
+    static func relations(_ current: AdoptionContext, _ periods: [AdoptionContext]) -> ([AdditiveRelation], [Suppression.Span], Set<String>) {
+        (
+            AdditiveRelation.standard + groupSums(current.programme), periods.map { Suppression.Span(period: $0.label, start: $0.start, end: $0.asOf) },
+            overTime(current.programme)
+        )
     }
 
     /// Sums between a programme's own indicators: where it counts its participants (or

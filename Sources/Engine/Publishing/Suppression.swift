@@ -54,22 +54,8 @@ public enum Suppression {
         for index in cells.indices where cells[index].sensitiveCounts.contains(where: { $0 < k }) {
             cells[index].suppress()
         }
-        var position: [String: [String: Int]] = [:]
-        for (index, cell) in cells.enumerated() { position[cell.period, default: [:]][cell.measure] = index }
-        // Each sum as cell positions: the total first, then its parts.
-        var sums: [[Int]] = []
-        for (_, measures) in position {
-            for relation in relations {
-                let members = ([relation.total] + relation.parts).compactMap { measures[$0] }
-                if members.count == relation.parts.count + 1 { sums.append(members) }
-            }
-        }
-        for (whole, parts) in nesting(spans) {
-            for measure in overTime {
-                let members = ([whole] + parts).compactMap { position[$0]?[measure] }
-                if members.count == parts.count + 1 { sums.append(members) }
-            }
-        }
+        let layout = Layout(cells, relations: relations, spans: spans, overTime: overTime)
+        let (position, periods, sums) = (layout.position, layout.periods, layout.sums)
         var changed = true
         while changed {
             changed = false
@@ -87,9 +73,10 @@ public enum Suppression {
                 cells[next].suppress()
                 changed = true
             }
-            for (period, measures) in position {
+            for period in periods {
+                let measures = position[period] ?? [:]
                 for relation in relations {
-                    for (source, derived) in relation.derived {
+                    for (source, derived) in relation.derived.sorted(by: { $0.key < $1.key }) {
                         guard let source = measures[source], cells[source].suppressed else { continue }
                         for measure in derived {
                             if let target = position[period]?[measure], !cells[target].suppressed {
@@ -102,6 +89,40 @@ public enum Suppression {
             }
         }
         return cells
+    }
+
+    /// Where each cell sits and which sums they obey, as positions in the list of cells.
+    struct Layout {
+        /// Each period's cells by measure.
+        var position: [String: [String: Int]] = [:]
+        /// The periods in the order their cells came.
+        var periods: [String] = []
+        /// Each sum: the total first, then its parts.
+        var sums: [[Int]] = []
+
+        init(_ cells: [AggregateCell], relations: [AdditiveRelation], spans: [Span], overTime: Set<String>) {
+            // Two publishes of the same figures must hide the same cells, or comparing them
+            // would show what one hid. Sums of different periods share no cell, nor do sums
+            // over time of different measures, so their order cannot change the outcome; the
+            // loops still follow the cells' order, so nobody has to re-check that after a change.
+            for (index, cell) in cells.enumerated() {
+                if position[cell.period] == nil { periods.append(cell.period) }
+                position[cell.period, default: [:]][cell.measure] = index
+            }
+            for period in periods {
+                let measures = position[period] ?? [:]
+                for relation in relations {
+                    let members = ([relation.total] + relation.parts).compactMap { measures[$0] }
+                    if members.count == relation.parts.count + 1 { sums.append(members) }
+                }
+            }
+            for (whole, parts) in nesting(spans) {
+                for measure in overTime.sorted() {
+                    let members = ([whole] + parts).compactMap { position[$0]?[measure] }
+                    if members.count == parts.count + 1 { sums.append(members) }
+                }
+            }
+        }
     }
 
     /// Each period with the periods one step below it that cover its days exactly, without

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Postgres
+import Templates
 
 /// `kokon publish`
 struct PublishCommand: AsyncParsableCommand {
@@ -17,6 +19,14 @@ struct PublishCommand: AsyncParsableCommand {
             `kokon policy`. Publishing again replaces the \
             municipality's previous figures in one step. No record of a family ever leaves the \
             municipality's schema.
+
+            Before writing, publishing audits its figures: for every hidden count it works out \
+            the least and greatest value anyone could deduce from what is shown (sums of parts, \
+            periods and target groups, shown shares, a period's enrolment at most its enclosing \
+            period's), and hides more until each range holds at least k values. \
+            `kokon publish TENANT --audit` runs that audit on what is published now and writes \
+            nothing; it exits with 1 if a hidden count is narrower than k. With --json it prints \
+            each adoption's ranges and the linear programme they come from.
             """
     )
 
@@ -29,6 +39,12 @@ struct PublishCommand: AsyncParsableCommand {
     @Flag(help: "Publish every tenant set up in the database.")
     var all = false
 
+    @Flag(help: "Audit what is published now instead of publishing: the range of every hidden count.")
+    var audit = false
+
+    @Flag(help: "With --audit: print the ranges and their linear programmes as JSON.")
+    var json = false
+
     // Kept only to explain where k went: a per-publish k let reports be compared at
     // different thresholds.
     @Option(name: .customLong("k"), help: .hidden)
@@ -36,6 +52,7 @@ struct PublishCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard all != !ids.isEmpty else { throw ValidationError("Name the tenants to publish, or give --all (not both).") }
+        guard audit || !json else { throw ValidationError("--json goes with --audit: kokon publish TENANT --audit --json") }
     }
 
     func run() async throws {
@@ -49,6 +66,7 @@ struct PublishCommand: AsyncParsableCommand {
                         + "publish without --k, or have the network administrator change it for everyone with kokon policy set --k \(k)")
             }
             let applied = try await TenantDirectory(pool: pool, catalog: loaded).list().filter { $0.appliedAt != nil }.map(\.id)
+            if audit { return try await self.audit(all ? applied : ids, loaded, pool) }
             for id in all ? applied : ids {
                 let tenant = try TenantDirectory(pool: pool, catalog: loaded).tenant(id)
                 let records = try await CaseRecords(pool: pool, tenant: id, actor: NSUserName())
@@ -58,5 +76,44 @@ struct PublishCommand: AsyncParsableCommand {
                         + "(fewer than \(report.k) persons or households, the network's k, or revealing such a figure)")
             }
         }
+    }
+
+    /// Audits each tenant's published figures and prints what it found.
+    func audit(_ ids: [String], _ catalog: ModelCatalog, _ pool: ConnectionPool) async throws {
+        var exposed = 0
+        var report: [Publisher.AdoptionAudit] = []
+        for id in ids {
+            let tenant = try TenantDirectory(pool: pool, catalog: catalog).tenant(id)
+            let records = try await CaseRecords(pool: pool, tenant: id, actor: NSUserName())
+            let audits = try await Publisher(records: records, tenant: tenant).audit()
+            if audits.isEmpty, !json { print("\(id): nothing published yet; run kokon publish \(id) first") }
+            for adoption in audits {
+                let audit = adoption.audit
+                exposed += audit.exposed.count
+                report.append(adoption)
+                guard !json else { continue }
+                let narrowest = audit.ranges.filter { $0.values != nil }.min { ($0.values ?? 0) < ($1.values ?? 0) }
+                var line = "\(id) \(adoption.adoption) (\(adoption.programme)): \(adoption.figures) figures, \(adoption.hidden) hidden; "
+                if !audit.consistent {
+                    line += "the published figures contradict each other, so they were not written by this Kokon: publish again"
+                    exposed += 1
+                } else if audit.exposed.isEmpty {
+                    line += "every hidden count lies in a range of at least \(audit.k) values"
+                    if let narrowest { line += " (narrowest: \(narrowest.measure) in \(narrowest.period), \(narrowest.lowest)–\(narrowest.highest ?? 0))" }
+                } else {
+                    line +=
+                        "\(audit.exposed.count) hidden count\(audit.exposed.count == 1 ? "" : "s") narrower than k = \(audit.k): "
+                        + audit.exposed.map { "\($0.measure) in \($0.period) is \($0.lowest)–\($0.highest ?? 0)" }.joined(separator: "; ")
+                        + "; publish again to hide what gives them away"
+                }
+                print(line)
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+        if exposed > 0 { throw ExitCode(1) }
     }
 }
