@@ -59,6 +59,19 @@ struct ProtectionAuditTests {
         #expect(enclosed.ranges.map { "\($0.period) \($0.measure) \($0.lowest)–\($0.highest ?? -1)" } == ["2025 enrolled 5–6", "2025 dropped-out 0–1"])
     }
 
+    /// A count anyone can tell is 0 (no completion before the minimum participation has
+    /// passed) protects nothing: hidden, it still pins the others.
+    @Test func structuralZerosBindLikeShownOnes() {
+        let published = [Self.cell("enrolled", 20), Self.cell("completed", nil), Self.cell("not-completed", nil)]
+        #expect(ProtectionAudit(published, k: 5).exposed.isEmpty)
+        let known = ProtectionAudit(published, k: 5, zeros: ["all completed"])
+        #expect(known.ranges.map { "\($0.measure) \($0.lowest)–\($0.highest ?? -1)" } == ["not-completed 20–20"])
+        // Whole months as PostgreSQL's age() counts them: 31 January to 28 February is none.
+        #expect(CalendarDate.wholeMonths(from: Self.day(2025, 1, 31), to: Self.day(2025, 2, 28)) == 0)
+        #expect(CalendarDate.wholeMonths(from: Self.day(2025, 1, 31), to: Self.day(2025, 3, 1)) == 1)
+        #expect(CalendarDate.wholeMonths(from: Self.day(2024, 3, 1), to: Self.day(2025, 9, 1)) == 18)
+    }
+
     /// A pattern the rules of one sum at a time leave open, found by a randomised search:
     /// 2025 and 2026 show 5 and 6 drop-outs, so 2024's are the whole period's less 11, and the
     /// whole period's are at most its 14 enrolled, so 2024's lie in 0–3. The audit sees it;
@@ -96,6 +109,7 @@ struct ProtectionAuditTests {
             let programmes = Dictionary(uniqueKeysWithValues: TenancyFixture.shipped.programmes.map { ($0.reference, $0) })
             var audits: [Publisher.AdoptionAudit] = []
             var revealed: [Publisher.AdoptionAudit] = []
+            var zerosShown = 0
             for seed: UInt64 in [7, 19, 31, 53] {
                 for id in ["torun", "wloclawek", "warszawa"] {
                     let tenant = try #require(TenancyFixture.shipped.tenant(id))
@@ -104,6 +118,7 @@ struct ProtectionAuditTests {
                     let publisher = Publisher(records: records, tenant: tenant)
                     try await publisher.publish()
                     let truth = try await publisher.preview()
+                    zerosShown += truth.flatMap(\.cells).filter { $0.measure == "completed" && !$0.suppressed && $0.value == 0 && $0.period.contains("-Q") }.count
                     for adoption in try await publisher.audit() {
                         #expect(adoption.audit.consistent && adoption.audit.exposed.isEmpty, "seed \(seed) \(id) \(adoption.adoption): \(adoption.audit.exposed)")
                         let cells = try #require(truth.first { $0.adoption == adoption.adoption }?.cells)
@@ -117,6 +132,8 @@ struct ProtectionAuditTests {
                 }
             }
             #expect(audits.count == 16 && audits.allSatisfy { $0.audit.k == k })
+            // Completions before the minimum participation can have passed are shown as 0.
+            #expect(zerosShown > 0, "an early quarter shows its 0 completions")
             #expect(audits.map { $0.audit.ranges.count }.reduce(0, +) > 100, "the small cities hide enough to audit")
             #expect(revealed.contains { !$0.audit.exposed.isEmpty }, "revealing a hidden count exposes others")
             let checked = try Self.crosscheck(audits + revealed)

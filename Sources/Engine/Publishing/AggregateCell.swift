@@ -23,7 +23,7 @@ public struct AggregateCell: Sendable, Codable, Hashable {
     /// met, not-met, …
     public let status: String?
     /// Counts of persons or households this figure reveals; each must reach k.
-    public let sensitiveCounts: [Int]
+    public internal(set) var sensitiveCounts: [Int]
     /// Stored without numbers because it, or a figure it could be worked out from, is small.
     public var suppressed = false
     /// The programme version the cell was evaluated against (an upgraded adoption publishes

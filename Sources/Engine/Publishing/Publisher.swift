@@ -100,8 +100,17 @@ public struct Publisher: Sendable {
                 for index in made.indices { made[index].modelVersion = period.programme.version.description }
                 cells += made
             }
-            let (relations, spans, overTime) = Self.relations(current, periods)
-            computed.append((current, Suppression.protect(cells, k: k, relations: relations, spans: spans, overTime: overTime)))
+            let bound = Self.relations(versions, periods)
+            // A count anyone can tell is 0 reveals nothing: it is shown, and its share counts
+            // only the rest.
+            for index in cells.indices where bound.zeros.contains("\(cells[index].period) \(cells[index].measure)") {
+                cells[index].sensitiveCounts = []
+                if let share = cells.indices.first(where: { cells[$0].period == cells[index].period && cells[$0].measure == "completion" }) {
+                    cells[share].sensitiveCounts = Array(cells[share].sensitiveCounts.dropFirst())
+                }
+            }
+            computed.append(
+                (current, Suppression.protect(cells, k: k, relations: bound.relations, spans: bound.spans, overTime: bound.overTime, zeros: bound.zeros)))
         }
         return computed
     }
@@ -119,13 +128,33 @@ public struct Publisher: Sendable {
         return [current] + latest(\.years) + latest(\.quarters)
     }
 
-    /// What the figures of an adoption obey: the sums between measures, the periods' days, and
-    /// the measures that add up over time.
-    static func relations(_ current: AdoptionContext, _ periods: [AdoptionContext]) -> ([AdditiveRelation], [Suppression.Span], Set<String>) {
-        (
-            AdditiveRelation.standard + groupSums(current.programme), periods.map { Suppression.Span(period: $0.label, start: $0.start, end: $0.asOf) },
-            overTime(current.programme)
-        )
+    /// What the figures of an adoption obey, as anyone reading them and the programme knows.
+    struct Bindings {
+        /// The sums between measures.
+        let relations: [AdditiveRelation]
+        /// Each period's days.
+        let spans: [Suppression.Span]
+        /// The measures that add up over time.
+        let overTime: Set<String>
+        /// Counts that can only be 0 (`period measure`).
+        let zeros: Set<String>
+    }
+
+    /// The bindings of an adoption's figures (`versions` as the evaluator gives them, the
+    /// first starting on the adoption's first day).
+    static func relations(_ versions: [AdoptionContext], _ periods: [AdoptionContext]) -> Bindings {
+        let programme = versions.last?.programme
+        // Nobody completes before the minimum participation has passed since the adoption
+        // began: a period ending sooner can only show 0 completions.
+        let first = versions.first?.start
+        let zeros = periods.filter { period in
+            guard let first, let minimum = period.minimumMonths else { return false }
+            return CalendarDate.wholeMonths(from: first, to: period.asOf.adding(days: 1)) < minimum
+        }
+        return Bindings(
+            relations: AdditiveRelation.standard + (programme.map(groupSums) ?? []),
+            spans: periods.map { Suppression.Span(period: $0.label, start: $0.start, end: $0.asOf) },
+            overTime: programme.map(overTime) ?? AdditiveRelation.overTime, zeros: Set(zeros.map { "\($0.label) completed" }))
     }
 
     /// Sums between a programme's own indicators: where it counts its participants (or

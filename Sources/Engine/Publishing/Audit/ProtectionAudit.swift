@@ -71,10 +71,13 @@ public struct ProtectionAudit: Sendable, Encodable {
     static let enclosed: Set<String> = ["enrolled"]
 
     /// Audits one adoption's figures as published: suppressed cells are unknown, the rest are
-    /// what anyone can read. `spans`, `relations` and `overTime` are those suppression used.
+    /// what anyone can read. `spans`, `relations` and `overTime` are those suppression used;
+    /// `zeros` names the counts (`period measure`) anyone can tell are 0 from the programme
+    /// alone, such as completions before the minimum participation can have passed: hidden,
+    /// they are known all the same, so they bind the others and need no range of their own.
     public init(
         _ cells: [AggregateCell], k: Int, relations: [AdditiveRelation] = AdditiveRelation.standard, spans: [Suppression.Span] = [],
-        overTime: Set<String> = AdditiveRelation.overTime
+        overTime: Set<String> = AdditiveRelation.overTime, zeros: Set<String> = []
     ) {
         self.k = k
         let layout = Suppression.Layout(cells, relations: relations, spans: spans, overTime: overTime)
@@ -129,11 +132,14 @@ public struct ProtectionAudit: Sendable, Encodable {
             }
         }
         self.groups = groups
+        for (variable, index) in hidden.enumerated() where zeros.contains("\(cells[index].period) \(cells[index].measure)") {
+            program.require([variable: 1], equal: 0)
+        }
         var ranges: [Range] = []
         let start = program.start()
         self.consistent = start != nil
         if let start {
-            for (variable, index) in hidden.enumerated() {
+            for (variable, index) in hidden.enumerated() where !zeros.contains("\(cells[index].period) \(cells[index].measure)") {
                 let cell = cells[index]
                 guard case .optimum(let least) = program.maximise([variable: -1], from: start) else { continue }
                 let lowest = Int((-least - 1e-6).rounded(.up))

@@ -34,7 +34,7 @@ extension Publisher {
                 let adoption: String = try publication.decode("adoption")
                 let asOf: CalendarDate = try publication.decode("as_of")
                 let versions = try await evaluator.contexts(adoption: adoption, today: asOf, on: session)
-                guard let current = versions.last else { continue }
+                guard !versions.isEmpty else { continue }
                 let periods = Self.periods(versions)
                 let order = Dictionary(periods.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { first, _ in first })
                 var cells: [AggregateCell] = []
@@ -52,11 +52,13 @@ extension Publisher {
                     cells.append(cell)
                 }
                 cells.sort { (order[$0.period] ?? .max) < (order[$1.period] ?? .max) }
-                let (relations, spans, overTime) = Self.relations(current, periods)
+                let bound = Self.relations(versions, periods)
                 audits.append(
                     AdoptionAudit(
                         tenant: tenant.id, adoption: adoption, programme: try publication.decode("programme"), figures: cells.count, hidden: cells.filter(\.suppressed).count,
-                        audit: ProtectionAudit(cells, k: try publication.decode("k"), relations: relations, spans: spans, overTime: overTime)))
+                        audit: ProtectionAudit(
+                            cells, k: try publication.decode("k"), relations: bound.relations, spans: bound.spans, overTime: bound.overTime,
+                            zeros: bound.zeros)))
             }
             return audits
         }

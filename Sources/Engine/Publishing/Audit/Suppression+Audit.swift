@@ -7,11 +7,11 @@ extension Suppression {
     /// Each round hides the smallest shown figure bound up with an exposed count, so it ends.
     public static func protect(
         _ cells: [AggregateCell], k: Int, relations: [AdditiveRelation] = AdditiveRelation.standard, spans: [Span] = [],
-        overTime: Set<String> = AdditiveRelation.overTime
+        overTime: Set<String> = AdditiveRelation.overTime, zeros: Set<String> = []
     ) -> [AggregateCell] {
         var cells = apply(cells, k: k, relations: relations, spans: spans, overTime: overTime)
         for _ in cells.indices {
-            let audit = ProtectionAudit(cells, k: k, relations: relations, spans: spans, overTime: overTime)
+            let audit = ProtectionAudit(cells, k: k, relations: relations, spans: spans, overTime: overTime, zeros: zeros)
             let exposed = Set(audit.exposed.map { "\($0.period) \($0.measure)" })
             guard !exposed.isEmpty else { break }
             let weak = cells.indices.filter { exposed.contains("\(cells[$0].period) \(cells[$0].measure)") }
