@@ -15,6 +15,8 @@ public final class Connection: @unchecked Sendable {
     private let notices: NoticeForwarder
     /// Connection details for messages: database, user and host, never the password.
     public let summary: String
+    /// The socket, read once so that ``wasClosedWhileIdle`` needs no libpq call.
+    private let socket: Int32
 
     /// Opens a connection.
     ///
@@ -48,6 +50,7 @@ public final class Connection: @unchecked Sendable {
         let database = String(cString: PQdb(connection))
         let host = PQhost(connection).map { String(cString: $0) } ?? "local socket"
         summary = "database \(database) as \(user) on \(host)"
+        socket = PQsocket(connection)
         PQsetNoticeReceiver(
             connection,
             { context, result in
@@ -63,6 +66,16 @@ public final class Connection: @unchecked Sendable {
             cancelHandle = nil
         }
         PQfinish(handle)
+    }
+
+    /// Whether the server closed (or wrote to) this connection while it sat idle in a pool: a
+    /// restart, a crash, an administrator ending it. Nothing is due on an idle connection, so
+    /// anything to read means it is gone. Asks the kernel without waiting, never libpq, so it
+    /// may run on any thread.
+    public var wasClosedWhileIdle: Bool {
+        guard socket >= 0 else { return true }
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) != 0
     }
 
     /// True while the connection is usable.

@@ -87,18 +87,20 @@ public final class ConnectionPool: Sendable {
     }
 
     private func checkOut() async throws -> Connection {
-        switch try await state.acquire() {
-        case .connection(let connection):
-            return connection
-        case .permit:
-            do {
-                let conninfo = self.conninfo
-                let logger = self.logger
-                return try await threads.run { try Connection(conninfo: conninfo, logger: logger) }
-            } catch {
-                await state.release(nil)
-                throw error
-            }
+        if case .connection(let connection) = try await state.acquire() {
+            guard connection.wasClosedWhileIdle else { return connection }
+            // The server went away since this connection was last used (a restart): a new one
+            // takes its place, so the first request after a restart does not fail on it.
+            logger.notice("replacing a PostgreSQL connection the server closed while it was idle")
+            _ = try? await threads.run { withExtendedLifetime(connection) {} }
+        }
+        do {
+            let conninfo = self.conninfo
+            let logger = self.logger
+            return try await threads.run { try Connection(conninfo: conninfo, logger: logger) }
+        } catch {
+            await state.release(nil)
+            throw error
         }
     }
 
