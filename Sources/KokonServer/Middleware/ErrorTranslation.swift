@@ -60,6 +60,10 @@ enum ErrorTranslation {
             return .badRequest(error.description)
         case let error as PostgresError where error.kind == .connection || error.message == PostgresError.poolClosed.message:
             return unavailable
+        case let error as PostgresError where ["08", "57"].contains(error.code?.errorClass):
+            // The server going down under a statement (shut down, crashed, still starting):
+            // nothing was committed, and the same request will work once it is back.
+            return unavailable
         case let error as PostgresError where error.code == .undefinedObject || error.code == .invalidSchemaName:
             return .notFound("this municipality is not set up in this database; an administrator runs `kokon tenant apply`")
         case let error as PostgresError where error.code?.errorClass == "22":

@@ -130,7 +130,7 @@ public final class Connection: @unchecked Sendable {
         guard let result else { throw lastError(statement: text) }
         defer { PQclear(result) }
         guard PQresultStatus(result) == PGRES_COPY_IN else {
-            if PQresultStatus(result) == PGRES_FATAL_ERROR { throw PostgresError(result: result, statement: text) }
+            if PQresultStatus(result) == PGRES_FATAL_ERROR { throw failure(result, statement: text) }
             throw PostgresError(kind: .client, message: "the statement did not start COPY FROM STDIN: \(text)")
         }
     }
@@ -180,8 +180,16 @@ public final class Connection: @unchecked Sendable {
         case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
             throw PostgresError(kind: .client, message: "COPY statements must go through Session.copyIn")
         default:
-            throw PostgresError(result: result, statement: statement)
+            throw failure(result, statement: statement)
         }
+    }
+
+    /// The error of a failed result. When the server went away under the statement, libpq
+    /// reports it in a result of its own, without a SQLSTATE: that is a lost connection.
+    private func failure(_ result: OpaquePointer, statement: String?) -> PostgresError {
+        var error = PostgresError(result: result, statement: statement)
+        if error.code == nil, !isHealthy { error.kind = .connection }
+        return error
     }
 
     private func lastError(statement: String?) -> PostgresError {

@@ -23,13 +23,14 @@ public struct LocalCluster: Sendable {
     /// The database the local cluster serves Kokon from.
     public static let defaultDatabase = "kokon"
     /// Server settings written at initdb; `max_locks_per_transaction` is raised because dumping
-    /// or migrating many tenant schemas in one transaction takes a lock per object.
+    /// or migrating many tenant schemas in one transaction takes a lock per object. Commits
+    /// stay synchronous (PostgreSQL's default): a write Kokon has acknowledged must survive a
+    /// crash, and with `synchronous_commit = off` the last fraction of a second of them does not.
     public static let serverSettings: [(String, String)] = [
         ("listen_addresses", "''"),
         ("max_connections", "200"),
         ("max_locks_per_transaction", "1024"),
         ("shared_buffers", "256MB"),
-        ("synchronous_commit", "off"),
         ("log_min_messages", "warning"),
     ]
 
@@ -140,6 +141,18 @@ public struct LocalCluster: Sendable {
         }
     }
 
+    /// Stops the server as a crash would (`pg_ctl stop -m immediate`): every session is cut
+    /// off without a word and nothing is flushed; the next start recovers from the WAL. For
+    /// fault drills (`kokon bench soak`), never for the user's own database.
+    public func crash() throws(LocalClusterError) {
+        guard let major = createdMajorVersion else { return }
+        let binaries = try PostgresBinaries.locate(preferredMajor: major)
+        let stopped = try run(binaries.path("pg_ctl"), ["stop", "-D", dataDirectory, "-m", "immediate", "-w", "-t", "60"])
+        guard stopped.status == 0 else {
+            throw .toolFailed(tool: "pg_ctl stop -m immediate", status: stopped.status, output: stopped.output, logTail: logTail())
+        }
+    }
+
     /// Stops the server at once and deletes the cluster and its socket folder (for throwaway clusters).
     public func destroy() {
         if let major = createdMajorVersion, let binaries = try? PostgresBinaries.locate(preferredMajor: major) {
@@ -199,6 +212,12 @@ public struct LocalCluster: Sendable {
             let exists = try connection.query("SELECT count(*) FROM pg_database WHERE datname = \(LocalCluster.defaultDatabase)").scalar(Int.self) > 0
             if !exists {
                 _ = try connection.query("CREATE DATABASE \(Identifier("kokon"))")
+            }
+            // Clusters made by an earlier Kokon were set up with asynchronous commits.
+            if try connection.query("SELECT setting FROM pg_settings WHERE name = 'synchronous_commit'").scalar(String.self) == "off" {
+                logger.notice("making the local PostgreSQL's commits synchronous again, so that no acknowledged write can be lost in a crash")
+                _ = try connection.query("ALTER SYSTEM SET synchronous_commit = on")
+                _ = try connection.query("SELECT pg_reload_conf()")
             }
         } catch {
             throw .io("the local PostgreSQL started, but its database '\(LocalCluster.defaultDatabase)' could not be created: \(error)")
@@ -273,6 +292,11 @@ extension LocalCluster {
     /// ``stop()`` on a thread of its own.
     public func stop() async throws {
         try await Self.offload { try self.stop() }
+    }
+
+    /// ``crash()`` on a thread of its own.
+    public func crash() async throws {
+        try await Self.offload { try self.crash() }
     }
 
     static func offload<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
