@@ -9,7 +9,7 @@ struct EmbedMigrations: BuildToolPlugin {
         let root = context.package.directoryURL.appending(path: "migrations")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedMigrations.swift")
         var inputs: [URL] = []
-        for folder in ["core", "tenant"] {
+        for folder in ["core", "tenant", "analysts"] {
             let dir = root.appending(path: folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
             inputs += names.filter { $0.hasSuffix(".sql") }.sorted().map { dir.appending(path: $0) }

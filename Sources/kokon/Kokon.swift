@@ -21,7 +21,7 @@ struct Kokon: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, LintCommand.self, ShowCommand.self, SchemaCommand.self, DatabaseCommand.self, MigrateCommand.self,
             TenantCommand.self, ImportCommand.self, PersonCommand.self, EvaluateCommand.self,
-            PublishCommand.self, PolicyCommand.self, ReportCommand.self, ServeCommand.self, AccountCommand.self, TokenCommand.self, BenchCommand.self,
+            PublishCommand.self, PolicyCommand.self, AnalystsCommand.self, ReportCommand.self, ServeCommand.self, AccountCommand.self, TokenCommand.self, BenchCommand.self,
         ]
     )
 

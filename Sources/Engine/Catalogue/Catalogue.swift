@@ -18,6 +18,11 @@ public enum Catalogue {
         try embeddedMigrationFiles.filter { $0.folder == "tenant" }.map { try Migration(fileName: $0.file, sql: $0.text) }
     }
 
+    /// The analysts' database's migrations (`migrations/analysts/`), embedded in the binary.
+    public static func analystsMigrations() throws -> [Migration] {
+        try embeddedMigrationFiles.filter { $0.folder == "analysts" }.map { try Migration(fileName: $0.file, sql: $0.text) }
+    }
+
     /// The migrator for the core schemas, running as the owner role.
     public static func coreMigrator() throws -> Migrator {
         try Migrator(

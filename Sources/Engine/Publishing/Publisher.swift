@@ -26,6 +26,9 @@ public struct Publisher: Sendable {
         public let suppressed: Int
         /// The network's k they were suppressed with.
         public let k: Int
+        /// Whether they were copied to the analysts' database: nil when there is none, false
+        /// when copying failed (the publish stands; `kokon analysts sync` copies again).
+        public var copiedForAnalysts: Bool? = nil
     }
 
     /// The figures of one adoption exactly as they would be published: suppressed cells
@@ -50,6 +53,20 @@ public struct Publisher: Sendable {
     /// replaces the first one's figures, instead of colliding with them.
     @discardableResult
     public func publish(today: CalendarDate = .today, waiting: (@Sendable (String) -> Void)? = nil) async throws -> Report {
+        var report = try await publishFigures(today: today, waiting: waiting)
+        // Copied after the commit: the network's figures never wait on the analysts' copy.
+        if let analysts = try await AnalystsDatabase.configured(records.pool) {
+            do {
+                try await analysts.copy(records)
+                report.copiedForAnalysts = true
+            } catch {
+                report.copiedForAnalysts = false
+            }
+        }
+        return report
+    }
+
+    func publishFigures(today: CalendarDate, waiting: (@Sendable (String) -> Void)?) async throws -> Report {
         try await records.transaction { session in
             let key = "kokon publish \(tenant.id)"
             if try await !session.query("SELECT pg_try_advisory_xact_lock(hashtextextended(\(key), 0)) AS locked").scalar(Bool.self) {

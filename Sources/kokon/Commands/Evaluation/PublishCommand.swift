@@ -74,6 +74,9 @@ struct PublishCommand: AsyncParsableCommand {
                 print(
                     "\(id): \(report.cells) figures published, \(report.suppressed) of them hidden "
                         + "(fewer than \(report.k) persons or households, the network's k, or revealing such a figure)")
+                if report.copiedForAnalysts == false {
+                    print("\(id): the analysts' database could not be reached, so it still holds the previous figures; run kokon analysts sync")
+                }
             }
         }
     }
