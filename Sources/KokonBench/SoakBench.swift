@@ -119,7 +119,7 @@ public struct SoakBench: Sendable {
         server.environment = environment
         // The server's log outlives the run, for a failure to be looked into.
         let log = FileManager.default.temporaryDirectory.appending(path: "\(folder.lastPathComponent).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = try FileHandle(forWritingTo: log)
         server.standardOutput = output
         server.standardError = output

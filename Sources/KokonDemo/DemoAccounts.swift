@@ -1,4 +1,4 @@
-public import Engine
+import Engine
 import Foundation
 import KokonServer
 public import Postgres

@@ -118,6 +118,9 @@ struct GoldenDiagnosticTests {
                 + "baselines:\n  - id: start\n    name: punkt wyjścia\n    value: 40\n",
             expected: "t.yaml:28:23: warning: the change indicator 'change' has a percentage target"),
         Case(
+            code: "bound-above-limit", yaml: Fixtures.valid + "adaptation:\n  caseload: [{role: mentor, min: 8, max: 15}]\n",
+            expected: "t.yaml:25:42: warning: the adaptation bounds let a municipality give 'mentor' up to 15, more than the role's own limit of 12"),
+        Case(
             code: "baseline-without-value", yaml: Fixtures.valid + "baselines:\n  - id: start\n    name: punkt wyjścia\n    year: 2019\n",
             expected: "t.yaml:25:5: warning: the baseline 'start' has no value"),
         Case(

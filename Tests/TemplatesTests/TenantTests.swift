@@ -17,7 +17,7 @@ struct TenantTests {
         roles:
           - id: family-assistant
             name: asystent rodziny
-            caseload: {max: 12, unit: family}
+            caseload: {max: 15, unit: family}
         components:
           - id: family-work
             name: Praca z rodziną
@@ -61,6 +61,18 @@ struct TenantTests {
         #expect(examples.count == 2)
         #expect(examples.allSatisfy { $0.adoptions.contains { $0.model.id == "wygrana-rodzina" } })
         #expect(catalog.tenant("warszawa")?.adoptions.first?.adaptations?.first?.summary == "drops component financial-education")
+    }
+
+    /// A tenants folder is one whatever it is called (`--tenants moved-tenants`).
+    @Test func aTenantsFolderOfAnyNameHoldsTenants() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "moved-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: ShippedModelTests.root.appending(path: "tenants/torun.yaml"), to: folder.appending(path: "torun.yaml"))
+        let catalog = ModelCatalog.load(paths: [ShippedModelTests.models], tenants: [folder.path])
+        #expect(catalog.diagnostics.errors.isEmpty, "\(catalog.diagnostics.errors.map { catalog.render($0) })")
+        #expect(catalog.tenant("torun") != nil)
     }
 
     @Test func adaptationsWithinBoundsPass() {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Postgres
 
 /// The accounts in the catalogue, with their roles: created and changed by administrators

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Postgres
 
 /// Signed-in browsers, kept in the catalogue so that signing out, disabling an account or

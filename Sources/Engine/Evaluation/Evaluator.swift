@@ -14,7 +14,7 @@ public struct Evaluator: Sendable {
     /// Whether `text` names a period evaluations and reports accept: `all`, or a year from
     /// 2000 to 2100.
     public static func isPeriod(_ text: String) -> Bool {
-        text == "all" || (Int(text).map { (2000...2100).contains($0) } ?? false)
+        FigurePeriod(text).map { !$0.isQuarter } ?? false
     }
 
     /// Evaluates every adoption (or one) for the whole adoption period, or one calendar year.
@@ -86,7 +86,7 @@ public struct Evaluator: Sendable {
                 ))
         }
         var contexts: [AdoptionContext] = []
-        for row in try rows where try adoption.map({ $0 == (try row.decode("id", as: String.self)) }) ?? true {
+        for row in rows where try adoption.map({ $0 == (try row.decode("id", as: String.self)) }) ?? true {
             let start: CalendarDate = try row.decode("starts_on")
             let end: CalendarDate = try row.decode("ends_on")
             let programme = try row.decode("programme", as: JSONB.self).decode(Programme.self)

@@ -1,4 +1,4 @@
-public import Postgres
+import Postgres
 
 /// Erasing one person (the right to erasure): every record that names them, in one
 /// transaction inside the municipality's boundary, so it is all gone or nothing is. The

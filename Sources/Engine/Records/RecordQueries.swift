@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Postgres
 
 /// Reading, changing and deleting single case records, for the API and the web pages.

@@ -1,4 +1,4 @@
-public import Engine
+import Engine
 
 /// Everything a request can ask to do, as the authorization policy sees it.
 public enum Action: Sendable, Hashable {

@@ -22,7 +22,7 @@ public enum PolishReasons {
     }
 
     /// Every wording the pages translate, the more particular first.
-    nonisolated(unsafe) public static let rules: [Rule] = [
+    public static let rules: [Rule] = [
         Rule(#"size '(.*)' must be a whole number from 1 to 30"#, "Liczba osób: liczba całkowita od 1 do 30 (wpisano „$1”)."),
         Rule(#"birth_year '(.*)' must be a year between 1900 and this year"#, "Rok urodzenia musi być między 1900 a bieżącym rokiem (wpisano „$1”)."),
         Rule(

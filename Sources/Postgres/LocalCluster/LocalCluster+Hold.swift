@@ -34,7 +34,7 @@ extension LocalCluster {
         let lock = try FileLock(path: stateDirectory + "/cluster.lock")
         defer { lock.unlock() }
         if try startLocked(logger: logger) {
-            FileManager.default.createFile(atPath: startedForCommands, contents: Data())
+            _ = FileManager.default.createFile(atPath: startedForCommands, contents: Data())
         }
         let descriptor = open(users, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io("cannot open \(users): \(String(cString: strerror(errno)))") }

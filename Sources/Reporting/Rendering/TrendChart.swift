@@ -1,4 +1,4 @@
-public import Engine
+import Engine
 import Foundation
 
 /// One measure over time for every municipality of a network, drawn on the server as SVG:
@@ -76,9 +76,11 @@ public struct TrendChart: Sendable {
             guard let cell, !cell.suppressed, let value = cell.value else { return nil }
             return NSDecimalNumber(decimal: value).doubleValue
         }
-        // Per line, the cell of each period.
-        var lines: [(name: String, cells: [NetworkReport.Cell?])] = municipalities.map { tenant in
-            (tenant.name, periods.map { period in period.report.rows.first { $0.tenant == tenant.id }?.cells[column.measure] })
+        // Per line, the cell of each period, and the k it was published with (a municipality
+        // may have published before the network changed k, so each says its own).
+        var lines: [(name: String, cells: [NetworkReport.Cell?], k: [Int?])] = municipalities.map { tenant in
+            let rows = periods.map { period in period.report.rows.first { $0.tenant == tenant.id } }
+            return (tenant.name, rows.map { $0?.cells[column.measure] }, rows.map { $0?.k })
         }
         if medianOnly {
             let medians = periods.map { period -> NetworkReport.Cell? in
@@ -88,7 +90,7 @@ public struct TrendChart: Sendable {
                 let median = values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
                 return NetworkReport.Cell(value: Decimal(median), numerator: nil, denominator: nil, status: nil, suppressed: false)
             }
-            lines = [("mediana sieci", medians)]
+            lines = [("mediana sieci", medians, medians.map { _ in nil })]
         }
         let numbers = lines.flatMap { $0.cells.compactMap(value) }
         let percent = column.unit == .percent
@@ -110,7 +112,7 @@ public struct TrendChart: Sendable {
             let number = maximum * Double(index) / 4
             return Tick(x: Self.left - 6, y: y(number) + 4, text: Polish.number(number, decimals: number < 10 && !percent ? 1 : 0) + (percent ? "%" : ""))
         }
-        let k = periods.first?.report.k.first ?? 5
+        let networkK = periods.last?.report.k.last ?? 5
         var segments: [Segment] = []
         var points: [Point] = []
         var hidden: [Hidden] = []
@@ -123,6 +125,7 @@ public struct TrendChart: Sendable {
                 run = []
             }
             for (position, cell) in line.cells.enumerated() {
+                let k = line.k[position] ?? networkK
                 let text = Reporting.figure(cell?.value, unit: column.unit, suppressed: cell?.suppressed ?? false, k: k)
                 if let number = value(cell) {
                     run.append("\(x(position)),\(y(number))")
@@ -138,7 +141,9 @@ public struct TrendChart: Sendable {
             series.append(
                 Series(
                     name: line.name, dash: style.dash, shape: style.shape, swatchDash: style.dash.isEmpty ? "none" : style.dash,
-                    cells: line.cells.map { Reporting.figure($0?.value, unit: column.unit, suppressed: $0?.suppressed ?? false, k: k) }))
+                    cells: zip(line.cells, line.k).map {
+                        Reporting.figure($0?.value, unit: column.unit, suppressed: $0?.suppressed ?? false, k: $1 ?? networkK)
+                    }))
         }
         self.segments = segments
         self.points = points

@@ -18,12 +18,16 @@ public struct ModelCatalog: Sendable {
 
     /// Reads every `.yaml`/`.yml` file under the paths (files or folders). Files under a
     /// `components` folder are library components, files under a `tenants` folder are
-    /// municipalities; the rest are programmes.
-    public static func load(paths: [String], loader: YAMLLoader = YAMLLoader()) -> ModelCatalog {
+    /// municipalities; the rest are programmes. Every file under `tenants` is a municipality,
+    /// whatever its folder is called (`kokon … --tenants other-folder`).
+    public static func load(paths: [String], tenants: [String] = [], loader: YAMLLoader = YAMLLoader()) -> ModelCatalog {
         var catalog = ModelCatalog()
-        for file in Self.yamlFiles(in: paths) {
+        let named = Set(Self.yamlFiles(in: tenants))
+        var seen = Set<String>()
+        for file in Self.yamlFiles(in: paths + tenants) where seen.insert(file).inserted {
             let folders = file.split(separator: "/").dropLast()
-            let kind: TemplateFile.Kind = folders.contains("tenants") ? .tenant : folders.contains("components") ? .component : .programme
+            let kind: TemplateFile.Kind =
+                named.contains(file) || folders.contains("tenants") ? .tenant : folders.contains("components") ? .component : .programme
             guard let bytes = FileManager.default.contents(atPath: file) else {
                 catalog.diagnostics.append(
                     Diagnostic(

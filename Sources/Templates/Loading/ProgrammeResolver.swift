@@ -238,6 +238,16 @@ struct ProgrammeResolver {
                         at, "caseload-outside-bounds", "the caseload limit \(limit) of '\(role)' lies outside its adaptation bounds \(low)–\(high)",
                         "set the limit within the bounds, or widen the bounds")
                 }
+                // Lowering a caseload makes the work more intensive; raising it past the role's
+                // own limit lets a municipality do less than the method asks.
+                if let role = bound["role"]?.text, let (limit, _) = roleCaseload[role], case .integer(let high)? = bound["max"]?.kind, high > limit,
+                    let at = bound["max"]
+                {
+                    error(
+                        at, "bound-above-limit",
+                        "the adaptation bounds let a municipality give '\(role)' up to \(high), more than the role's own limit of \(limit)",
+                        "if the method allows \(high), raise the role's caseload limit; otherwise lower the bound's max to \(limit)", severity: .warning)
+                }
             }
             let components = programme["components"]?.items ?? []
             for dropped in adaptation["may_drop"]?.items ?? [] {

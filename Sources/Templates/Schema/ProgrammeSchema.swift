@@ -301,7 +301,8 @@ public enum ProgrammeSchema {
         ])
 
     static let caseloadBound = ObjectSchema(
-        "caseload bound", "How far a municipality may move a role's caseload limit.",
+        "caseload bound",
+        "How far a municipality may move a role's caseload limit. A max above the role's own limit is allowed but draws a warning: it lets a municipality give each worker more than the method asks.",
         fields: [
             .required("role", .reference(.role), "The role.", example: "family-assistant"),
             .required("min", .integer(minimum: 1), "Lowest allowed limit.", example: "10"),

@@ -15,6 +15,6 @@ struct CatalogOptions: ParsableArguments {
         for folder in [models, tenants] where !FileManager.default.fileExists(atPath: folder) {
             throw ValidationError("'\(folder)' does not exist. Run kokon from the project folder, or give --models and --tenants.")
         }
-        return ModelCatalog.load(paths: [models, tenants])
+        return ModelCatalog.load(paths: [models], tenants: [tenants])
     }
 }
