@@ -140,7 +140,8 @@ public struct AnalystsDatabase: Sendable {
         }
     }
 
-    /// 24 random bytes, as letters and digits a connection URL needs no escaping for.
+    /// 32 random characters from letters and digits (no look-alikes), which a connection URL
+    /// needs no escaping for.
     static func password() -> String {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
