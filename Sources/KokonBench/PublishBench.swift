@@ -5,25 +5,27 @@ public import Templates
 
 /// Publishing every tenant of a bench network, and the hand-written aggregate it is held to.
 public enum PublishBench {
-    /// The day the bench network is published as of, so figures do not change with the date.
+    /// The day the bench network is published as of (the closing of the second quarter of
+    /// 2026, published on 1 July), so figures do not change with the date.
     public static let asOf = CalendarDate(year: 2026, month: 6, day: 30)
+    /// The day it is published on.
+    static let publishedOn = asOf.adding(days: 1)
 
     /// Publishes every tenant of `catalog`, as many at once as the pool has connections.
     public static func publishAll(_ pool: ConnectionPool, catalog: ModelCatalog) async throws {
         try await forEach(catalog.tenants, parallel: pool.size) { tenant in
             let records = try await CaseRecords(pool: pool, tenant: tenant.id, actor: "bench")
-            try await Publisher(records: records, tenant: tenant).publish(today: asOf)
+            try await Publisher(records: records, tenant: tenant).publish(today: publishedOn)
         }
     }
 
     /// The same counts, for every tenant at once, in one statement; returns how many groups.
     public static func handWritten(_ database: ThrowawayDatabase, tenants: [String]) async throws -> Int {
         // The periods Kokon publishes as of 30 June 2026 for adoptions running since 2025: the
-        // whole period, each year and each quarter begun.
+        // whole period, and each year and quarter that has ended.
         var periods: [(label: String, first: CalendarDate, last: CalendarDate)] = [
             ("all", CalendarDate(year: 2025, month: 1, day: 1), asOf),
             ("2025", CalendarDate(year: 2025, month: 1, day: 1), CalendarDate(year: 2025, month: 12, day: 31)),
-            ("2026", CalendarDate(year: 2026, month: 1, day: 1), asOf),
         ]
         for (year, quarter) in [(2025, 1), (2025, 2), (2025, 3), (2025, 4), (2026, 1), (2026, 2)] {
             let first = CalendarDate(year: year, month: quarter * 3 - 2, day: 1)

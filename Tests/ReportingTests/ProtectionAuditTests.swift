@@ -64,7 +64,7 @@ struct ProtectionAuditTests {
     @Test func structuralZerosBindLikeShownOnes() {
         let published = [Self.cell("enrolled", 20), Self.cell("completed", nil), Self.cell("not-completed", nil)]
         #expect(ProtectionAudit(published, k: 5).exposed.isEmpty)
-        let known = ProtectionAudit(published, k: 5, zeros: ["all completed"])
+        let known = ProtectionAudit(published, k: 5, zeros: [CellKey(period: "all", measure: "completed")])
         #expect(known.ranges.map { "\($0.measure) \($0.lowest)–\($0.highest ?? -1)" } == ["not-completed 20–20"])
         // Whole months as PostgreSQL's age() counts them: 31 January to 28 February is none.
         #expect(CalendarDate.wholeMonths(from: Self.day(2025, 1, 31), to: Self.day(2025, 2, 28)) == 0)
@@ -116,8 +116,11 @@ struct ProtectionAuditTests {
                     let records = try await CaseRecords(pool: fixture.admin, tenant: id, actor: "test")
                     try await SyntheticRecords(records: records, tenant: tenant, seed: seed, size: .small).generate(programmes: programmes)
                     let publisher = Publisher(records: records, tenant: tenant)
-                    try await publisher.publish()
+                    // Each seed is another municipality: its publications start afresh.
+                    try await fixture.admin.query("DELETE FROM shared.publication_history WHERE tenant = \(id)")
+                    try await fixture.admin.query("DELETE FROM shared.publications WHERE tenant = \(id)")
                     let truth = try await publisher.preview()
+                    try await publisher.publish()
                     zerosShown += truth.flatMap(\.cells).filter { $0.measure == "completed" && !$0.suppressed && $0.value == 0 && $0.period.contains("-Q") }.count
                     for adoption in try await publisher.audit() {
                         #expect(adoption.audit.consistent && adoption.audit.exposed.isEmpty, "seed \(seed) \(id) \(adoption.adoption): \(adoption.audit.exposed)")
@@ -128,7 +131,7 @@ struct ProtectionAuditTests {
                         }
                         audits.append(adoption)
                     }
-                    if seed == 7 { revealed += try await Self.revealingOne(publisher, fixture.admin, id) }
+                    if seed == 7 { revealed += try await Self.revealingOne(publisher, truth, fixture.admin, id) }
                 }
             }
             #expect(audits.count == 16 && audits.allSatisfy { $0.audit.k == k })
@@ -142,10 +145,90 @@ struct ProtectionAuditTests {
         }
     }
 
+    /// Each quarter is published once, and protected against every earlier publication: a
+    /// reader who kept last quarter's report and sets it beside this one learns nothing the
+    /// audit has not counted.
+    @Test func eachClosingIsPublishedOnceAndProtectedAgainstTheEarlierOnes() async throws {
+        try await TenancyFixture.with(applying: ["torun", "wloclawek", "warszawa"]) { fixture in
+            let programmes = Dictionary(uniqueKeysWithValues: TenancyFixture.shipped.programmes.map { ($0.reference, $0) })
+            let days = [(2025, 10), (2026, 1), (2026, 4), (2026, 7), (2026, 10)].map { CalendarDate(year: $0.0, month: $0.1, day: 1) }
+            var audits: [Publisher.AdoptionAudit] = []
+            for id in ["torun", "wloclawek", "warszawa"] {
+                let tenant = try #require(TenancyFixture.shipped.tenant(id))
+                let records = try await CaseRecords(pool: fixture.admin, tenant: id, actor: "test")
+                try await SyntheticRecords(records: records, tenant: tenant, seed: 7, size: .small).generate(programmes: programmes)
+                let publisher = Publisher(records: records, tenant: tenant)
+                for (index, day) in days.enumerated() {
+                    let first = try await publisher.publish(today: day)
+                    #expect(first.closing == day.adding(days: -1))
+                    // Publishing again before the next closing changes nothing at all.
+                    let before = try await Self.figures(fixture.admin, id)
+                    let again = try await publisher.publish(today: day.adding(days: 40))
+                    let published = try await Self.adoptions(fixture.admin, id)
+                    #expect(again.cells == first.cells && Set(again.unchanged) == Set(published))
+                    #expect(try await Self.figures(fixture.admin, id) == before, "a second publish at one closing rewrote figures")
+                    for adoption in try await publisher.audit() {
+                        #expect(adoption.audit.consistent && adoption.audit.exposed.isEmpty, "\(id) \(adoption.adoption) at \(day): \(adoption.audit.exposed)")
+                        if index == days.count - 1 { audits.append(adoption) }
+                    }
+                }
+                let closings = try await fixture.admin.query("SELECT count(DISTINCT as_of) AS n FROM shared.publication_history WHERE tenant = \(id)").scalar(Int.self)
+                #expect(closings == days.count)
+
+                // Monthly publications, as of the day or per closed quarter, protected against
+                // the earlier ones: set side by side, they give nothing away.
+                let months = (0..<12).map { CalendarDate(year: 2025 + ($0 + 10) / 12, month: ($0 + 10) % 12 + 1, day: 1) }
+                let remembering = try await publisher.trial(days: months, schedule: .anyDay)
+                let quarterly = try await publisher.trial(days: months, schedule: .closedQuarters)
+                #expect(remembering.exposed == 0 && quarterly.exposed == 0, "\(id): \(remembering) \(quarterly)")
+                #expect(remembering.publications == 12 && quarterly.publications == 5)
+            }
+            // Earlier whole periods are part of the audit, and SciPy agrees with its ranges.
+            #expect(audits.contains { $0.audit.problem.unknowns.contains { $0.hasPrefix("all to ") } }, "earlier whole periods should bind today's figures")
+            let checked = try Self.crosscheck(audits)
+            #expect(checked.status == 0 && checked.output.contains(" 0 differences, "), "\(checked.output)")
+        }
+    }
+
+    /// Włocławek at its full size, published monthly as of the day and suppressed as if each
+    /// publication were the first (as Kokon once published): set side by side, the reports
+    /// give counts away, such as one month's drop-outs. Protected against the earlier ones,
+    /// or published per closed quarter, they do not; the figures shown are what that costs.
+    @Test func publishingAsOfAnyDayLeaksWhatClosedQuartersDoNot() async throws {
+        try await TenancyFixture.with(applying: ["wloclawek"]) { fixture in
+            let programmes = Dictionary(uniqueKeysWithValues: TenancyFixture.shipped.programmes.map { ($0.reference, $0) })
+            let tenant = try #require(TenancyFixture.shipped.tenant("wloclawek"))
+            let records = try await CaseRecords(pool: fixture.admin, tenant: "wloclawek", actor: "test")
+            try await SyntheticRecords(records: records, tenant: tenant, seed: 1, size: .full).generate(programmes: programmes)
+            let publisher = Publisher(records: records, tenant: tenant)
+            let months = (0..<12).map { CalendarDate(year: 2025 + ($0 + 10) / 12, month: ($0 + 10) % 12 + 1, day: 1) }
+            let unaware = try await publisher.trial(days: months, schedule: .anyDay, rememberingEarlier: false)
+            let remembering = try await publisher.trial(days: months, schedule: .anyDay)
+            let quarterly = try await publisher.trial(days: months, schedule: .closedQuarters)
+            #expect(unaware.exposed > 0, "monthly reports set side by side should give a count away: \(unaware)")
+            #expect(remembering.exposed == 0 && quarterly.exposed == 0, "\(remembering) \(quarterly)")
+            #expect(quarterly.shown > 0 && remembering.shown > 0)
+        }
+    }
+
+    /// Every published figure of a tenant, in one text, to compare two moments.
+    static func figures(_ pool: ConnectionPool, _ tenant: String) async throws -> String {
+        try await pool.query(
+            """
+            SELECT coalesce(string_agg(adoption || period || measure || coalesce(value::text, '-') || suppressed, ',' ORDER BY adoption, period, measure), '') AS all
+            FROM shared.aggregates WHERE tenant = \(tenant)
+            """
+        ).scalar(String.self)
+    }
+
+    /// The adoptions a tenant has published.
+    static func adoptions(_ pool: ConnectionPool, _ tenant: String) async throws -> [String] {
+        try await pool.query("SELECT adoption FROM shared.publications WHERE tenant = \(tenant) ORDER BY 1").rows.map { try $0.decode("adoption") }
+    }
+
     /// Shows the first hidden drop-out count of each adoption with its true value, as a
     /// careless second publish might, and audits the result.
-    static func revealingOne(_ publisher: Publisher, _ pool: ConnectionPool, _ tenant: String) async throws -> [Publisher.AdoptionAudit] {
-        let truth = try await publisher.preview()
+    static func revealingOne(_ publisher: Publisher, _ truth: [Publisher.Preview], _ pool: ConnectionPool, _ tenant: String) async throws -> [Publisher.AdoptionAudit] {
         for adoption in truth {
             guard let cell = adoption.cells.first(where: { $0.suppressed && $0.measure == "dropped-out" }), let value = cell.sensitiveCounts.first else { continue }
             try await pool.query(

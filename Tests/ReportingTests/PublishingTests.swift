@@ -75,8 +75,14 @@ struct PublishingTests {
         #expect(torun.filter(\.suppressed).map(\.period) == ["2024", "2025", "2026"])
         // Parts that leave a gap are no sum: 2025 starts later than the whole period.
         let gap = spans.map { $0.period == "2025" ? Suppression.Span(period: "2025", start: day(2025, 4, 1), end: $0.end) : $0 }
-        #expect(Suppression.nesting(gap).map(\.0) == ["2026"])
-        #expect(Suppression.nesting(spans).map(\.0) == ["all", "2026"])
+        #expect(Suppression.tilings(gap).map(\.0) == ["2026"])
+        #expect(Suppression.tilings(spans).map(\.0) == ["all", "2026"])
+        // An earlier publication's whole period and the quarter since make today's: it is cut
+        // into the longest parts that fit, and the earlier one into its own.
+        let earlier = spans + [Suppression.Span(period: "all to 2026-03-31", start: day(2025, 3, 1), end: day(2026, 3, 31))]
+        let tilings = Dictionary(uniqueKeysWithValues: Suppression.tilings(earlier))
+        #expect(tilings["all"] == ["all to 2026-03-31", "2026-Q2"])
+        #expect(tilings["all to 2026-03-31"] == ["2025", "2026-Q1"])
     }
 
     /// A programme counting its participants and each of its target groups publishes sums: a

@@ -101,6 +101,13 @@ struct PublishingPageTests {
                 #expect(try await published() > 0)
                 let after = try await client.execute(uri: "/api/v1/network/wygrana-rodzina/report", method: .get, headers: fixture.bearer("analyst"))
                 #expect(after.text.contains(#""torun""#))
+                // The closing is published now: the page shows what went out, offers no second
+                // publish, and says when the next one can be made.
+                let page = try await client.execute(uri: "/m/torun/publish", method: .get, headers: browser.header)
+                let closing = Publisher.closing(before: .today)
+                #expect(page.text.contains("Już opublikowane według stanu na \(closing.polish)") && page.text.contains("są już opublikowane"))
+                #expect(!page.text.contains("Opublikuj te wartości"))
+                #expect(page.text.contains("od \(Publisher.nextPublication(after: closing).polish)"))
                 // A caseworker sees no publishing page.
                 let caseworker = Browser()
                 _ = try await BrowserSessionTests.signIn(client, caseworker, email: "caseworker1@torun.test", password: ServerFixture.password)

@@ -20,12 +20,19 @@ public struct Publisher: Sendable {
 
     /// What was published.
     public struct Report: Sendable {
-        /// Cells written.
+        /// Cells the municipality now has published.
         public let cells: Int
         /// Of which suppressed.
         public let suppressed: Int
         /// The network's k they were suppressed with.
         public let k: Int
+        /// The day the figures describe: the end of the last closed quarter.
+        public var closing: CalendarDate
+        /// Adoptions whose figures as of this closing were already published, and stay as
+        /// they were.
+        public var unchanged: [String] = []
+        /// Adoptions with no closed quarter yet, so nothing to publish.
+        public var notYet: [String] = []
         /// Whether they were copied to the analysts' database: nil when there is none, false
         /// when copying failed (the publish stands; `kokon analysts sync` copies again).
         public var copiedForAnalysts: Bool? = nil
@@ -42,15 +49,22 @@ public struct Publisher: Sendable {
         public let cells: [AggregateCell]
         /// The network's k they were suppressed with.
         public let k: Int
+        /// The day they describe (the end of the last closed quarter).
+        public let closing: CalendarDate
+        /// Whether they are published already: then they are the published figures, which
+        /// stay until the next closing.
+        public let published: Bool
     }
 
-    /// Replaces the tenant's published figures with new ones for every adoption: the whole
-    /// period, each calendar year and each calendar quarter so far, suppressed with the
-    /// network's k (``NetworkPolicy``), read in the same transaction.
+    /// Publishes the figures of every adoption as of the end of the last closed quarter (see
+    /// ``closing(before:)``): the whole period, each year and each quarter that has ended,
+    /// suppressed with the network's k (``NetworkPolicy``), read in the same transaction,
+    /// and protected against every earlier publication too. An adoption already published as
+    /// of that closing keeps its figures: they change when the next quarter closes.
     ///
     /// Publishes of one municipality run one after another (a lock per municipality, held to
     /// the end of the transaction): a second one waits, calling `waiting` first, and then
-    /// replaces the first one's figures, instead of colliding with them.
+    /// finds the first one's figures in place, instead of colliding with them.
     @discardableResult
     public func publish(today: CalendarDate = .today, waiting: (@Sendable (String) -> Void)? = nil) async throws -> Report {
         var report = try await publishFigures(today: today, waiting: waiting)
@@ -74,62 +88,116 @@ public struct Publisher: Sendable {
                 try await session.query("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
             }
             let k = try await NetworkPolicy.k(on: session)
-            let computed = try await compute(k: k, today: today, on: session)
-            try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id)")
-            try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id)")
-            for (adoption, cells) in computed { try await write(adoption, cells, k: k, on: session) }
-            let cells = computed.flatMap(\.1)
-            return Report(cells: cells.count, suppressed: cells.filter(\.suppressed).count, k: k)
+            let closing = Self.closing(before: today)
+            // A closing is published once: publishing again before the next one changes
+            // nothing, so two publications never differ by a late record or two. Only a new
+            // k (the network's policy changed) publishes the same closing again.
+            var done: Set<String> = []
+            for row in try await session.query("SELECT adoption FROM shared.publications WHERE tenant = \(tenant.id) AND as_of = \(closing) AND k = \(k)").rows {
+                done.insert(try row.decode("adoption"))
+            }
+            let computed = try await compute(k: k, asOf: closing, skipping: done, on: session)
+            let kept = computed.kept
+            try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id) AND NOT adoption = ANY(\(kept))")
+            try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id) AND NOT adoption = ANY(\(kept))")
+            for (adoption, cells) in computed.figures { try await write(adoption, cells, k: k, closing: closing, on: session) }
+            let totals = try await session.query(
+                "SELECT count(*) AS cells, count(*) FILTER (WHERE suppressed) AS suppressed FROM shared.aggregates WHERE tenant = \(tenant.id)"
+            ).first!
+            return Report(
+                cells: try totals.decode("cells"), suppressed: try totals.decode("suppressed"), k: k, closing: closing, unchanged: kept, notYet: computed.notYet)
         }
     }
 
     /// What ``publish(today:waiting:)`` would publish, writing nothing: for the coordinator to
-    /// see exactly what leaves the municipality before confirming.
+    /// see exactly what leaves the municipality before confirming. An adoption already
+    /// published as of the closing shows the figures it published then.
     public func preview(today: CalendarDate = .today) async throws -> [Preview] {
         try await records.transaction { session in
             let k = try await NetworkPolicy.k(on: session)
-            return try await compute(k: k, today: today, on: session).map {
-                Preview(adoption: $0.0.id, programme: $0.0.programme.reference, cells: $0.1, k: k)
+            let closing = Self.closing(before: today)
+            var done: [String: String] = [:]
+            for row in try await session.query(
+                "SELECT adoption, model_id || '@' || model_version AS programme FROM shared.publications WHERE tenant = \(tenant.id) AND as_of = \(closing) AND k = \(k)"
+            ).rows {
+                done[try row.decode("adoption")] = try row.decode("programme")
             }
+            var previews = try await compute(k: k, asOf: closing, skipping: Set(done.keys), on: session).figures.map {
+                Preview(adoption: $0.0.id, programme: $0.0.programme.reference, cells: $0.1, k: k, closing: closing, published: false)
+            }
+            for (adoption, programme) in done.sorted(by: { $0.key < $1.key }) {
+                previews.append(
+                    Preview(
+                        adoption: adoption, programme: programme, cells: try await Self.stored(adoption, tenant: tenant.id, on: session), k: k, closing: closing, published: true))
+            }
+            return previews
         }
     }
 
-    /// Every adoption's cells for the whole period, each year and each quarter, suppressed.
-    func compute(k: Int, today: CalendarDate, on session: Session) async throws -> [(AdoptionContext, [AggregateCell])] {
+    /// Every adoption's protected cells as of `asOf`, and which adoptions had none.
+    struct Computation {
+        /// Each adoption's cells: the whole period, then each year, then each quarter.
+        var figures: [(AdoptionContext, [AggregateCell])] = []
+        /// Adoptions skipped because their figures as of `asOf` are published already.
+        var kept: [String] = []
+        /// Adoptions with no closed quarter by `asOf`.
+        var notYet: [String] = []
+    }
+
+    /// Every adoption's cells for the whole period, each year and each quarter over by
+    /// `asOf` (or begun, with `openPeriods`), suppressed and protected against the earlier
+    /// publications in `history` (read from `shared` when nil).
+    func compute(
+        k: Int, asOf: CalendarDate, openPeriods: Bool = false, skipping: Set<String> = [], history given: [String: [Published]]? = nil, on session: Session
+    ) async throws -> Computation {
         let evaluator = Evaluator(records: records)
-        var computed: [(AdoptionContext, [AggregateCell])] = []
+        let history: [String: [Published]]
+        if let given { history = given } else { history = try await Self.history(on: session, tenant: tenant.id) }
+        var computation = Computation()
         // An upgraded adoption has a context per version; each period is published from the
         // version in force at its end, and the publication says when the version changed.
         var parts: [String: [AdoptionContext]] = [:]
         var order: [String] = []
-        for context in try await evaluator.contexts(adoption: nil, today: today, on: session) {
+        for context in try await evaluator.contexts(adoption: nil, today: asOf, on: session) {
             if parts[context.id] == nil { order.append(context.id) }
-            parts[context.id, default: []].append(context)
+            // A version that begins after the day of the figures has nothing to show yet.
+            if context.start <= context.asOf { parts[context.id, default: []].append(context) }
         }
         for id in order {
-            let versions = parts[id] ?? []
-            guard let current = versions.last else { continue }
-            let periods = Self.periods(versions)
-            // Rule findings name households; only indicators and fidelity are published.
-            var cells: [AggregateCell] = []
-            for period in periods {
-                var made = try await Self.cells(of: try await evaluator.evaluate(period, rules: false, on: session), on: session)
-                for index in made.indices { made[index].modelVersion = period.programme.version.description }
-                cells += made
+            if skipping.contains(id) {
+                computation.kept.append(id)
+                continue
             }
-            let bound = Self.relations(versions, periods)
+            let versions = parts[id] ?? []
+            guard let current = versions.last else {
+                computation.notYet.append(id)
+                continue
+            }
+            var assembly = try await Self.assemble(
+                versions, closing: asOf, published: { openPeriods || Self.isClosed($0, by: asOf) }, history: history[id] ?? [], evaluator: evaluator, on: session)
+            let bound = assembly.bound
             // A count anyone can tell is 0 reveals nothing: it is shown, and its share counts
             // only the rest.
-            for index in cells.indices where bound.zeros.contains("\(cells[index].period) \(cells[index].measure)") {
-                cells[index].sensitiveCounts = []
-                if let share = cells.indices.first(where: { cells[$0].period == cells[index].period && cells[$0].measure == "completion" }) {
-                    cells[share].sensitiveCounts = Array(cells[share].sensitiveCounts.dropFirst())
+            for index in assembly.cells.indices where bound.zeros.contains(assembly.cells[index].key) {
+                assembly.cells[index].sensitiveCounts = []
+                let period = assembly.cells[index].period
+                if let share = assembly.cells.indices.first(where: { assembly.cells[$0].period == period && assembly.cells[$0].measure == "completion" }) {
+                    assembly.cells[share].sensitiveCounts = Array(assembly.cells[share].sensitiveCounts.dropFirst())
                 }
             }
-            computed.append(
-                (current, Suppression.protect(cells, k: k, relations: bound.relations, spans: bound.spans, overTime: bound.overTime, zeros: bound.zeros)))
+            var cells = Array(
+                Suppression.protect(
+                    assembly.cells, k: k, relations: bound.relations, spans: bound.spans, overTime: bound.overTime, zeros: bound.zeros,
+                    settled: assembly.earlier.union(assembly.shownBefore)
+                ).prefix(assembly.current))
+            // A figure shown before stays known; if late records made it small, it is not
+            // shown again at its new value.
+            for index in cells.indices where assembly.shownBefore.contains(cells[index].key) && cells[index].sensitiveCounts.contains(where: { $0 < k }) {
+                cells[index].suppress()
+            }
+            computation.figures.append((current, cells))
         }
-        return computed
+        return computation
     }
 
     /// The periods an adoption publishes: the whole period, each year, each quarter. A year or
@@ -153,8 +221,8 @@ public struct Publisher: Sendable {
         let spans: [Suppression.Span]
         /// The measures that add up over time.
         let overTime: Set<String>
-        /// Counts that can only be 0 (`period measure`).
-        let zeros: Set<String>
+        /// Counts that can only be 0.
+        let zeros: Set<CellKey>
     }
 
     /// The bindings of an adoption's figures (`versions` as the evaluator gives them, the
@@ -171,7 +239,7 @@ public struct Publisher: Sendable {
         return Bindings(
             relations: AdditiveRelation.standard + (programme.map(groupSums) ?? []),
             spans: periods.map { Suppression.Span(period: $0.label, start: $0.start, end: $0.asOf) },
-            overTime: programme.map(overTime) ?? AdditiveRelation.overTime, zeros: Set(zeros.map { "\($0.label) completed" }))
+            overTime: programme.map(overTime) ?? AdditiveRelation.overTime, zeros: Set(zeros.map { CellKey(period: $0.label, measure: "completed") }))
     }
 
     /// Sums between a programme's own indicators: where it counts its participants (or
@@ -213,7 +281,9 @@ public struct Publisher: Sendable {
         return AdditiveRelation.overTime.union(sessions.map { "indicator:" + $0.id })
     }
 
-    func write(_ adoption: AdoptionContext, _ cells: [AggregateCell], k: Int, on session: Session) async throws {
+    /// Writes one adoption's figures as of `closing` (also for an adoption that ended before
+    /// it: the closing names the publication), and keeps them in the history.
+    func write(_ adoption: AdoptionContext, _ cells: [AggregateCell], k: Int, closing: CalendarDate, on session: Session) async throws {
         let programme = adoption.programme
         let lineage = [programme.id] + programme.lineage.map { String($0.split(separator: "@")[0]) }
         try await session.query(
@@ -221,7 +291,7 @@ public struct Publisher: Sendable {
             INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, lineage, k, as_of,
                                              previous_version, upgraded_on)
             VALUES (\(tenant.id), \(tenant.name), \(tenant.isExample), \(adoption.id), \(programme.id), \(programme.version.description),
-                    \(programme.name.pl), \(lineage), \(k), \(adoption.asOf), \(adoption.previousVersion),
+                    \(programme.name.pl), \(lineage), \(k), \(closing), \(adoption.previousVersion),
                     \(adoption.previousVersion == nil ? nil : adoption.start))
             """)
         func text(_ value: (AggregateCell) -> String?) -> [String] { cells.map { value($0) ?? "" } }
@@ -236,6 +306,18 @@ public struct Publisher: Sendable {
                         \(text { $0.target })::text[], \(text { $0.status })::text[], \(text { String($0.suppressed) })::text[],
                         \(text { $0.modelVersion })::text[])
                  AS c(measure, label, kind, period, unit, value, numerator, denominator, target, status, suppressed, version)
+            """)
+        // Kept for good: a later publication is protected against this one too. Published
+        // again at the same closing (a new k), a figure shown either time counts as shown.
+        try await session.query(
+            """
+            INSERT INTO shared.publication_history (tenant, adoption, as_of, period, measure, suppressed, value)
+            SELECT \(tenant.id), \(adoption.id), \(closing), c.period, c.measure, c.suppressed::boolean, nullif(c.value, '')::numeric
+            FROM unnest(\(text { $0.period })::text[], \(text { $0.measure })::text[], \(text { String($0.suppressed) })::text[],
+                        \(text { $0.value.map { "\($0)" } })::text[]) AS c(period, measure, suppressed, value)
+            ON CONFLICT (tenant, adoption, as_of, period, measure) DO UPDATE
+            SET suppressed = shared.publication_history.suppressed AND excluded.suppressed,
+                value = coalesce(shared.publication_history.value, excluded.value)
             """)
     }
 

@@ -43,15 +43,19 @@ public enum Suppression {
     /// Applies both steps to the cells of one adoption (all periods).
     ///
     /// Sums hold across periods too: the drop-outs of the quarters of a year add up to the
-    /// year's, and the years' to the whole period's. Where the parts of a period (`spans`
-    /// whose period nests in it) cover its days exactly, each measure of `overTime` obeys
-    /// that sum, and is protected like the parts of a total.
+    /// year's, and the years' to the whole period's. Where periods inside another one
+    /// (`spans`) cover its days exactly, each measure of `overTime` obeys that sum, and is
+    /// protected like the parts of a total.
+    ///
+    /// `settled` names figures whose state is already decided: published before, shown or
+    /// hidden, they stay as they are, and the rules hide something else instead.
     public static func apply(
         _ cells: [AggregateCell], k: Int, relations: [AdditiveRelation] = AdditiveRelation.standard, spans: [Span] = [],
-        overTime: Set<String> = AdditiveRelation.overTime
+        overTime: Set<String> = AdditiveRelation.overTime, settled: Set<CellKey> = []
     ) -> [AggregateCell] {
         var cells = cells
-        for index in cells.indices where cells[index].sensitiveCounts.contains(where: { $0 < k }) {
+        let free = { (index: Int) in !settled.contains(cells[index].key) }
+        for index in cells.indices where free(index) && cells[index].sensitiveCounts.contains(where: { $0 < k }) {
             cells[index].suppress()
         }
         let layout = Layout(cells, relations: relations, spans: spans, overTime: overTime)
@@ -68,8 +72,10 @@ public enum Suppression {
                 let exposed = !cells[members[0]].suppressed && !hidden.isEmpty && hiddenSum < k
                 guard hidden.count == 1 || exposed else { continue }
                 // Hide the smallest shown part, or the total if every part is hidden.
-                let candidates = members.dropFirst().filter { !cells[$0].suppressed }
-                let next = candidates.min { (cells[$0].sensitiveCounts.first ?? 0) < (cells[$1].sensitiveCounts.first ?? 0) } ?? members[0]
+                let candidates = members.dropFirst().filter { !cells[$0].suppressed && free($0) }
+                guard let next = candidates.min(by: { (cells[$0].sensitiveCounts.first ?? 0) < (cells[$1].sensitiveCounts.first ?? 0) }) ?? members.first(where: free),
+                    !cells[next].suppressed
+                else { continue }
                 cells[next].suppress()
                 changed = true
             }
@@ -79,7 +85,7 @@ public enum Suppression {
                     for (source, derived) in relation.derived.sorted(by: { $0.key < $1.key }) {
                         guard let source = measures[source], cells[source].suppressed else { continue }
                         for measure in derived {
-                            if let target = position[period]?[measure], !cells[target].suppressed {
+                            if let target = position[period]?[measure], !cells[target].suppressed, free(target) {
                                 cells[target].suppress()
                                 changed = true
                             }
@@ -116,7 +122,7 @@ public enum Suppression {
                     if members.count == relation.parts.count + 1 { sums.append(members) }
                 }
             }
-            for (whole, parts) in nesting(spans) {
+            for (whole, parts) in tilings(spans) {
                 for measure in overTime.sorted() {
                     let members = ([whole] + parts).compactMap { position[$0]?[measure] }
                     if members.count == parts.count + 1 { sums.append(members) }
@@ -125,16 +131,23 @@ public enum Suppression {
         }
     }
 
-    /// Each period with the periods one step below it that cover its days exactly, without
-    /// gaps or overlaps (a year and its quarters, the whole period and its years).
-    public static func nesting(_ spans: [Span]) -> [(String, [String])] {
+    /// Each period with the periods inside it that cover its days exactly, without gaps or
+    /// overlaps: a year and its quarters; the whole period and its years (and the quarters of
+    /// a year not over yet); the whole period as published today and as published at an
+    /// earlier closing, with the quarters since. A period is cut from its first day on into
+    /// the longest periods that fit, so each sum names its largest parts, and the smaller
+    /// ones have sums of their own.
+    public static func tilings(_ spans: [Span]) -> [(String, [String])] {
         spans.compactMap { whole in
-            guard let period = FigurePeriod(whole.period) else { return nil }
-            let parts = spans.filter { FigurePeriod($0.period)?.parent == period && $0.start >= whole.start && $0.end <= whole.end }.sorted { $0.start < $1.start }
-            guard let first = parts.first, let last = parts.last, first.start == whole.start, last.end == whole.end,
-                zip(parts, parts.dropFirst()).allSatisfy({ $0.end.daysSinceEpoch + 1 == $1.start.daysSinceEpoch })
-            else { return nil }
-            return (whole.period, parts.map(\.period))
+            let inside = spans.filter { $0.period != whole.period && $0.start >= whole.start && $0.end <= whole.end }
+            var parts: [Span] = []
+            var day = whole.start
+            while day <= whole.end {
+                guard let part = inside.filter({ $0.start == day }).max(by: { $0.end < $1.end }) else { return nil }
+                parts.append(part)
+                day = part.end.adding(days: 1)
+            }
+            return parts.isEmpty ? nil : (whole.period, parts.map(\.period))
         }
     }
 }

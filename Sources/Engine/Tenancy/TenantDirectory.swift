@@ -436,6 +436,7 @@ public struct TenantDirectory: Sendable {
                 try await session.query("DROP SCHEMA IF EXISTS \(boundary.schema) CASCADE")
                 try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(id)")
                 try await session.query("DELETE FROM shared.publications WHERE tenant = \(id)")
+                try await session.query("DELETE FROM shared.publication_history WHERE tenant = \(id)")
                 try await session.query("DELETE FROM kokon.tenants WHERE id = \(id)")
                 try await Self.dropRole(boundary.role, on: session)
             }

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Hummingbird
+import Postgres
 import Reporting
 import Templates
 
@@ -19,6 +20,8 @@ enum MunicipalitiesAPI {
         let figures: Int
         let hidden: Int
         let k: Int
+        let asOf: String
+        let unchanged: [String]
     }
 
     static func add(to api: RouterGroup<KokonRequestContext>, services: ServerServices) {
@@ -56,7 +59,9 @@ enum MunicipalitiesAPI {
             let definition = try TenantDirectory(pool: services.pool, catalog: services.catalog).tenant(tenant)
             let records = try await services.records(tenant, principal: context.principal!, scope: scope ?? .all)
             let report = try await Publisher(records: records, tenant: definition).publish()
-            return try JSONAnswer.encode(Published(tenant: tenant, figures: report.cells, hidden: report.suppressed, k: report.k), status: .created)
+            return try JSONAnswer.encode(
+                Published(
+                    tenant: tenant, figures: report.cells, hidden: report.suppressed, k: report.k, asOf: report.closing.description, unchanged: report.unchanged), status: .created)
         }
 
         api.get("/network/:programme/report") { request, context -> Response in

@@ -23,6 +23,8 @@ enum PublishingRoutes {
             let programme: String
             let periods: [String]
             let rows: [Row]
+            /// Published already as of this closing: shown as published, not to be sent again.
+            let published: Bool
         }
 
         let title = "Publikacja dla sieci"
@@ -30,7 +32,12 @@ enum PublishingRoutes {
         let nav: TenantNav
         let saved: String?
         let k: Int
+        /// The end of the last closed quarter, in Polish, and the first day of the next publication.
+        let closing: String
+        let next: String
         let adoptions: [Adoption]
+        /// Whether publishing now would send anything.
+        let pending: Bool
         let action: String
         let csrfToken: String
     }
@@ -38,19 +45,23 @@ enum PublishingRoutes {
     static func add(to pages: RouterGroup<KokonRequestContext>, services: ServerServices) {
         pages.get("/m/:tenant/publish") { request, context -> Response in
             let (tenant, publisher, records) = try await access(context, services)
-            // The network's k is part of the key: a new policy shows at once.
-            let k = try await records.transaction { try await NetworkPolicy.k(on: $0) }
-            let previews = try await services.evaluations.value("publishing-preview-\(k)", of: records) { try await publisher.preview() }
+            // The network's k and what is published are part of the key: a new policy or a
+            // publish shows at once.
+            let (k, published) = try await publisher.state()
+            let previews = try await services.evaluations.value("publishing-preview-\(k)-\(published)", of: records) { try await publisher.preview() }
             let choices = try await records.choices()
             let nav = TenantNav(tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: choices, principal: context.principal)
             let adoptions = previews.map(table)
+            let closing = Publisher.closing(before: .today)
             var saved: String?
             if let figures = request.uri.queryParameters.get("published"), let hidden = request.uri.queryParameters.get("hidden") {
                 saved = "Opublikowano \(figures) wartości, z czego \(hidden) ukryto."
             }
             return Views.render(
                 PublishPage(
-                    signedIn: SiteHeader(context.principal).signedIn, nav: nav, saved: saved, k: k, adoptions: adoptions, action: "/m/\(tenant)/publish",
+                    signedIn: SiteHeader(context.principal).signedIn, nav: nav, saved: saved, k: k, closing: closing.polish,
+                    next: Publisher.nextPublication(after: closing).polish, adoptions: adoptions, pending: adoptions.contains { !$0.published },
+                    action: "/m/\(tenant)/publish",
                     csrfToken: CaseworkRoutes.csrf(context)))
         }
 
@@ -80,7 +91,7 @@ enum PublishingRoutes {
                     return PublishPage.Value(text: Reporting.figure(cell.value, unit: cell.unit, suppressed: cell.suppressed, k: preview.k), suppressed: cell.suppressed)
                 })
         }
-        return PublishPage.Adoption(programme: preview.programme, periods: periods.map(\.heading), rows: rows)
+        return PublishPage.Adoption(programme: preview.programme, periods: periods.map(\.heading), rows: rows, published: preview.published)
     }
 
     static func access(_ context: KokonRequestContext, _ services: ServerServices) async throws -> (String, Publisher, CaseRecords) {

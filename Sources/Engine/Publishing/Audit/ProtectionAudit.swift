@@ -72,12 +72,12 @@ public struct ProtectionAudit: Sendable, Encodable {
 
     /// Audits one adoption's figures as published: suppressed cells are unknown, the rest are
     /// what anyone can read. `spans`, `relations` and `overTime` are those suppression used;
-    /// `zeros` names the counts (`period measure`) anyone can tell are 0 from the programme
+    /// `zeros` names the counts anyone can tell are 0 from the programme
     /// alone, such as completions before the minimum participation can have passed: hidden,
     /// they are known all the same, so they bind the others and need no range of their own.
     public init(
         _ cells: [AggregateCell], k: Int, relations: [AdditiveRelation] = AdditiveRelation.standard, spans: [Suppression.Span] = [],
-        overTime: Set<String> = AdditiveRelation.overTime, zeros: Set<String> = []
+        overTime: Set<String> = AdditiveRelation.overTime, zeros: Set<CellKey> = []
     ) {
         self.k = k
         let layout = Suppression.Layout(cells, relations: relations, spans: spans, overTime: overTime)
@@ -87,13 +87,11 @@ public struct ProtectionAudit: Sendable, Encodable {
         }
         // The unknowns: every hidden count in a sum or an enclosing.
         var enclosings: [(part: Int, whole: Int)] = []
-        let periods = Dictionary(spans.map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
-        for period in layout.periods {
-            guard let figure = FigurePeriod(period), let parent = figure.parent?.description, let span = periods[period], let outer = periods[parent],
-                span.start >= outer.start, span.end <= outer.end
-            else { continue }
-            for measure in Self.enclosed.sorted() {
-                if let part = layout.position[period]?[measure], let whole = layout.position[parent]?[measure] { enclosings.append((part, whole)) }
+        for (whole, parts) in Suppression.tilings(spans) {
+            for part in parts {
+                for measure in Self.enclosed.sorted() {
+                    if let inner = layout.position[part]?[measure], let outer = layout.position[whole]?[measure] { enclosings.append((inner, outer)) }
+                }
             }
         }
         var hidden: [Int] = []
@@ -132,14 +130,14 @@ public struct ProtectionAudit: Sendable, Encodable {
             }
         }
         self.groups = groups
-        for (variable, index) in hidden.enumerated() where zeros.contains("\(cells[index].period) \(cells[index].measure)") {
+        for (variable, index) in hidden.enumerated() where zeros.contains(cells[index].key) {
             program.require([variable: 1], equal: 0)
         }
         var ranges: [Range] = []
         let start = program.start()
         self.consistent = start != nil
         if let start {
-            for (variable, index) in hidden.enumerated() where !zeros.contains("\(cells[index].period) \(cells[index].measure)") {
+            for (variable, index) in hidden.enumerated() where !zeros.contains(cells[index].key) {
                 let cell = cells[index]
                 guard case .optimum(let least) = program.maximise([variable: -1], from: start) else { continue }
                 let lowest = Int((-least - 1e-6).rounded(.up))
@@ -150,7 +148,7 @@ public struct ProtectionAudit: Sendable, Encodable {
         }
         self.ranges = ranges
         let names =
-            hidden.map { "\(cells[$0].period) \(cells[$0].measure)" } + slacks.map { "slack \(cells[$0.part].period) ≤ \(cells[$0.whole].period) \(cells[$0.part].measure)" }
+            hidden.map { cells[$0].key.description } + slacks.map { "slack \(cells[$0.part].period) ≤ \(cells[$0.whole].period) \(cells[$0.part].measure)" }
         self.problem = Problem(unknowns: names, counts: hidden.count, equations: program.equations, rhs: program.rhs)
     }
 }
