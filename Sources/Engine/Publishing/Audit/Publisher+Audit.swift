@@ -92,6 +92,12 @@ extension Publisher {
             if try row.decode("suppressed", as: Bool.self) { cell.suppress() }
             cells.append(cell)
         }
-        return cells.sorted { (FigurePeriod($0.period) ?? .whole) < (FigurePeriod($1.period) ?? .whole) }
+        // In the order publishing makes them: by period, standard measures in report order,
+        // then the programme's indicators.
+        let rank = Dictionary(uniqueKeysWithValues: StandardMeasure.all.enumerated().map { ($1.id, $0) })
+        return cells.sorted {
+            let (left, right) = (FigurePeriod($0.period) ?? .whole, FigurePeriod($1.period) ?? .whole)
+            return left != right ? left < right : (rank[$0.measure] ?? rank.count, $0.measure) < (rank[$1.measure] ?? rank.count, $1.measure)
+        }
     }
 }
