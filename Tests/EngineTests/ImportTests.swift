@@ -64,6 +64,42 @@ struct ImportTests {
         }
     }
 
+    /// A row whose key is stored with other values is neither "already recorded" nor written:
+    /// it is refused with both versions, nothing of the file is stored, and `update` lets it
+    /// replace the stored record. The API's writes take the same path.
+    @Test func aChangedRowIsShownBothWaysAndReplacedOnlyOnRequest() async throws {
+        try await TenancyFixture.with(applying: ["torun"]) { fixture in
+            let records = try await fixture.records("torun")
+            let first = try TorunFiles.write([("households", "code,area,size\nH-1,mokre,3\nH-2,mokre,4\n")])[0].1
+            #expect(try await records.importFile(.households, path: first).inserted == 2)
+            let changed = "code,area,size\nH-2,mokre,4\nH-1,podgorz,3\nH-3,mokre,2\n"
+            let report = try #require(try await Self.rejection(records, .households, changed))
+            #expect(report.rejectCount == 1 && report.changed == 1 && report.rejects.first?.row == 3, "\(report.rejectionText)")
+            let reason = report.rejects.first?.reason ?? ""
+            #expect(reason.contains("code 'H-1' is already stored with other values: stored area 'mokre'; in this file area 'podgorz'"), "\(reason)")
+            #expect(report.rejectionText.contains("import it again with --update"))
+            #expect(try await records.count(.households) == 2, "a refused file writes nothing, not even its new row")
+
+            let path = try TorunFiles.write([("households", changed)])[0].1
+            let trial = try await records.importFile(.households, path: path, dryRun: true, update: true)
+            #expect(trial.inserted == 1 && trial.updated == 1 && trial.unchanged == 1, "\(trial.summary)")
+            #expect(try await records.count(.households) == 2)
+            let applied = try await records.importFile(.households, path: path, update: true)
+            #expect(applied.summary.hasSuffix("3 households rows read, 1 added, 1 updated, 1 already recorded"), "\(applied.summary)")
+            #expect(try await records.find(.households, code: "H-1").text.contains(#""area": "podgorz""#))
+            // Sent again, the file is all recorded: nothing differs any more.
+            #expect(try await records.importFile(.households, path: path).unchanged == 3)
+
+            // Through the API (or a form) the same row is refused the same way.
+            do {
+                try await records.write(.households, [["code": "H-2", "area": "stare-miasto", "size": "4"]])
+                Issue.record("a changed row was taken as already recorded")
+            } catch RecordError.rejected(let refused) {
+                #expect(refused.changed == 1 && refused.rejects.first?.reason.contains("stored area 'mokre'; in this file area 'stare-miasto'") == true)
+            }
+        }
+    }
+
     static func rejection(_ records: CaseRecords, _ kind: RecordKind, _ text: String) async throws -> ImportReport? {
         let path = try TorunFiles.write([(kind.name, text)])[0].1
         do {

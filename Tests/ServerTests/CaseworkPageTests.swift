@@ -249,10 +249,11 @@ struct AdaptationRegisterPageTests {
 struct ImportPageTests {
     typealias Browser = BrowserSessionTests.Browser
 
-    static func multipart(_ csrf: String, kind: String, file: String) -> (HTTPFields, ByteBuffer) {
+    static func multipart(_ csrf: String, kind: String, file: String, update: Bool = false) -> (HTTPFields, ByteBuffer) {
         let boundary = "kokonTestBoundary42"
+        let replace = update ? "--\(boundary)\r\nContent-Disposition: form-data; name=\"update\"\r\n\r\n1\r\n" : ""
         let body = """
-            --\(boundary)\r
+            \(replace)--\(boundary)\r
             Content-Disposition: form-data; name="csrf_token"\r
             \r
             \(csrf)\r
@@ -303,6 +304,26 @@ struct ImportPageTests {
                     body: BrowserSessionTests.form(["csrf_token": csrf, "upload": upload, "kind": "households"]))
                 #expect(confirmed.text.contains("Zapisano 2 wierszy"))
                 #expect(try await fixture.count("households") == 4)
+
+                // A row whose code is stored with other values is shown both ways, and replaces
+                // the stored record only when the box is ticked.
+                let changedFile = "code,area,size\nH-80,stare-miasto,3\nH-83,mokre,1"
+                let (changedHeaders, changed) = Self.multipart(csrf, kind: "households", file: changedFile)
+                let shown = try await client.execute(uri: "/m/torun/import", method: .post, headers: merged(browser.header, changedHeaders), body: changed)
+                #expect(
+                    shown.status == .unprocessableContent
+                        && shown.text.contains(
+                            "Rekord (code &#39;H-80&#39;) jest już zapisany z innymi wartościami: zapisano area &#39;mokre&#39;, a w pliku jest area &#39;stare-miasto&#39;"),
+                    "\(shown.text)")
+                let (replaceHeaders, replace) = Self.multipart(csrf, kind: "households", file: changedFile, update: true)
+                let replacing = try await client.execute(uri: "/m/torun/import", method: .post, headers: merged(browser.header, replaceHeaders), body: replace)
+                #expect(replacing.text.contains("1 zostanie dodanych, 1 zastąpi zapisane rekordy"), "\(replacing.text)")
+                let again = try #require(BrowserSessionTests.hidden("upload", in: replacing.text))
+                let replaced = try await client.execute(
+                    uri: "/m/torun/import/confirm", method: .post, headers: merged(browser.header, BrowserSessionTests.formType),
+                    body: BrowserSessionTests.form(["csrf_token": csrf, "upload": again, "kind": "households", "update": "1"]))
+                #expect(replaced.text.contains("Zapisano 1 wierszy (gospodarstwa domowe); 1 zastąpiło zapisane rekordy"), "\(replaced.text)")
+                #expect(try await fixture.count("households") == 5)
             }
         }
     }

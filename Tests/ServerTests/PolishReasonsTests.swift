@@ -6,6 +6,10 @@ import Testing
 struct PolishReasonsTests {
     /// A reason of each wording, as the checks write it, and what a page shows.
     static let examples: [(String, String)] = [
+        (
+            "code 'H-1' is already stored with other values: stored area 'mokre'; in this file area 'podgorz'; to replace the stored record with this row, import again with --update (or correct the row)",
+            "Rekord (code 'H-1') jest już zapisany z innymi wartościami: zapisano area 'mokre', a w pliku jest area 'podgorz'. Popraw wiersz albo zaznacz „Zastąp zapisane rekordy” i sprawdź plik ponownie."
+        ),
         ("size '31' must be a whole number from 1 to 30", "Liczba osób: liczba całkowita od 1 do 30 (wpisano „31”)."),
         ("birth_year '1850' must be a year between 1900 and this year", "Rok urodzenia musi być między 1900 a bieżącym rokiem (wpisano „1850”)."),
         (

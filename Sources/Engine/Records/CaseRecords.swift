@@ -58,10 +58,12 @@ public struct CaseRecords: Sendable {
     }
 
     /// Imports a CSV file of one record kind: all rows or none. With `dryRun`, checks
-    /// everything and reports what would be added, but writes nothing.
+    /// everything and reports what would be added, but writes nothing. A row whose key is
+    /// stored with other values is refused with both versions, unless `update`: then it
+    /// replaces the stored record.
     @discardableResult
     public func importFile(
-        _ kind: RecordKind, path: String, dryRun: Bool = false,
+        _ kind: RecordKind, path: String, dryRun: Bool = false, update: Bool = false,
         progress: (@Sendable (_ sent: Int, _ total: Int) -> Void)? = nil
     ) async throws -> ImportReport {
         let name = URL(fileURLWithPath: path).lastPathComponent
@@ -78,7 +80,8 @@ public struct CaseRecords: Sendable {
         let first = try handle.read(upToCount: 64 * 1024).map(Array.init) ?? []
         let header = try CSVHeader.parse(first, file: name)
         try header.check(against: kind, file: name)
-        let write = StagedWrite(kind: kind, columns: header.names, delimiter: header.delimiter, source: name)
+        var write = StagedWrite(kind: kind, columns: header.names, delimiter: header.delimiter, source: name)
+        write.replacing = update
         return try await run(write, dryRun: dryRun) { writer in
             var ends = TrailingLineEnds()
             var sent = header.length
@@ -95,12 +98,13 @@ public struct CaseRecords: Sendable {
     }
 
     /// Imports CSV data already in memory (a file uploaded through a page), exactly as
-    /// ``importFile(_:path:dryRun:progress:)`` imports a file.
+    /// ``importFile(_:path:dryRun:update:progress:)`` imports a file.
     @discardableResult
-    public func importData(_ kind: RecordKind, name: String, data: [UInt8], dryRun: Bool = false) async throws -> ImportReport {
+    public func importData(_ kind: RecordKind, name: String, data: [UInt8], dryRun: Bool = false, update: Bool = false) async throws -> ImportReport {
         let header = try CSVHeader.parse(Array(data.prefix(64 * 1024)), file: name)
         try header.check(against: kind, file: name)
-        let write = StagedWrite(kind: kind, columns: header.names, delimiter: header.delimiter, source: name)
+        var write = StagedWrite(kind: kind, columns: header.names, delimiter: header.delimiter, source: name)
+        write.replacing = update
         return try await run(write, dryRun: dryRun) { writer in
             var ends = TrailingLineEnds()
             try await writer.write(bytes: ends.hold(data[header.length...]))

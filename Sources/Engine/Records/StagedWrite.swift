@@ -17,6 +17,9 @@ struct StagedWrite {
     /// For changing a stored record: the `ON CONFLICT … DO UPDATE` that makes the checked
     /// row replace it. Nil for adding records.
     var onConflict: SQL? = nil
+    /// Whether a row whose key is stored with other values replaces the stored record
+    /// (`kokon import --update`); otherwise such a row is refused with both versions.
+    var replacing = false
 
     static let staging = Identifier("kokon_staging")
 
@@ -75,6 +78,7 @@ struct StagedWrite {
                 inserted = try await session.query("\(checked) ON CONFLICT DO NOTHING").affectedRows ?? 0
             }
         }
+        var updated = 0
         if inserted < rows {
             let rejects = try await listRejects(on: session)
             if let first = rejects.first {
@@ -83,14 +87,24 @@ struct StagedWrite {
                         kind: kind.name, source: source, rows: rows, inserted: 0, unchanged: 0,
                         rejects: rejects.map(\.0), rejectCount: first.1, dryRun: dryRun))
             }
+            if onConflict == nil {
+                let changes = try await changedRows(checked, on: session)
+                if !changes.isEmpty && !replacing {
+                    throw RecordError.rejected(
+                        ImportReport(
+                            kind: kind.name, source: source, rows: rows, inserted: 0, unchanged: 0,
+                            rejects: changes.prefix(100).map { $0.reject(kind: kind) }, rejectCount: changes.count, dryRun: dryRun, changed: changes.count))
+                }
+                updated = changes.count
+            }
         }
         try await session.query("DROP TABLE kokon_staging")
         // Fresh statistics after a bulk load, so the checks of the next import (which look
         // these rows up) are planned well. Attendance is looked up by nothing.
         if inserted > 0 && kind.name != RecordKind.attendance.name { try await session.query("ANALYZE \(kind.table)") }
         return ImportReport(
-            kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: rows - inserted,
-            rejects: [], rejectCount: 0, dryRun: dryRun)
+            kind: kind.name, source: source, rows: rows, inserted: inserted, unchanged: rows - inserted - updated,
+            rejects: [], rejectCount: 0, dryRun: dryRun, updated: updated)
     }
 
     /// Stores every staged row with one plain INSERT in a savepoint, leaving the checks to the

@@ -19,6 +19,8 @@ enum ImportRoutes {
             let confirmAction: String
             let upload: String
             let kind: String
+            /// Whether rows whose key is stored with other values replace the stored records.
+            let update: Bool
             let button: String
         }
         struct Result: Sendable {
@@ -74,8 +76,9 @@ enum ImportRoutes {
             }
             let name = file.fileName.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "plik.csv"
             let report: ImportReport
+            let update = form["update"] == "1"
             do {
-                report = try await records.importData(kind, name: name, data: file.bytes, dryRun: true)
+                report = try await records.importData(kind, name: name, data: file.bytes, dryRun: true, update: update)
             } catch let error as RecordError {
                 return try await page(tenant, records, context, services, kind: kind.name, result: refusal(error))
             }
@@ -83,10 +86,13 @@ enum ImportRoutes {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(file.bytes).write(to: folder.appending(path: upload + ".csv"))
             let summary =
-                "Sprawdzono \(report.rows) wierszy pliku \(name): \(report.inserted) zostanie dodanych, \(report.unchanged) jest już zapisanych. Nic jeszcze nie zapisano."
+                "Sprawdzono \(report.rows) wierszy pliku \(name): \(report.inserted) zostanie dodanych, "
+                + (report.updated > 0 ? "\(report.updated) zastąpi zapisane rekordy, " : "") + "\(report.unchanged) jest już zapisanych. Nic jeszcze nie zapisano."
             let confirm =
-                report.inserted > 0
-                ? ImportPage.Confirm(confirmAction: "/m/\(tenant)/import/confirm", upload: upload, kind: kind.name, button: "Importuj \(report.inserted) wierszy") : nil
+                report.inserted + report.updated > 0
+                ? ImportPage.Confirm(
+                    confirmAction: "/m/\(tenant)/import/confirm", upload: upload, kind: kind.name, update: update,
+                    button: "Importuj \(report.inserted + report.updated) wierszy") : nil
             return try await page(
                 tenant, records, context, services, kind: kind.name,
                 result: .init(heading: "Plik jest poprawny", summary: summary, style: "notice", rejects: [], hasRejects: false, confirm: confirm))
@@ -107,8 +113,10 @@ enum ImportRoutes {
             }
             defer { try? FileManager.default.removeItem(at: path) }
             do {
-                let report = try await records.importData(kind, name: "plik.csv", data: Array(data))
-                let summary = "Zapisano \(report.inserted) wierszy (\(kindNames[kind.name] ?? kind.name)); \(report.unchanged) było już zapisanych."
+                let report = try await records.importData(kind, name: "plik.csv", data: Array(data), update: form["update"] == "1")
+                let summary =
+                    "Zapisano \(report.inserted) wierszy (\(kindNames[kind.name] ?? kind.name)); "
+                    + (report.updated > 0 ? "\(report.updated) zastąpiło zapisane rekordy; " : "") + "\(report.unchanged) było już zapisanych."
                 return try await page(
                     tenant, records, context, services, kind: kind.name,
                     result: .init(heading: "Zaimportowano", summary: summary, style: "saved", rejects: [], hasRejects: false, confirm: nil))

@@ -23,6 +23,9 @@ public enum PolishReasons {
 
     /// Every wording the pages translate, the more particular first.
     public static let rules: [Rule] = [
+        Rule(
+            #"(.*) is already stored with other values: stored (.*); in this file (.*); to replace the stored record with this row, .*"#,
+            "Rekord ($1) jest już zapisany z innymi wartościami: zapisano $2, a w pliku jest $3. Popraw wiersz albo zaznacz „Zastąp zapisane rekordy” i sprawdź plik ponownie."),
         Rule(#"size '(.*)' must be a whole number from 1 to 30"#, "Liczba osób: liczba całkowita od 1 do 30 (wpisano „$1”)."),
         Rule(#"birth_year '(.*)' must be a year between 1900 and this year"#, "Rok urodzenia musi być między 1900 a bieżącym rokiem (wpisano „$1”)."),
         Rule(

@@ -43,6 +43,8 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await database.withPool(size: 1) { pool in
+            // A database Kokon has never used gets its catalogue, so the answer is "not set up", not a missing table.
+            _ = try await Catalogue.migrate(pool)
             let records = try await CaseRecords(pool: pool, tenant: tenant, actor: NSUserName())
             let evaluations = try await Evaluator(records: records).evaluate(adoption: adoption, year: Int(period))
             switch format {

@@ -53,6 +53,8 @@ struct NetworkReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try await database.withPool(size: 1) { pool in
+            // A database Kokon has never used gets its catalogue, so the answer is "not set up", not a missing table.
+            _ = try await Catalogue.migrate(pool)
             // A programme nobody has published yet gives an empty report; a name that is no
             // programme at all is a mistake, said with what was probably meant.
             let published = try await PublishedFigures.models(pool).map(\.id)
@@ -100,6 +102,8 @@ struct TenantReportCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try catalog.load()
         let html = try await database.withPool(size: 1) { pool in
+            // A database Kokon has never used gets its catalogue, so the answer is "not set up", not a missing table.
+            _ = try await Catalogue.migrate(pool)
             let definition = try TenantDirectory(pool: pool, catalog: loaded).tenant(tenant)
             let records = try await CaseRecords(pool: pool, tenant: tenant, actor: NSUserName())
             return Reporting.tenantHTML(tenant: definition, evaluations: try await Evaluator(records: records).evaluate())

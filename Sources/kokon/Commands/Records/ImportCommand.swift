@@ -16,7 +16,10 @@ struct ImportCommand: AsyncParsableCommand {
             checked against the programme version the municipality adopted. If any row is wrong, \
             nothing is imported and the first 100 problems are listed with their row numbers as a \
             spreadsheet shows them (the header is row 1). Rows already recorded are left as they \
-            are, so importing the same file again changes nothing.
+            are, so importing the same file again changes nothing. A row whose key (a code, or \
+            a household's enrolment on a day) is already stored with other values is refused, \
+            with the stored values and the file's side by side; --update lets such rows \
+            replace the stored records, and says how many it replaced.
             """
     )
 
@@ -33,6 +36,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Flag(help: "Check the file and report what would be added, without writing anything.")
     var dryRun = false
+
+    @Flag(help: "Let rows whose key is already stored with other values replace the stored records (without it they are refused, both versions shown).")
+    var update = false
 
     @Flag(help: "List the columns of KIND and exit.")
     var columns = false
@@ -58,9 +64,11 @@ struct ImportCommand: AsyncParsableCommand {
         guard let file else { throw ValidationError("Give the CSV file to import, e.g. kokon import \(tenant) \(recordKind.name) \(recordKind.name).csv") }
         let progress = TerminalProgress(label: "importing \(URL(fileURLWithPath: file).lastPathComponent)")
         try await database.withPool(size: 1) { pool in
+            // A database Kokon has never used gets its catalogue, so the answer is "not set up", not a missing table.
+            _ = try await Catalogue.migrate(pool)
             let records = try await CaseRecords(pool: pool, tenant: tenant, actor: actor)
             do {
-                let report = try await records.importFile(recordKind, path: file, dryRun: dryRun) { sent, total in progress.update(sent, of: total) }
+                let report = try await records.importFile(recordKind, path: file, dryRun: dryRun, update: update) { sent, total in progress.update(sent, of: total) }
                 progress.finish()
                 print(report.summary)
             } catch {

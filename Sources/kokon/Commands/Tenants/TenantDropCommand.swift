@@ -25,6 +25,8 @@ struct TenantDropCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try catalog.load()
         try await database.withPool(size: 1) { pool in
+            // A database Kokon has never used gets its catalogue, so the answer is "not set up", not a missing table.
+            _ = try await Catalogue.migrate(pool)
             try await TenantDirectory(pool: pool, catalog: loaded).drop(id, confirm: confirm)
             print("Dropped \(id): its schema, case records and role are gone.")
         }

@@ -33,6 +33,8 @@ struct TenantExportCommand: AsyncParsableCommand {
             throw CommandRefusal(description: "\(path) already exists; give another file with -o, or move it away first")
         }
         try await database.withPool(size: 1) { pool in
+            // A database Kokon has never used gets its catalogue, so the answer is "not set up", not a missing table.
+            _ = try await Catalogue.migrate(pool)
             let archive = try await TenantDirectory(pool: pool, catalog: loaded).export(id)
             do {
                 try archive.encoded().write(to: URL(fileURLWithPath: path), options: [.withoutOverwriting])
