@@ -90,6 +90,20 @@ struct ImportTests {
             // Sent again, the file is all recorded: nothing differs any more.
             #expect(try await records.importFile(.households, path: path).unchanged == 3)
 
+            // A key with an empty part (a family's enrolment names no person) is matched too.
+            for (kind, path) in try TorunFiles.write(TorunFiles.files.filter { ["persons", "staff", "enrolments"].contains($0.0) }) {
+                try await records.importFile(kind, path: path)
+            }
+            let enrolments = TorunFiles.files.first { $0.0 == "enrolments" }!.1
+            let ended = enrolments.replacingOccurrences(of: "wygrana-rodzina,H-1,,families,2024-09-01,,", with: "wygrana-rodzina,H-1,,families,2024-09-01,2025-01-31,dropped-out")
+            #expect(ended != enrolments)
+            let refusedEnrolment = try #require(try await Self.rejection(records, .enrolments, ended))
+            #expect(refusedEnrolment.rejects.first?.row == 2, "\(refusedEnrolment.rejectionText)")
+            #expect(
+                refusedEnrolment.rejects.first?.reason.contains(
+                    "person (none), starts_on '2024-09-01' is already stored with other values: stored ends_on (none), exit_reason (none); in this file ends_on '2025-01-31', exit_reason 'dropped-out'"
+                ) == true, "\(refusedEnrolment.rejectionText)")
+
             // Through the API (or a form) the same row is refused the same way.
             do {
                 try await records.write(.households, [["code": "H-2", "area": "stare-miasto", "size": "4"]])

@@ -149,11 +149,11 @@ struct ProtectionAuditTests {
     /// reader who kept last quarter's report and sets it beside this one learns nothing the
     /// audit has not counted.
     @Test func eachClosingIsPublishedOnceAndProtectedAgainstTheEarlierOnes() async throws {
-        try await TenancyFixture.with(applying: ["torun", "wloclawek", "warszawa"]) { fixture in
+        try await TenancyFixture.with(applying: ["torun", "wloclawek"]) { fixture in
             let programmes = Dictionary(uniqueKeysWithValues: TenancyFixture.shipped.programmes.map { ($0.reference, $0) })
-            let days = [(2025, 10), (2026, 1), (2026, 4), (2026, 7), (2026, 10)].map { CalendarDate(year: $0.0, month: $0.1, day: 1) }
+            let days = [(2026, 1), (2026, 4), (2026, 7), (2026, 10)].map { CalendarDate(year: $0.0, month: $0.1, day: 1) }
             var audits: [Publisher.AdoptionAudit] = []
-            for id in ["torun", "wloclawek", "warszawa"] {
+            for id in ["torun", "wloclawek"] {
                 let tenant = try #require(TenancyFixture.shipped.tenant(id))
                 let records = try await CaseRecords(pool: fixture.admin, tenant: id, actor: "test")
                 try await SyntheticRecords(records: records, tenant: tenant, seed: 7, size: .small).generate(programmes: programmes)
@@ -177,11 +177,11 @@ struct ProtectionAuditTests {
 
                 // Monthly publications, as of the day or per closed quarter, protected against
                 // the earlier ones: set side by side, they give nothing away.
-                let months = (0..<12).map { CalendarDate(year: 2025 + ($0 + 10) / 12, month: ($0 + 10) % 12 + 1, day: 1) }
+                let months = (4...10).map { CalendarDate(year: 2026, month: $0, day: 1) }
                 let remembering = try await publisher.trial(days: months, schedule: .anyDay)
                 let quarterly = try await publisher.trial(days: months, schedule: .closedQuarters)
                 #expect(remembering.exposed == 0 && quarterly.exposed == 0, "\(id): \(remembering) \(quarterly)")
-                #expect(remembering.publications == 12 && quarterly.publications == 5)
+                #expect(remembering.publications == 7 && quarterly.publications == 3)
             }
             // Earlier whole periods are part of the audit, and SciPy agrees with its ranges.
             #expect(audits.contains { $0.audit.problem.unknowns.contains { $0.hasPrefix("all to ") } }, "earlier whole periods should bind today's figures")

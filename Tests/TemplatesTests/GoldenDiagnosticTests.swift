@@ -36,7 +36,7 @@ struct GoldenDiagnosticTests {
             expected: "t.yaml:5:8: error: 'participation.unit' has no value; expected one of: family, person"),
         Case(
             code: "invalid-value", yaml: replacing("18 months", "18 moths"),
-            expected: "t.yaml:6:21: error: 'participation.minimum_duration' is '18 moths', but it must be a duration like \"18 months\" or \"2 weeks\""),
+            expected: "t.yaml:6:21: error: 'participation.minimum_duration' is '18 moths', but it must be a duration like \"18 months\", \"2 weeks\" or \"2.5 years\""),
         Case(
             code: "invalid-value", yaml: replacing("  unit: family", "  unit: famly"),
             expected: "t.yaml:5:9: error: 'participation.unit' is 'famly', but it must be one of: family, person"),

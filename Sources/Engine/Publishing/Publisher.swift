@@ -185,11 +185,12 @@ public struct Publisher: Sendable {
                     assembly.cells[share].sensitiveCounts = Array(assembly.cells[share].sensitiveCounts.dropFirst())
                 }
             }
+            let (unprotected, settled) = (assembly.cells, assembly.earlier.union(assembly.shownBefore))
             var cells = Array(
-                Suppression.protect(
-                    assembly.cells, k: k, relations: bound.relations, spans: bound.spans, overTime: bound.overTime, zeros: bound.zeros,
-                    settled: assembly.earlier.union(assembly.shownBefore)
-                ).prefix(assembly.current))
+                try await AuditThread.run {
+                    Suppression.protect(
+                        unprotected, k: k, relations: bound.relations, spans: bound.spans, overTime: bound.overTime, zeros: bound.zeros, settled: settled)
+                }.prefix(assembly.current))
             // A figure shown before stays known; if late records made it small, it is not
             // shown again at its new value.
             for index in cells.indices where assembly.shownBefore.contains(cells[index].key) && cells[index].sensitiveCounts.contains(where: { $0 < k }) {

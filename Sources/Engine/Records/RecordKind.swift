@@ -36,6 +36,26 @@ public struct RecordKind: Sendable {
 
     /// The column with a name.
     public func column(_ name: String) -> RecordColumn? { columns.first { $0.name == name } }
+
+    /// A key column's name in the table, where the file names it otherwise.
+    static func storedName(of column: String) -> String {
+        switch column {
+        case "start": "starts_on"
+        case "date": "observed_on"
+        default: column
+        }
+    }
+
+    /// The columns of the kind's table as stored (filters, answers and replacements use
+    /// these names, which differ from the file's for a few: `start` is `starts_on`).
+    func storedColumns(on session: Session) async throws -> [String] {
+        try await session.query(
+            """
+            SELECT coalesce(array_agg(attname::text ORDER BY attnum), '{}') AS columns FROM pg_attribute
+            WHERE attrelid = to_regclass(\(table.quoted)) AND attnum > 0 AND NOT attisdropped
+            """
+        ).scalar([String].self)
+    }
 }
 
 /// One column of a record kind's CSV file.

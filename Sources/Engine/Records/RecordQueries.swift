@@ -50,12 +50,7 @@ extension CaseRecords {
 
     /// The stored columns of a kind's table (filters and answers use these names).
     public func storedColumns(_ kind: RecordKind, on session: Session) async throws -> [String] {
-        try await session.query(
-            """
-            SELECT coalesce(array_agg(attname::text ORDER BY attnum), '{}') AS columns FROM pg_attribute
-            WHERE attrelid = to_regclass(\(kind.table.quoted)) AND attnum > 0 AND NOT attisdropped
-            """
-        ).scalar([String].self)
+        try await kind.storedColumns(on: session)
     }
 
     /// A page of records of `kind`, in key order, matching every filter (column = value).
@@ -191,13 +186,7 @@ extension RecordKind {
     /// The table columns behind the key, for ordering pages.
     var storedKey: [Identifier] {
         get throws {
-            try key.map { name in
-                switch name {
-                case "start": try Identifier(validating: "starts_on")
-                case "date": try Identifier(validating: "observed_on")
-                default: try Identifier(validating: name)
-                }
-            }
+            try key.map { try Identifier(validating: Self.storedName(of: $0)) }
         }
     }
 

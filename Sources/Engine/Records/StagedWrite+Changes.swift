@@ -39,14 +39,9 @@ extension StagedWrite {
     /// A record the caller's scope does not show (another caseworker's family) is left as it
     /// is and not described.
     func changedRows(_ checked: SQL, on session: Session) async throws -> [Change] {
-        let keyNames = kind.key.map(Self.storedName)
+        let keyNames = kind.key.map(RecordKind.storedName(of:))
         let keys = try keyNames.map { try Identifier(validating: $0) }
-        let columns = try await session.query(
-            """
-            SELECT coalesce(array_agg(attname::text ORDER BY attnum), '{}') AS columns FROM pg_attribute
-            WHERE attrelid = to_regclass(\(kind.table.quoted)) AND attnum > 0 AND NOT attisdropped
-            """
-        ).scalar([String].self)
+        let columns = try await kind.storedColumns(on: session)
         // Who registered a household is not part of the record as a file gives it.
         let names = columns.filter { $0 != "registered_by" && !keyNames.contains($0) }
         let values = try names.map { try Identifier(validating: $0) }
@@ -74,7 +69,7 @@ extension StagedWrite {
             let key = Dictionary(uniqueKeysWithValues: keyNames.map { ($0, Self.text(new[$0])) })
             var old: [String: Any] = [:]
             if !replacing {
-                let match = SQL.join(keyNames.map { "to_jsonb(t) ->> \($0) = \(key[$0] ?? "")" }, separator: " AND ")
+                let match = SQL.join(keyNames.map { "coalesce(to_jsonb(t) ->> \($0), '') = \(key[$0] ?? "")" }, separator: " AND ")
                 if let row = try await session.query("SELECT to_jsonb(t)::text AS before FROM \(kind.table) t WHERE \(match)").first {
                     old = (try? JSONSerialization.jsonObject(with: Data(try row.decode("before", as: String.self).utf8)) as? [String: Any]) ?? [:]
                 }
@@ -85,20 +80,11 @@ extension StagedWrite {
                 stored[column] = Self.text(old[column])
                 incoming[column] = Self.text(new[column])
             }
-            let matching = SQL.join(kind.key.map { "s.\(try! Identifier(validating: $0)) = \(key[Self.storedName($0)] ?? "")" }, separator: " AND ")
+            let matching = SQL.join(kind.key.map { "coalesce(s.\(try! Identifier(validating: $0)), '') = \(key[RecordKind.storedName(of: $0)] ?? "")" }, separator: " AND ")
             let row = try await session.query("SELECT min(row) + 1 AS row FROM kokon_staging s WHERE \(matching)").first?.decode("row", as: Int?.self) ?? nil
             changes.append(Change(row: row, key: key, stored: stored, incoming: incoming))
         }
         return changes.sorted { ($0.row ?? .max) < ($1.row ?? .max) }
-    }
-
-    /// A stored column's name for a key column of the file.
-    static func storedName(_ column: String) -> String {
-        switch column {
-        case "start": "starts_on"
-        case "date": "observed_on"
-        default: column
-        }
     }
 
     /// A JSON value as text: a string as it is, a list joined with `|` (as a file writes it).

@@ -97,7 +97,11 @@ public struct SchemaValidator {
             guard let day = Day.parse(text) else { return .failure(Problem(Day.hint(for: text))) }
             return .success(.date(day))
         case .duration:
-            guard let duration = Duration.parse(text) else { return .failure(Problem("write a number and a unit (days, weeks, months, years)")) }
+            let duration: Duration
+            switch Duration.read(text) {
+            case .success(let read): duration = read
+            case .failure(let problem): return .failure(Problem(problem.message))
+            }
             return .success(.duration(duration))
         case .money:
             guard let money = Money.parse(text) else {

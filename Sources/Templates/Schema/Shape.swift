@@ -105,7 +105,7 @@ extension Shape {
         case .quantity: "a number like 80 or a percentage like 34%"
         case .boolean: "true or false"
         case .date: "a date written YYYY-MM-DD, like 2017-01-02"
-        case .duration: "a duration like \"18 months\" or \"2 weeks\""
+        case .duration: "a duration like \"18 months\", \"2 weeks\" or \"2.5 years\""
         case .percentage: "a percentage like 34%"
         case .money: "an amount with its currency, like \"1 239 061,22 PLN\" or \"75085 EUR\""
         case .version: "a version number like 1.0.0"

@@ -1,4 +1,5 @@
-/// A length of time in whole days, weeks, months or years, e.g. "18 months".
+/// A length of time in whole days, weeks, months or years, e.g. "18 months" ("2.5 years" is
+/// read as 30 months).
 public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Calendar units.
     public enum Unit: String, Sendable, Codable, CaseIterable {
@@ -49,14 +50,57 @@ public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
         "year": .year, "years": .year, "rok": .year, "lata": .year, "lat": .year,
     ]
 
-    /// Parses "18 months", "2 weeks", "1 year" (or the Polish "18 miesięcy").
+    /// Parses "18 months", "2 weeks", "1 year" (or the Polish "18 miesięcy"), and a decimal
+    /// amount that is a whole number of a smaller unit: "2.5 years" (or "2,5 roku") is 30
+    /// months, "1.5 weeks" is not a whole number of days and is refused.
     public static func parse(_ text: String) -> Duration? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 2, let amount = Int(parts[0]), amount > 0,
-            let unit = unitWords[parts[1].lowercased()]
-        else { return nil }
-        return Duration(amount: amount, unit: unit)
+        try? read(text).get()
     }
+
+    /// Why a text is not a duration, in words that say how to write it.
+    public struct Problem: Error, Sendable, Equatable {
+        /// The explanation.
+        public let message: String
+    }
+
+    /// Reads a duration like ``parse(_:)``, or says exactly how to write it instead.
+    public static func read(_ text: String) -> Result<Duration, Problem> {
+        let parts = text.split(separator: " ")
+        let units = "days, weeks, months or years"
+        guard parts.count == 2 else { return .failure(Problem(message: "write a number and a unit (\(units)), e.g. \"18 months\"")) }
+        guard let unit = unitWords[parts[1].lowercased()] ?? decimalUnitWords[parts[1].lowercased()] else {
+            return .failure(Problem(message: "'\(parts[1])' is not a unit of time; use \(units)"))
+        }
+        let number = String(parts[0].map { $0 == "," ? "." : $0 })
+        if let amount = Int(number) {
+            guard amount > 0 else { return .failure(Problem(message: "a duration must be longer than 0")) }
+            return .success(Duration(amount: amount, unit: unit))
+        }
+        guard let amount = Double(number), amount > 0, amount.isFinite else {
+            return .failure(Problem(message: "'\(parts[0])' is not a number; write a whole number or a decimal such as 2.5, then a unit (\(units))"))
+        }
+        // A decimal amount is taken only where a smaller unit counts it exactly.
+        let smaller: (Unit, Int)? =
+            switch unit {
+            case .year: (.month, 12)
+            case .week: (.day, 7)
+            case .month, .day: nil
+            }
+        if let (finer, factor) = smaller {
+            let converted = amount * Double(factor)
+            if abs(converted - converted.rounded()) < 1e-9, converted >= 1 { return .success(Duration(amount: Int(converted.rounded()), unit: finer)) }
+            let example = Duration(amount: max(1, Int(converted.rounded())), unit: finer)
+            return .failure(Problem(message: "\(parts[0]) \(unit.rawValue)s is not a whole number of \(finer.rawValue)s; write it in \(finer.rawValue)s, e.g. \"\(example)\""))
+        }
+        let example = unit == .month ? Duration(amount: max(1, Int((amount * 30.436_875 / 7).rounded())), unit: .week) : nil
+        return .failure(
+            Problem(
+                message: "\(parts[0]) \(unit.rawValue)s is not a whole number of \(unit.rawValue)s; write a whole number"
+                    + (example.map { ", or weeks or days, e.g. \"\($0)\"" } ?? "")))
+    }
+
+    /// Forms that follow a decimal amount in Polish ("2,5 roku", "1,5 miesiąca").
+    static let decimalUnitWords: [String: Unit] = ["roku": .year, "miesiąca": .month, "tygodnia": .week, "dnia": .day]
 
     public var description: String { "\(amount) \(unit.rawValue)\(amount == 1 ? "" : "s")" }
 

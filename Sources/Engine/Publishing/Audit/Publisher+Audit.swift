@@ -71,8 +71,10 @@ extension Publisher {
             if index < assembly.current, !shown.contains(cell.key), !assembly.shownBefore.contains(cell.key) { cell.suppress() }
             cells.append(cell)
         }
-        let bound = assembly.bound
-        return ProtectionAudit(cells, k: k, relations: bound.relations, spans: bound.spans, overTime: bound.overTime, zeros: bound.zeros)
+        let (bound, audited) = (assembly.bound, cells)
+        return try await AuditThread.run {
+            ProtectionAudit(audited, k: k, relations: bound.relations, spans: bound.spans, overTime: bound.overTime, zeros: bound.zeros)
+        }
     }
 
     /// An adoption's figures as they stand in `shared.aggregates`, the whole period first.
