@@ -51,17 +51,6 @@ public struct AggregateCell: Sendable, Codable, Hashable {
     /// Which figure this is, whatever its value.
     public var key: CellKey { CellKey(period: period, measure: measure) }
 
-    /// The same figure under another period's label (an earlier publication's period, told
-    /// apart from today's by its last day).
-    func relabelled(_ period: String) -> AggregateCell {
-        var cell = AggregateCell(
-            measure: measure, label: label, kind: kind, period: period, unit: unit, value: value, numerator: numerator, denominator: denominator,
-            target: target, status: status, sensitiveCounts: sensitiveCounts)
-        cell.suppressed = suppressed
-        cell.modelVersion = modelVersion
-        return cell
-    }
-
     /// Removes the numbers, keeping the mark.
     mutating func suppress() {
         suppressed = true
@@ -72,7 +61,7 @@ public struct AggregateCell: Sendable, Codable, Hashable {
 }
 
 /// One figure of an adoption: its period and its measure.
-public struct CellKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CellKey: Sendable, Hashable, CustomStringConvertible {
     /// The period's label.
     public let period: String
     /// The measure.
@@ -86,8 +75,6 @@ public struct CellKey: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// `period measure`, as audits print it.
     public var description: String { "\(period) \(measure)" }
-
-    public static func < (lhs: CellKey, rhs: CellKey) -> Bool { (lhs.period, lhs.measure) < (rhs.period, rhs.measure) }
 }
 
 /// A sum published figures must keep: `total` = the sum of `parts`, all counts in one

@@ -92,11 +92,8 @@ public struct Publisher: Sendable {
             // A closing is published once: publishing again before the next one changes
             // nothing, so two publications never differ by a late record or two. Only a new
             // k (the network's policy changed) publishes the same closing again.
-            var done: Set<String> = []
-            for row in try await session.query("SELECT adoption FROM shared.publications WHERE tenant = \(tenant.id) AND as_of = \(closing) AND k = \(k)").rows {
-                done.insert(try row.decode("adoption"))
-            }
-            let computed = try await compute(k: k, asOf: closing, skipping: done, on: session)
+            let done = try await published(asOf: closing, k: k, on: session)
+            let computed = try await compute(k: k, asOf: closing, skipping: Set(done.keys), on: session)
             let kept = computed.kept
             try await session.query("DELETE FROM shared.aggregates WHERE tenant = \(tenant.id) AND NOT adoption = ANY(\(kept))")
             try await session.query("DELETE FROM shared.publications WHERE tenant = \(tenant.id) AND NOT adoption = ANY(\(kept))")
@@ -116,12 +113,7 @@ public struct Publisher: Sendable {
         try await records.transaction { session in
             let k = try await NetworkPolicy.k(on: session)
             let closing = Self.closing(before: today)
-            var done: [String: String] = [:]
-            for row in try await session.query(
-                "SELECT adoption, model_id || '@' || model_version AS programme FROM shared.publications WHERE tenant = \(tenant.id) AND as_of = \(closing) AND k = \(k)"
-            ).rows {
-                done[try row.decode("adoption")] = try row.decode("programme")
-            }
+            let done = try await published(asOf: closing, k: k, on: session)
             var previews = try await compute(k: k, asOf: closing, skipping: Set(done.keys), on: session).figures.map {
                 Preview(adoption: $0.0.id, programme: $0.0.programme.reference, cells: $0.1, k: k, closing: closing, published: false)
             }
@@ -132,6 +124,17 @@ public struct Publisher: Sendable {
             }
             return previews
         }
+    }
+
+    /// The adoptions already published as of `closing` with `k`, each with its `id@version`.
+    func published(asOf closing: CalendarDate, k: Int, on session: Session) async throws -> [String: String] {
+        var published: [String: String] = [:]
+        for row in try await session.query(
+            "SELECT adoption, model_id || '@' || model_version AS programme FROM shared.publications WHERE tenant = \(tenant.id) AND as_of = \(closing) AND k = \(k)"
+        ).rows {
+            published[try row.decode("adoption")] = try row.decode("programme")
+        }
+        return published
     }
 
     /// Every adoption's protected cells as of `asOf`, and which adoptions had none.

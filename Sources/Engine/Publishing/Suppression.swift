@@ -73,9 +73,8 @@ public enum Suppression {
                 guard hidden.count == 1 || exposed else { continue }
                 // Hide the smallest shown part, or the total if every part is hidden.
                 let candidates = members.dropFirst().filter { !cells[$0].suppressed && free($0) }
-                guard let next = candidates.min(by: { (cells[$0].sensitiveCounts.first ?? 0) < (cells[$1].sensitiveCounts.first ?? 0) }) ?? members.first(where: free),
-                    !cells[next].suppressed
-                else { continue }
+                let smallest = candidates.min { (cells[$0].sensitiveCounts.first ?? 0) < (cells[$1].sensitiveCounts.first ?? 0) }
+                guard let next = smallest ?? (free(members[0]) ? members[0] : nil), !cells[next].suppressed else { continue }
                 cells[next].suppress()
                 changed = true
             }

@@ -29,8 +29,9 @@ extension StagedWrite {
         }
     }
 
-    /// The staged rows whose key is stored with other values, with both versions; with
-    /// ``replacing``, they replace the stored records, otherwise nothing is changed.
+    /// How many staged rows have a key stored with other values; with ``replacing``, they
+    /// replace the stored records, otherwise nothing is changed and the first 100 of them (as
+    /// many as a rejection lists) are described with both versions.
     ///
     /// The checked rows are written again with `ON CONFLICT … DO UPDATE … WHERE` the values
     /// differ, in a savepoint: PostgreSQL's own conversions decide what differs (a date or an
@@ -38,14 +39,14 @@ extension StagedWrite {
     /// Unless replacing, the savepoint is rolled back and the stored versions read again.
     /// A record the caller's scope does not show (another caseworker's family) is left as it
     /// is and not described.
-    func changedRows(_ checked: SQL, on session: Session) async throws -> [Change] {
+    func changedRows(_ checked: SQL, on session: Session) async throws -> (count: Int, described: [Change]) {
         let keyNames = kind.key.map(RecordKind.storedName(of:))
         let keys = try keyNames.map { try Identifier(validating: $0) }
         let columns = try await kind.storedColumns(on: session)
         // Who registered a household is not part of the record as a file gives it.
         let names = columns.filter { $0 != "registered_by" && !keyNames.contains($0) }
         let values = try names.map { try Identifier(validating: $0) }
-        guard !values.isEmpty else { return [] }
+        guard !values.isEmpty else { return (0, []) }
         let assignments = SQL.join(values.map { "\($0) = EXCLUDED.\($0)" }, separator: ", ")
         let differs = SQL.join(values.map { "\(kind.table).\($0) IS DISTINCT FROM EXCLUDED.\($0)" }, separator: " OR ")
         let keyList = SQL.join(keys.map { "\($0)" }, separator: ", ")
@@ -61,18 +62,17 @@ extension StagedWrite {
         } catch let stop as Stop {
             after = stop.after
         } catch let error as PostgresError where error.code == .insufficientPrivilege {
-            return []
+            return (0, [])
         }
+        // Replaced rows need no description; refused ones, only as many as are listed.
         var changes: [Change] = []
-        for record in after {
+        for record in after.prefix(replacing ? 0 : 100) {
             guard let new = try? JSONSerialization.jsonObject(with: Data(record.text.utf8)) as? [String: Any] else { continue }
             let key = Dictionary(uniqueKeysWithValues: keyNames.map { ($0, Self.text(new[$0])) })
             var old: [String: Any] = [:]
-            if !replacing {
-                let match = SQL.join(keyNames.map { "coalesce(to_jsonb(t) ->> \($0), '') = \(key[$0] ?? "")" }, separator: " AND ")
-                if let row = try await session.query("SELECT to_jsonb(t)::text AS before FROM \(kind.table) t WHERE \(match)").first {
-                    old = (try? JSONSerialization.jsonObject(with: Data(try row.decode("before", as: String.self).utf8)) as? [String: Any]) ?? [:]
-                }
+            let match = SQL.join(keyNames.map { "coalesce(to_jsonb(t) ->> \($0), '') = \(key[$0] ?? "")" }, separator: " AND ")
+            if let row = try await session.query("SELECT to_jsonb(t)::text AS before FROM \(kind.table) t WHERE \(match)").first {
+                old = (try? JSONSerialization.jsonObject(with: Data(try row.decode("before", as: String.self).utf8)) as? [String: Any]) ?? [:]
             }
             var stored: [String: String] = [:]
             var incoming: [String: String] = [:]
@@ -84,7 +84,7 @@ extension StagedWrite {
             let row = try await session.query("SELECT min(row) + 1 AS row FROM kokon_staging s WHERE \(matching)").first?.decode("row", as: Int?.self) ?? nil
             changes.append(Change(row: row, key: key, stored: stored, incoming: incoming))
         }
-        return changes.sorted { ($0.row ?? .max) < ($1.row ?? .max) }
+        return (after.count, changes.sorted { ($0.row ?? .max) < ($1.row ?? .max) })
     }
 
     /// A JSON value as text: a string as it is, a list joined with `|` (as a file writes it).

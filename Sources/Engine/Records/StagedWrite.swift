@@ -89,11 +89,11 @@ struct StagedWrite {
             }
             if onConflict == nil {
                 let changes = try await changedRows(checked, on: session)
-                if !changes.isEmpty && !replacing {
+                if changes.count > 0 && !replacing {
                     throw RecordError.rejected(
                         ImportReport(
                             kind: kind.name, source: source, rows: rows, inserted: 0, unchanged: 0,
-                            rejects: changes.prefix(100).map { $0.reject(kind: kind) }, rejectCount: changes.count, dryRun: dryRun, changed: changes.count))
+                            rejects: changes.described.map { $0.reject(kind: kind) }, rejectCount: changes.count, dryRun: dryRun, changed: changes.count))
                 }
                 updated = changes.count
             }

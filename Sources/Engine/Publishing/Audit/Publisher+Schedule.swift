@@ -19,8 +19,9 @@ extension Publisher {
         public let rememberingEarlier: Bool
         /// How many publications were made (a closed quarter is published once).
         public let publications: Int
-        /// Figures of the last publication, and how many of them are shown.
+        /// Figures of the last publication.
         public let figures: Int
+        /// How many of them are shown.
         public let shown: Int
         /// Hidden counts, over every adoption, whose range holds fewer than k values once
         /// every publication of the series is set side by side.
