@@ -18,7 +18,7 @@ struct CancellationTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for round in 0..<320 {
                     if round % 8 == 7 { try await group.next() }
-                    group.addTask { await Self.cancelledTask(pool: pool, point: round % 5) }
+                    group.addTask { await Self.cancelledTask(pool: pool, point: round % 6) }
                 }
                 try await group.waitForAll()
             }
@@ -58,7 +58,8 @@ struct CancellationTests {
 
     /// One task, cancelled at `point`: 0 before its first call, 1 a moment after it was started
     /// (often while its call waits for a pool thread), 2 while its statement runs, 3 during the
-    /// rollback of a failed transaction, 4 inside a transaction while a statement runs.
+    /// rollback of a failed transaction, 4 inside a transaction while a statement runs, 5 while
+    /// a one-statement transaction sent in one round trip runs.
     static func cancelledTask(pool: ConnectionPool, point: Int) async {
         let task = Task {
             switch point {
@@ -73,16 +74,21 @@ struct CancellationTests {
                     withUnsafeCurrentTask { $0?.cancel() }
                     throw Refused()
                 }
-            default:
+            case 4:
                 try await pool.transaction { session in
                     try await session.query("SELECT pg_sleep(0.05)")
                     try await session.query("SELECT pg_sleep(0.05)")
+                }
+            default:
+                try await pool.withSession { session in
+                    let sleep = SQL(stringLiteral: "SELECT pg_sleep(0.05)").prepared()
+                    _ = try await session.query(sleep, inTransactionAs: Identifier("postgres"), searchPath: [Identifier("public")])
                 }
             }
         }
         switch point {
         case 1: task.cancel()
-        case 2, 4: try? await Task.sleep(for: .milliseconds(point == 2 ? 15 : 70))
+        case 2, 4, 5: try? await Task.sleep(for: .milliseconds(point == 4 ? 70 : 15))
         default: break
         }
         task.cancel()

@@ -183,7 +183,8 @@ public struct AccountDirectory: Sendable {
     }
 
     static func load(id: Int64, on session: Session) async throws -> Account? {
-        try await session.query("SELECT \(accountColumns) FROM kokon.accounts a WHERE a.id = \(id)").first.map(account)
+        let sql: SQL = "SELECT \(accountColumns) FROM kokon.accounts a WHERE a.id = \(id)"
+        return try await session.query(sql.prepared()).first.map(account)
     }
 
     /// The columns ``account(_:)`` reads, for any query over `kokon.accounts a`: one round

@@ -50,19 +50,16 @@ public struct BrowserSessions: Sendable {
     public func resume(idHash: String) async throws -> Live? {
         let idle = Int(idleTimeout.components.seconds)
         let absolute = Int(absoluteTimeout.components.seconds)
+        let touch: SQL = """
+            UPDATE kokon.browser_sessions s SET last_seen_at = now()
+            FROM kokon.accounts a
+            WHERE s.id_hash = \(idHash) AND a.id = s.account AND NOT a.disabled
+              AND s.last_seen_at > now() - make_interval(secs => \(idle))
+              AND s.created_at > now() - make_interval(secs => \(absolute))
+            RETURNING s.account, s.csrf_token, s.awaiting_second_factor
+            """
         return try await pool.withSession { session in
-            guard
-                let row = try await session.query(
-                    """
-                    UPDATE kokon.browser_sessions s SET last_seen_at = now()
-                    FROM kokon.accounts a
-                    WHERE s.id_hash = \(idHash) AND a.id = s.account AND NOT a.disabled
-                      AND s.last_seen_at > now() - make_interval(secs => \(idle))
-                      AND s.created_at > now() - make_interval(secs => \(absolute))
-                    RETURNING s.account, s.csrf_token, s.awaiting_second_factor
-                    """
-                ).first
-            else {
+            guard let row = try await session.query(touch.prepared()).first else {
                 try await session.query("DELETE FROM kokon.browser_sessions WHERE id_hash = \(idHash)")
                 return nil
             }

@@ -48,13 +48,23 @@ public struct CaseRecords: Sendable {
 
     /// The same, on a session the caller holds.
     public func transaction<Value>(on session: Session, _ body: (Session) async throws -> Value) async throws -> Value {
+        try await session.transaction(as: tenant.role, searchPath: [tenant.schema], settings: settings, body)
+    }
+
+    /// Runs one statement inside the tenant's boundary, in one round trip with the switch
+    /// and the transaction around it (for reads made on every request).
+    public func query(_ sql: SQL) async throws -> QueryResult {
+        try await pool.withSession { try await $0.query(sql, inTransactionAs: tenant.role, searchPath: [tenant.schema], settings: settings) }
+    }
+
+    /// The actor and the scope, as the audit trigger and the row-level-security policies read them.
+    private var settings: [(name: String, value: String)] {
         let (scopeName, staff): (String, String) =
             switch scope {
             case .all: ("all", "")
             case .caseworker(let code): ("staff", code)
             }
-        return try await session.transaction(
-            as: tenant.role, searchPath: [tenant.schema], settings: [("kokon.actor", actor), ("kokon.scope", scopeName), ("kokon.staff", staff)], body)
+        return [("kokon.actor", actor), ("kokon.scope", scopeName), ("kokon.staff", staff)]
     }
 
     /// Imports a CSV file of one record kind: all rows or none. With `dryRun`, checks

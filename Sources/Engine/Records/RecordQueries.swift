@@ -88,12 +88,11 @@ extension CaseRecords {
     /// The record of a code-keyed kind with this code.
     public func find(_ kind: RecordKind, code: String) async throws -> JSONB {
         let key = try kind.singleKey
-        return try await transaction { session in
-            guard let row = try await session.query("SELECT to_jsonb(t) AS record FROM \(kind.table) t WHERE \(key) = \(code)").first else {
-                throw LookupError.notFound(kind: kind.name, key: code)
-            }
-            return try row.decode("record", as: JSONB.self)
+        let sql: SQL = "SELECT to_jsonb(t) AS record FROM \(kind.table) t WHERE \(key) = \(code)"
+        guard let row = try await query(sql.prepared()).first else {
+            throw LookupError.notFound(kind: kind.name, key: code)
         }
+        return try row.decode("record", as: JSONB.self)
     }
 
     /// Deletes the record of a code-keyed kind with this code.

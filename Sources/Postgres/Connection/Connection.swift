@@ -17,6 +17,17 @@ public final class Connection: @unchecked Sendable {
     public let summary: String
     /// The socket, read once so that ``wasClosedWhileIdle`` needs no libpq call.
     private let socket: Int32
+    /// Statements this connection has prepared, by text and parameter types.
+    private var prepared: [PreparedKey: String] = [:]
+    /// How many names were handed out; a name is never used twice, even for a preparation
+    /// whose outcome a cancellation left unknown.
+    private var preparedNames = 0
+    /// At most this many statements are kept prepared; further ones run unprepared.
+    static let preparedLimit = 256
+    /// Whether a statement that might leave something in the session (a `SET`, a temporary
+    /// table, a lock) ran since the last ``reset()``. Prepared statements are those Kokon
+    /// runs on every request and leave nothing beyond their transaction, so they do not count.
+    public private(set) var needsReset = false
 
     /// Opens a connection.
     ///
@@ -100,14 +111,98 @@ public final class Connection: @unchecked Sendable {
     public func query(_ sql: SQL) throws(PostgresError) -> QueryResult {
         let (text, bindings) = sql.rendered
         try bindings.refuseNUL(statement: text)
+        if !sql.isPrepared { needsReset = true }
+        if sql.isPrepared, let name = try preparedName(text, bindings) {
+            let result = bindings.withParameterArrays { count, _, values in
+                PQexecPrepared(handle, name, count, values, nil, nil, 0)
+            }
+            return try consume(result, statement: text)
+        }
         let result = bindings.withParameterArrays { count, types, values in
             PQexecParams(handle, text, count, types, values, nil, nil, 0)
         }
         return try consume(result, statement: text)
     }
 
+    /// Runs `statements` in one round trip (libpq's pipeline mode) and returns their results
+    /// in order. The first failure is thrown; the statements after it are not run. Nothing is
+    /// wrapped in a transaction here: send `BEGIN` and `COMMIT` among the statements for one.
+    public func pipeline(_ statements: [SQL]) throws(PostgresError) -> [QueryResult] {
+        let rendered = statements.map(\.rendered)
+        for (text, bindings) in rendered { try bindings.refuseNUL(statement: text) }
+        if statements.contains(where: { !$0.isPrepared }) { needsReset = true }
+        guard PQenterPipelineMode(handle) == 1 else { throw lastError(statement: nil) }
+        // Each sent command, and the name a successful `Parse` makes ready.
+        var sent: [(statement: Int, preparing: String?)] = []
+        var sendFailure: PostgresError?
+        for (index, (text, bindings)) in rendered.enumerated() {
+            var name: String?
+            if statements[index].isPrepared {
+                let key = PreparedKey(text: text, types: bindings.map(\.type.oid))
+                if let ready = prepared[key] {
+                    name = ready
+                } else if prepared.count < Self.preparedLimit {
+                    let fresh = nextPreparedName()
+                    let types = bindings.map { Oid($0.type.oid) }
+                    guard PQsendPrepare(handle, fresh, text, Int32(types.count), types) == 1 else {
+                        sendFailure = lastError(statement: text)
+                        break
+                    }
+                    sent.append((index, fresh))
+                    name = fresh
+                }
+            }
+            let queued = bindings.withParameterArrays { count, types, values in
+                if let name {
+                    PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
+                } else {
+                    PQsendQueryParams(handle, text, count, types, values, nil, nil, 0)
+                }
+            }
+            guard queued == 1 else {
+                sendFailure = lastError(statement: text)
+                break
+            }
+            sent.append((index, nil))
+        }
+        let synced = PQpipelineSync(handle) == 1
+        var results: [QueryResult] = []
+        var failure = sendFailure ?? (synced ? nil : lastError(statement: nil))
+        for (index, preparing) in sent {
+            var outcome: Result<QueryResult, PostgresError>?
+            while let result = PQgetResult(handle) {
+                if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+                    PQclear(result)
+                    continue
+                }
+                outcome = Result { () throws(PostgresError) in try consume(result, statement: rendered[index].text) }
+            }
+            switch outcome {
+            case .success(let result):
+                if let preparing {
+                    prepared[PreparedKey(text: rendered[index].text, types: rendered[index].bindings.map(\.type.oid))] = preparing
+                } else {
+                    results.append(result)
+                }
+            case .failure(let error):
+                if failure == nil { failure = error }
+            case nil:
+                // Aborted after an earlier failure, or the connection is gone.
+                if failure == nil { failure = lastError(statement: rendered[index].text) }
+            }
+        }
+        if synced {
+            // The sync's own result ends the pipeline.
+            if let result = PQgetResult(handle) { PQclear(result) }
+        }
+        if PQexitPipelineMode(handle) != 1, failure == nil { failure = lastError(statement: nil) }
+        if let failure { throw failure }
+        return results
+    }
+
     /// Runs a trusted multi-statement script (simple protocol, no parameters).
     public func execute(_ script: SQLScript) throws(PostgresError) {
+        needsReset = true
         guard PQsendQuery(handle, script.text) == 1 else { throw lastError(statement: nil) }
         var failure: PostgresError?
         while let result = PQgetResult(handle) {
@@ -122,6 +217,7 @@ public final class Connection: @unchecked Sendable {
 
     /// Starts `COPY … FROM STDIN`. Follow with ``putCopyData(_:)`` and ``endCopy(failure:)``.
     public func beginCopy(_ sql: SQL) throws(PostgresError) {
+        needsReset = true
         let (text, bindings) = sql.rendered
         try bindings.refuseNUL(statement: text)
         let result = bindings.withParameterArrays { count, types, values in
@@ -162,6 +258,15 @@ public final class Connection: @unchecked Sendable {
         return rows
     }
 
+    /// Leaves the connection as a new one would be: an open transaction rolled back, and
+    /// every session setting, temporary table, lock and prepared statement gone.
+    public func reset() throws(PostgresError) {
+        if isInTransaction { _ = try query("ROLLBACK") }
+        _ = try query("DISCARD ALL")
+        prepared.removeAll()
+        needsReset = false
+    }
+
     /// Asks the server to cancel whatever this connection is running. Safe from any thread.
     public func cancel() {
         cancelLock.withLock {
@@ -169,6 +274,24 @@ public final class Connection: @unchecked Sendable {
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
         }
+    }
+
+    /// The name under which `text` is prepared on this connection, preparing it first if
+    /// needed; nil once the connection holds its limit of prepared statements.
+    private func preparedName(_ text: String, _ bindings: [PostgresBinding]) throws(PostgresError) -> String? {
+        let key = PreparedKey(text: text, types: bindings.map(\.type.oid))
+        if let name = prepared[key] { return name }
+        guard prepared.count < Self.preparedLimit else { return nil }
+        let name = nextPreparedName()
+        let types = bindings.map { Oid($0.type.oid) }
+        _ = try consume(PQprepare(handle, name, text, Int32(types.count), types), statement: text)
+        prepared[key] = name
+        return name
+    }
+
+    private func nextPreparedName() -> String {
+        preparedNames += 1
+        return "kokon_\(preparedNames)"
     }
 
     private func consume(_ result: OpaquePointer?, statement: String?) throws(PostgresError) -> QueryResult {
@@ -200,6 +323,12 @@ public final class Connection: @unchecked Sendable {
         error.statement = statement
         return error
     }
+}
+
+/// A prepared statement's identity: the same text with other parameter types is another statement.
+struct PreparedKey: Hashable {
+    let text: String
+    let types: [UInt32]
 }
 
 extension PostgresError {

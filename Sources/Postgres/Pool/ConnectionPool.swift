@@ -12,6 +12,9 @@ public import Logging
 /// back if a transaction is still open and reset with `DISCARD ALL` (which includes
 /// `RESET ALL`, `SET SESSION AUTHORIZATION DEFAULT` and releasing advisory locks), so nothing a
 /// session set can leak into the next one; a connection that fails this is closed and replaced.
+/// A session that ran only prepared statements (``SQL/prepared()``) and closed its
+/// transactions goes back as it is, keeping its prepared statements: the server's requests
+/// cost no reset.
 public final class ConnectionPool: Sendable {
     /// The connection string the pool opens connections with.
     public let conninfo: String
@@ -105,12 +108,17 @@ public final class ConnectionPool: Sendable {
     }
 
     private func checkIn(_ connection: Connection) async {
+        // A session that ran only prepared statements and closed its transactions left nothing
+        // behind (libpq answers both questions from its own state, without the server).
+        if connection.isHealthy && !connection.isInTransaction && !connection.needsReset {
+            await state.release(connection)
+            return
+        }
         let reusable: Bool
         do {
             reusable = try await threads.run {
                 guard connection.isHealthy else { return false }
-                if connection.isInTransaction { _ = try connection.query("ROLLBACK") }
-                _ = try connection.query("DISCARD ALL")
+                try connection.reset()
                 return connection.isHealthy && !connection.isInTransaction
             }
         } catch  where threads.isShutDown {

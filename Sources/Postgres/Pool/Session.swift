@@ -26,24 +26,24 @@ public struct Session: Sendable {
     @discardableResult
     public func transaction<Value>(_ body: (Session) async throws -> Value) async throws -> Value {
         let nested = connection.isInTransaction
-        try await query(nested ? "SAVEPOINT kokon_nested" : "BEGIN")
+        try await query(nested ? "SAVEPOINT kokon_nested" : Self.begin)
         let value: Value
         do {
             value = try await body(self)
         } catch {
             if connection.isHealthy {
-                _ = try? await query(nested ? "ROLLBACK TO SAVEPOINT kokon_nested" : "ROLLBACK")
+                _ = try? await query(nested ? "ROLLBACK TO SAVEPOINT kokon_nested" : Self.rollback)
             }
             throw error
         }
         if connection.isInFailedTransaction {
             // A statement failed and its error was swallowed; COMMIT would silently roll back.
-            _ = try? await query(nested ? "ROLLBACK TO SAVEPOINT kokon_nested" : "ROLLBACK")
+            _ = try? await query(nested ? "ROLLBACK TO SAVEPOINT kokon_nested" : Self.rollback)
             throw PostgresError(
                 kind: .client, code: .inFailedTransaction,
                 message: "the transaction was aborted by an earlier error and has been rolled back")
         }
-        try await query(nested ? "RELEASE SAVEPOINT kokon_nested" : "COMMIT")
+        try await query(nested ? "RELEASE SAVEPOINT kokon_nested" : Self.commit)
         return value
     }
 
@@ -60,19 +60,51 @@ public struct Session: Sendable {
         _ body: (Session) async throws -> Value
     ) async throws -> Value {
         try await transaction { session in
-            // Written as `SET` writes it: plain lower-case names bare, anything else quoted.
-            let path = searchPath.map { name in
-                let text = name.parts.joined(separator: ".")
-                let plain =
-                    name.parts.count == 1 && text.first.map { $0.isLowercase || $0 == "_" } == true
-                    && text.allSatisfy { ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "_" }
-                return plain ? text : name.quoted
-            }.joined(separator: ", ")
-            let names = ["role", "search_path"] + settings.map(\.name)
-            let values = [role.parts.joined(separator: "."), path] + settings.map(\.value)
-            try await session.query("SELECT count(set_config(name, value, true)) FROM unnest(\(names)::text[], \(values)::text[]) AS s(name, value)")
+            try await session.query(Self.switching(to: role, searchPath: searchPath, settings: settings))
             return try await body(session)
         }
+    }
+
+    /// Runs one statement in a transaction of its own, switched exactly as
+    /// ``transaction(as:searchPath:settings:_:)`` switches, with `BEGIN`, the switch, the
+    /// statement and `COMMIT` sent in one round trip. A failed statement rolls the whole
+    /// transaction back. Inside an open transaction it runs there, in a savepoint.
+    public func query(
+        _ sql: SQL, inTransactionAs role: Identifier, searchPath: [Identifier], settings: [(name: String, value: String)] = []
+    ) async throws -> QueryResult {
+        guard !connection.isInTransaction else {
+            return try await transaction(as: role, searchPath: searchPath, settings: settings) { try await $0.query(sql) }
+        }
+        let statements = [Self.begin, Self.switching(to: role, searchPath: searchPath, settings: settings), sql, Self.commit]
+        return try await blocking { connection in
+            do {
+                return try connection.pipeline(statements)[2]
+            } catch {
+                // The failed statement left the transaction open and aborted; nothing may stay.
+                if connection.isInTransaction && connection.isHealthy { _ = try? connection.query(Self.rollback) }
+                throw error
+            }
+        }
+    }
+
+    static let begin: SQL = SQL(stringLiteral: "BEGIN").prepared()
+    static let commit: SQL = SQL(stringLiteral: "COMMIT").prepared()
+    static let rollback: SQL = SQL(stringLiteral: "ROLLBACK").prepared()
+
+    /// The one statement that makes `role`, `searchPath` and `settings` transaction-local.
+    static func switching(to role: Identifier, searchPath: [Identifier], settings: [(name: String, value: String)]) -> SQL {
+        // Written as `SET` writes it: plain lower-case names bare, anything else quoted.
+        let path = searchPath.map { name in
+            let text = name.parts.joined(separator: ".")
+            let plain =
+                name.parts.count == 1 && text.first.map { $0.isLowercase || $0 == "_" } == true
+                && text.allSatisfy { ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "_" }
+            return plain ? text : name.quoted
+        }.joined(separator: ", ")
+        let names = ["role", "search_path"] + settings.map(\.name)
+        let values = [role.parts.joined(separator: "."), path] + settings.map(\.value)
+        let sql: SQL = "SELECT count(set_config(name, value, true)) FROM unnest(\(names)::text[], \(values)::text[]) AS s(name, value)"
+        return sql.prepared()
     }
 
     /// Streams rows into `COPY … FROM STDIN` and returns how many the server stored.

@@ -19,6 +19,8 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
     }
 
     var fragments: [Fragment]
+    /// Whether each connection prepares the statement once and reuses its plan.
+    public private(set) var isPrepared = false
 
     /// A statement with no interpolations.
     public init(stringLiteral value: StaticString) {
@@ -42,6 +44,19 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
             fragments += part.fragments
         }
         return SQL(fragments: fragments)
+    }
+
+    /// The same statement, prepared once per connection (under a name of its own) and then
+    /// only bound and run: the server parses and plans it once, not on every call.
+    ///
+    /// For statements run on every request. The server re-plans a prepared statement when a
+    /// table it reads changes or `search_path` names other tables, but refuses one whose result
+    /// columns would change, so use it only where they cannot (a fixed column list, or a
+    /// whole row as `to_jsonb(t)`).
+    public func prepared() -> SQL {
+        var copy = self
+        copy.isPrepared = true
+        return copy
     }
 
     /// The text sent to the server, with `$1`, `$2`, … in place of values, and the values in order.
