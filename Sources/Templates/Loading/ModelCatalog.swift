@@ -128,10 +128,16 @@ public struct ModelCatalog: Sendable {
     }
 
     /// The programme for `id`, `id@1`, `id@1.2` or `id@1.2.3`: the newest version matching.
+    /// A range follows approved versions: a draft or a withdrawn version is chosen by a range
+    /// only when nothing approved matches, and is otherwise reached by its exact number.
     public func programme(_ text: String) -> Programme? {
         let reference = text.contains("@") ? ModelReference.parse(text) : ModelReference(id: text, versionPrefix: [])
         guard let reference else { return nil }
-        return programmes.filter { $0.id == reference.id && reference.matches($0.version) }.max { $0.version < $1.version }
+        let matching = programmes.filter { $0.id == reference.id && reference.matches($0.version) }
+        if reference.versionPrefix.count < 3, let approved = matching.filter(\.isAdoptable).max(by: { $0.version < $1.version }) {
+            return approved
+        }
+        return matching.max { $0.version < $1.version }
     }
 
     /// Versions known for an id, for "did you mean" messages.

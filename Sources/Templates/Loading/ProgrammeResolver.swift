@@ -32,6 +32,7 @@ struct ProgrammeResolver {
         let errorsBefore = diagnostics.filter { $0.severity == .error }.count
         checkReferences(merged)
         checkFigures(merged)
+        checkRelease(value)
         guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -74,8 +75,15 @@ struct ProgrammeResolver {
             return nil
         }
         lineage.append(parentKey)
+        if parentValue["release"]?["status"]?.text == ReleaseStatus.withdrawn.rawValue {
+            error(
+                extendsValue, "extends-withdrawn", "'extends' builds on \(parentKey), which has been withdrawn",
+                Self.replacement(of: parentValue).map { "build on \($0) instead, the version that replaces it" }
+                    ?? "build on a version that is still approved", severity: .warning)
+        }
         guard let parent = inherit(parentValue, path: parentFile.path, visiting: visiting + [parentKey], lineage: &lineage) else { return nil }
-        var merged = parent.setting("remove", to: nil)
+        // A version's life is its own: a child never inherits its parent's release.
+        var merged = parent.setting("remove", to: nil).setting("release", to: nil)
         for (key, child) in value.pairs ?? [] where key != "remove" {
             if Self.identifiedLists.contains(key), let inherited = merged[key], let items = inherited.items, let childItems = child.items {
                 merged = merged.setting(key, to: Self.mergeByID(items, childItems, like: child))
@@ -196,6 +204,51 @@ struct ProgrammeResolver {
             }
         default:
             break
+        }
+    }
+
+    // MARK: release
+
+    /// The `replaced_by` of a template's release, as written.
+    static func replacement(of value: Value) -> String? {
+        guard let replaced = value["release"]?["replaced_by"], case .modelReference(let reference) = replaced.kind else { return nil }
+        return reference.description
+    }
+
+    /// A withdrawn version says what replaces it or why nothing does; what replaces it exists,
+    /// is newer when it is the same programme, and is itself approved.
+    mutating func checkRelease(_ value: Value) {
+        guard let release = value["release"], let status = release["status"]?.text.flatMap(ReleaseStatus.init(rawValue:)) else { return }
+        var own: SemanticVersion?
+        if case .version(let version)? = value["version"]?.kind { own = version }
+        let me = "\(value["id"]?.text ?? "?")@\(own.map(\.description) ?? "?")"
+        if status == .withdrawn && release["replaced_by"] == nil && release["reason"] == nil {
+            error(
+                release["status"]!, "release-unexplained", "\(me) is withdrawn, but the release says neither what replaces it nor why",
+                "add replaced_by: with the version municipalities should run instead, or reason: with why nothing replaces it")
+        }
+        guard let replacedValue = release["replaced_by"], case .modelReference(let reference) = replacedValue.kind else { return }
+        if status != .withdrawn {
+            error(
+                replacedValue, "release-replaced-not-withdrawn", "\(me) names a replacement, but its status is \(status.rawValue)",
+                "set status: withdrawn if municipalities should move to \(reference), or remove replaced_by", severity: .warning)
+        }
+        guard let replacement = catalog.file(reference, kind: .programme), let replacementValue = replacement.value else {
+            error(
+                replacedValue, "unknown-model", "'replaced_by' names \(reference), but no programme matches it",
+                "versions available: " + catalog.knownReferences().sorted().joined(separator: ", "))
+            return
+        }
+        if replacement.id == value["id"]?.text, let own, let newer = replacement.version, newer <= own {
+            error(
+                replacedValue, "release-replacement-not-newer", "\(me) is replaced by \(reference.id)@\(newer), which is not newer",
+                "name a later version of \(reference.id), or another programme")
+        }
+        if let other = replacementValue["release"]?["status"]?.text, other != ReleaseStatus.approved.rawValue {
+            error(
+                replacedValue, "release-replacement-not-approved",
+                "\(me) is replaced by \(reference.id)@\(replacement.version.map(\.description) ?? "?"), which is \(other) itself",
+                "name an approved version, so municipalities moving off \(me) can adopt it", severity: .warning)
         }
     }
 

@@ -49,6 +49,7 @@ struct TenantResolver {
                 continue
             }
             resolvedModels.append(programme.reference)
+            checkRelease(of: programme, adoptedAt: modelValue, tenant: value["id"]?.text ?? "ID")
             if let period = adoption["period"], case .date(let start)? = period["start"]?.kind, case .date(let end)? = period["end"]?.kind, end < start {
                 error(period, "period-reversed", "the adoption of \(reference.id) ends (\(end)) before it starts (\(start))", "swap the dates")
             }
@@ -167,6 +168,28 @@ struct TenantResolver {
             max: maximum, duration: duration)
         // Point at the value at fault: `activity.id` is the added activity's id.
         return problems.map { ((($0.field == "activity.id" ? adaptation["activity"]?["id"] : adaptation[$0.field]) ?? adaptation), $0) }
+    }
+
+    /// A municipality running a withdrawn version is told what replaces it; one adopting a
+    /// draft, that it is not approved. Both are warnings: the adoption itself stays valid.
+    mutating func checkRelease(of programme: Programme, adoptedAt value: Value, tenant: String) {
+        guard let release = programme.release, release.status != .approved else { return }
+        switch release.status {
+        case .withdrawn:
+            let when = release.date.map { " on \($0)" } ?? ""
+            let why = release.reason.map { ": " + ($0.en ?? $0.pl) } ?? ""
+            error(
+                value, "adoption-withdrawn", "\(programme.reference) was withdrawn\(when)\(why)",
+                release.replacedBy.map { "move to \($0): plan the move with `kokon tenant plan \(tenant) --upgrade \(programme.id) --to \($0)`" }
+                    ?? "choose another programme with the methodologist", severity: .warning)
+        case .draft:
+            error(
+                value, "adoption-draft", "\(programme.reference) is a draft, not yet approved for adoption",
+                "run it only as a trial; adopt an approved version, or ask the methodologist to approve this one (release: status: approved)",
+                severity: .warning)
+        case .approved:
+            break
+        }
     }
 
     /// The upgrade's previous version, once it is found, is of the same programme, is older,

@@ -35,6 +35,9 @@ public struct Programme: Sendable, Codable, Hashable {
     public var phases: [Phase]?
     public var products: [Product]?
     public var adaptation: AdaptationBounds?
+    /// This version's life: draft, approved or withdrawn, when, what changed, what replaces it.
+    /// Never inherited through `extends`: each version states its own.
+    public var release: Release?
 
     /// `id@version`.
     public var reference: String { "\(id)@\(version)" }
@@ -43,6 +46,26 @@ public struct Programme: Sendable, Codable, Hashable {
     public func component(_ id: String) -> Component? { components?.first { $0.id == id } }
     /// The role with an id.
     public func role(_ id: String) -> Role? { roles?.first { $0.id == id } }
+}
+
+/// A version's life, as its methodologist records it.
+public struct Release: Sendable, Codable, Hashable {
+    /// Draft, approved or withdrawn.
+    public var status: ReleaseStatus
+    /// When it was approved, or withdrawn.
+    public var date: Day?
+    /// What changed from the version before (the changelog entry).
+    public var changes: [LocalizedText]?
+    /// For a withdrawn version: the version to run instead.
+    public var replacedBy: ModelReference?
+    /// For a withdrawn version: why it was withdrawn.
+    public var reason: LocalizedText?
+}
+
+extension Programme {
+    /// Whether municipalities may newly adopt this version: approved, or with no stated life
+    /// (templates written before versions had one).
+    public var isAdoptable: Bool { release.map { $0.status == .approved } ?? true }
 }
 
 public struct Origin: Sendable, Codable, Hashable {
@@ -106,9 +129,14 @@ public struct Quota: Sendable, Codable, Hashable {
     public var anyOfCriteria: [String]?
 }
 
+/// Ages a target group serves, in an explicit unit.
 public struct AgeRange: Sendable, Codable, Hashable {
+    /// The youngest age served.
     public var min: Int
+    /// The oldest age served.
     public var max: Int
+    /// What the numbers count.
+    public var unit: AgeUnit
 }
 
 public struct TargetGroup: Sendable, Codable, Hashable {

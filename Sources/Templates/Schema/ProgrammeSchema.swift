@@ -110,8 +110,10 @@ public enum ProgrammeSchema {
                     ObjectSchema(
                         "age range", "Ages served.",
                         fields: [
-                            .required("min", .integer(minimum: 0), "Youngest age."), .required("max", .integer(minimum: 0), "Oldest age."),
-                        ])), "Age range."),
+                            .required("min", .integer(minimum: 0), "Youngest age.", example: "13"),
+                            .required("max", .integer(minimum: 0), "Oldest age.", example: "20"),
+                            .required("unit", .choice(AgeUnit.words), "What the ages count: years, or months for small children.", example: "years"),
+                        ])), "Age range, e.g. {min: 13, max: 20, unit: years}."),
             .optional("criteria", .list(.reference(.criterion)), "Criteria every member must meet."),
             .optional("eligibility", .list(.localized), "Eligibility in words, where it is not a recorded flag."),
             .optional("preferences", .list(.localized), "Who is preferred at recruitment."),
@@ -319,6 +321,17 @@ public enum ProgrammeSchema {
             .optional("notes", .localized, "Anything else."),
         ])
 
+    static let release = ObjectSchema(
+        "release",
+        "This version's life. A draft is not offered for adoption; an approved version may be adopted; a withdrawn one is adopted no more, and municipalities running it are told what replaces it. Each version states its own: it is never inherited through extends.",
+        fields: [
+            .required("status", .choice(ReleaseStatus.words), "draft, approved or withdrawn.", example: "approved"),
+            .optional("date", .date, "When it was approved, or withdrawn.", example: "2026-11-22"),
+            .optional("changes", .list(.localized), "What changed from the version before: this version's changelog entry."),
+            .optional("replaced_by", .modelReference, "For a withdrawn version: the version to run instead.", example: "praski-kokon@1.1.0"),
+            .optional("reason", .localized, "For a withdrawn version: why it was withdrawn (required when nothing replaces it)."),
+        ])
+
     /// A whole programme template.
     public static let programme = ObjectSchema(
         "programme", "A family-support programme, written once and adopted by many municipalities.",
@@ -353,6 +366,7 @@ public enum ProgrammeSchema {
             .optional("phases", .list(.object(phase)), "Stages."),
             .optional("products", .list(.object(product)), "What it produces."),
             .optional("adaptation", .object(adaptation), "What municipalities may change."),
+            .optional("release", .object(release), "This version's life: draft, approved or withdrawn, when, what changed, what replaces it."),
         ])
 
     /// A component in the shared library (`models/components/`), reused by id and version.

@@ -64,6 +64,29 @@ extension ProgrammeStatus {
     }
 }
 
+extension ReleaseStatus {
+    /// In Polish, of a version ("wersja zatwierdzona").
+    public var polish: String {
+        switch self {
+        case .draft: "robocza"
+        case .approved: "zatwierdzona"
+        case .withdrawn: "wycofana"
+        }
+    }
+}
+
+extension AgeRange {
+    /// "od 13 do 20 lat", "od 0 do 36 miesięcy".
+    public var polish: String {
+        let unit =
+            switch unit {
+            case .years: PolishWords.form(max, "roku", "lat", "lat")
+            case .months: PolishWords.form(max, "miesiąca", "miesięcy", "miesięcy")
+            }
+        return "od \(min) do \(max) \(unit)"
+    }
+}
+
 extension IndicatorKind {
     /// In Polish.
     public var polish: String {

@@ -69,6 +69,24 @@ public enum ProgrammeStatus: String, Vocabulary {
     case completed
 }
 
+/// Where a template version is in its life.
+public enum ReleaseStatus: String, Vocabulary {
+    /// Being written: not offered for adoption.
+    case draft
+    /// Approved by the methodologist: municipalities may adopt it.
+    case approved
+    /// No longer to be run: municipalities running it move to what replaces it.
+    case withdrawn
+}
+
+/// The unit an age range counts in.
+public enum AgeUnit: String, Vocabulary {
+    /// Whole years of age.
+    case years
+    /// Whole months of age, for infants and small children.
+    case months
+}
+
 /// What a target group counts.
 public enum TargetGroupUnit: String, Vocabulary {
     /// Households.
