@@ -6,6 +6,7 @@ import HummingbirdTesting
 import KokonServer
 import KokonTestSupport
 import Postgres
+import Templates
 import Testing
 
 /// The casework pages on the real server: forms write through the import's checks, a refused
@@ -158,6 +159,66 @@ struct GoalAndOutcomeFormTests {
 @Suite("Coordinator's dashboard")
 struct DashboardPageTests {
     typealias Browser = BrowserSessionTests.Browser
+
+    /// The shipped templates with Praski Kokon 1.0.0 withdrawn in favour of 1.1.0.
+    static func withdrawingPraskiKokon() -> ModelCatalog {
+        var catalog = ModelCatalog()
+        for file in TenancyFixture.shipped.files {
+            var text = TenancyFixture.shipped.sources[file.path] ?? ""
+            if file.path.hasSuffix("praski-kokon/1.0.0.yaml") {
+                text = text.replacingOccurrences(
+                    of: "release:\n  status: approved\n  date: 2026-11-22\n",
+                    with: "release:\n  status: withdrawn\n  date: 2027-01-10\n  reason: edukacja finansowa musi należeć do rdzenia\n  replaced_by: praski-kokon@1.1\n")
+            }
+            catalog.add(bytes: Array(text.utf8), path: file.path, kind: file.kind)
+        }
+        catalog.checkAll()
+        return catalog
+    }
+
+    @Test func aCoordinatorRunningAWithdrawnVersionIsToldWhatReplacesIt() async throws {
+        let catalog = Self.withdrawingPraskiKokon()
+        #expect(catalog.diagnostics.all.contains { $0.code == "adoption-withdrawn" })
+        try await ServerFixture.with(serving: catalog) { fixture in
+            try await fixture.application.test(.live) { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@warszawa.test", password: ServerFixture.password)
+                let dashboard = try await client.execute(uri: "/m/warszawa/dashboard", method: .get, headers: browser.header).text
+                #expect(dashboard.contains("Wersja 1.0.0 programu została wycofana 10.01.2027: edukacja finansowa musi należeć do rdzenia. Zastępuje ją praski-kokon@1.1."))
+                #expect(dashboard.contains(#"<a href="/m/warszawa/upgrades#to-praski-kokon">Zaplanuj przejście na nową wersję</a>"#))
+                // The link opens the adoption's upgrade form, which offers the replacement.
+                let upgrades = try await client.execute(uri: "/m/warszawa/upgrades", method: .get, headers: browser.header)
+                #expect(upgrades.status == .ok)
+                #expect(upgrades.text.contains(#"<select id="to-praski-kokon" name="to"><option value="praski-kokon@1.1.0">"#))
+
+                let other = Browser()
+                _ = try await BrowserSessionTests.signIn(client, other, email: "coordinator@torun.test", password: ServerFixture.password)
+                let torun = try await client.execute(uri: "/m/torun/dashboard", method: .get, headers: other.header).text
+                #expect(torun.contains("Pulpit koordynatora") && !torun.contains("została wycofana"))
+
+                let methodologist = Browser()
+                _ = try await BrowserSessionTests.signIn(client, methodologist, email: "methodologist@network.test", password: ServerFixture.password)
+                let catalogue = try await client.execute(uri: "/programmes", method: .get, headers: methodologist.header).text
+                #expect(catalogue.contains("<td>wycofana 10.01.2027 (edukacja finansowa musi należeć do rdzenia); zastępuje ją praski-kokon@1.1</td>"))
+                #expect(catalogue.contains("<td>zatwierdzona 02.12.2026</td>"))
+
+                // Integrations read the same through the API.
+                let listed = try await client.execute(uri: "/api/v1/programmes", method: .get, headers: fixture.bearer("analyst"))
+                struct Listed: Decodable {
+                    struct Entry: Decodable {
+                        let reference: String
+                        let release: String?
+                        let replacedBy: String?
+                    }
+                    let programmes: [Entry]
+                }
+                let entries = try JSONDecoder().decode(Listed.self, from: Data(listed.text.utf8)).programmes
+                let old = try #require(entries.first { $0.reference == "praski-kokon@1.0.0" })
+                #expect(old.release == "withdrawn" && old.replacedBy == "praski-kokon@1.1")
+                #expect(entries.first { $0.reference == "praski-kokon@1.1.0" }?.release == "approved")
+            }
+        }
+    }
 
     @Test func theCoordinatorSeesFidelityTrendCaseloadsAndLinkedFindings() async throws {
         try await ServerFixture.with { fixture in

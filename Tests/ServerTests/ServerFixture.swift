@@ -21,7 +21,12 @@ struct ServerFixture: Sendable {
     /// The network administrator's second-factor secret.
     let adminSecret: String
 
-    static func with<Value>(configuration: ServerConfiguration = ServerConfiguration(port: 0), _ body: (ServerFixture) async throws -> Value) async throws -> Value {
+    /// Toruń and Warszawa set up with the shipped templates, served with `catalog` (the shipped
+    /// one unless a test changes a template the server reads).
+    static func with<Value>(
+        configuration: ServerConfiguration = ServerConfiguration(port: 0), serving catalog: ModelCatalog = TenancyFixture.shipped,
+        _ body: (ServerFixture) async throws -> Value
+    ) async throws -> Value {
         try await TenancyFixture.with(applying: ["torun", "warszawa"]) { tenancy in
             let admin = tenancy.admin
             let torun = try await CaseRecords(pool: admin, tenant: "torun", actor: "test")
@@ -70,7 +75,7 @@ struct ServerFixture: Sendable {
             _ = try await make("warszawa", "coordinator@warszawa.test", tenant: "warszawa", scope: .write)
             _ = try await make("admin", "admin@network.test", tenant: nil, scope: .write)
 
-            let services = try await ServerServices(pool: tenancy.app, catalog: TenancyFixture.shipped, configuration: configuration)
+            let services = try await ServerServices(pool: tenancy.app, catalog: catalog, configuration: configuration)
             return try await body(ServerFixture(tenancy: tenancy, services: services, tokens: tokens, adminSecret: adminSecret))
         }
     }

@@ -112,11 +112,11 @@ struct ReleaseTests {
         let catalog = Fixtures.catalog([("c.yaml", Self.withdrawn + Self.youth(unit: "months")), ("d.yaml", Self.successor)])
         #expect(catalog.diagnostics.all.isEmpty, "\(Fixtures.headlines(catalog))")
         let markdown = Handbook(try #require(catalog.programme("test-programme@1.2.0"))).markdown
-        #expect(markdown.contains("| Wersja | wycofana 2027-01-10 (zbyt krótkie wsparcie); zastępuje ją test-programme@2.0.0 |"))
+        #expect(markdown.contains("| Wersja | wycofana 10.01.2027 (zbyt krótkie wsparcie); zastępuje ją test-programme@2.0.0 |"))
         #expect(markdown.contains("wiek od 0 do 36 miesięcy"))
         let first = Fixtures.catalog([("a.yaml", Self.approved + Self.youth(unit: "years"))])
         let firstMarkdown = Handbook(try #require(first.programme("test-programme@1"))).markdown
-        #expect(firstMarkdown.contains("| Wersja | zatwierdzona 2026-11-22 |"))
+        #expect(firstMarkdown.contains("| Wersja | zatwierdzona 22.11.2026 |"))
         #expect(firstMarkdown.contains("### Zmiany w tej wersji\n\n- pierwsza wersja"))
         #expect(firstMarkdown.contains("wiek od 0 do 36 lat"))
     }
@@ -129,5 +129,15 @@ struct ReleaseTests {
 
     static func youth(unit: String) -> String {
         "target_groups:\n  - {id: small-children, name: małe dzieci, age: {min: 0, max: 36, unit: \(unit)}}\n"
+    }
+}
+
+extension ReleaseTests {
+    /// Adoptions stored before age ranges had a unit still read, as years.
+    @Test func aStoredRangeWithoutItsUnitReadsAsYears() throws {
+        let range = try JSONDecoder().decode(AgeRange.self, from: Data(#"{"min": 13, "max": 20}"#.utf8))
+        #expect(range == AgeRange(min: 13, max: 20, unit: .years))
+        let months = try JSONDecoder().decode(AgeRange.self, from: Data(#"{"min": 0, "max": 36, "unit": "months"}"#.utf8))
+        #expect(months.unit == .months)
     }
 }

@@ -11,7 +11,12 @@ enum ProgrammesAPI {
         let reference: String
         let name: String
         let extends: String?
+        /// The source project's state (planned, running, completed).
         let status: String?
+        /// The version's life: draft, approved or withdrawn; null when the template does not say.
+        let release: String?
+        /// For a withdrawn version: what replaces it.
+        let replacedBy: String?
     }
 
     static func add(to api: RouterGroup<KokonRequestContext>, services: ServerServices) {
@@ -20,7 +25,7 @@ enum ProgrammesAPI {
             let list = services.catalog.programmes.sorted { ($0.id, $0.version) < ($1.id, $1.version) }.map {
                 Summary(
                     id: $0.id, version: $0.version.description, reference: $0.reference, name: $0.name.pl, extends: $0.extends?.description,
-                    status: $0.status?.rawValue)
+                    status: $0.status?.rawValue, release: $0.release?.status.rawValue, replacedBy: $0.release?.replacedBy?.description)
             }
             return try JSONAnswer.encode(["programmes": list])
         }

@@ -44,6 +44,8 @@ enum DashboardRoutes {
         struct Adoption: Sendable {
             let anchor: String
             let section: EvaluationSection
+            /// Said when the version run is withdrawn or a draft, with what to do.
+            var releaseNotice: ReleaseNotice? = nil
             let quarters: [String]
             let trend: [TrendRow]
             let hasTrend: Bool
@@ -56,6 +58,33 @@ enum DashboardRoutes {
         struct Partner: Sendable {
             let name: String
             let sector: String
+        }
+
+        /// A version's life, where the coordinator must act on it.
+        struct ReleaseNotice: Sendable {
+            let text: String
+            /// The upgrade form of the adoption, if there is a version of it to move to.
+            let upgrade: String?
+
+            /// Nil for an approved version (or one with no stated life). `catalog` finds the
+            /// replacement: the upgrade page moves between versions of one programme only.
+            init?(_ programme: Programme?, catalog: ModelCatalog, tenant: String, adoption: String) {
+                guard let programme, let release = programme.release, release.status != .approved else { return nil }
+                switch release.status {
+                case .withdrawn:
+                    text =
+                        "Wersja \(programme.version) programu została wycofana" + (release.date.map { " \($0.polish)" } ?? "")
+                        + (release.reason.map { ": \($0.pl)" } ?? "") + "."
+                        + (release.replacedBy.map { " Zastępuje ją \($0)." } ?? " Ustal dalsze kroki z metodykiem programu.")
+                    let replacement = release.replacedBy.flatMap { catalog.programme($0.description) }.flatMap { $0.id == programme.id ? $0 : nil }
+                    // The upgrade form of this adoption, where the replacement is offered: the
+                    // coordinator chooses the day before anything is planned.
+                    upgrade = replacement.map { _ in "/m/\(tenant)/upgrades#to-\(adoption)" }
+                default:
+                    text = "Wersja \(programme.version) programu jest robocza: nie została jeszcze zatwierdzona przez metodyka. Realizuj ją tylko próbnie."
+                    upgrade = nil
+                }
+            }
         }
 
         let title = "Pulpit koordynatora"
@@ -93,10 +122,12 @@ enum DashboardRoutes {
             let link = { (code: String) in households[code].map { "/m/\(tenant)/households/\(CaseworkRoutes.escape($0))" } }
             var adoptions: [DashboardPage.Adoption] = []
             for evaluation in evaluations {
-                adoptions.append(
-                    adoption(
-                        evaluation, quarters: figures.quarters[evaluation.adoption] ?? [], caseloads: caseloads.filter { $0.adoption == evaluation.adoption },
-                        networks: networks.filter { $0.adoption == evaluation.adoption }, link: link))
+                var shown = adoption(
+                    evaluation, quarters: figures.quarters[evaluation.adoption] ?? [], caseloads: caseloads.filter { $0.adoption == evaluation.adoption },
+                    networks: networks.filter { $0.adoption == evaluation.adoption }, link: link)
+                shown.releaseNotice = DashboardPage.ReleaseNotice(
+                    services.catalog.programmes.first { $0.reference == evaluation.model }, catalog: services.catalog, tenant: tenant, adoption: evaluation.adoption)
+                adoptions.append(shown)
             }
             let nav = TenantNav(
                 tenant: tenant, name: CaseworkRoutes.name(of: tenant, services), choices: try await records.choices(), principal: context.principal)

@@ -70,8 +70,9 @@ enum UpgradeRoutes {
             }
             let adoptions = choices.adoptions.map { adopted -> UpgradePage.Adoption in
                 let current = services.catalog.programmes.first { $0.reference == adopted.version }
+                // Only approved versions are offered: a draft is not ready, a withdrawn one is no target.
                 let newer = services.catalog.programmes.filter { candidate in
-                    candidate.id == adopted.id && current.map { candidate.version > $0.version } ?? false
+                    candidate.id == adopted.id && candidate.isAdoptable && current.map { candidate.version > $0.version } ?? false
                 }
                 let selected = chosenAdoption == adopted.id ? asked.get("to") : nil
                 return UpgradePage.Adoption(

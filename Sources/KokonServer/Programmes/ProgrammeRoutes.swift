@@ -15,6 +15,8 @@ enum ProgrammeRoutes {
             let version: String
             let link: String
             let status: String
+            /// The version's life, in Polish ("zatwierdzona 2026-11-22").
+            let release: String
             let municipalities: String
         }
 
@@ -77,7 +79,7 @@ enum ProgrammeRoutes {
                         let names = running[programme.reference] ?? []
                         return CataloguePage.Version(
                             version: programme.version.description, link: "/programmes/\(programme.id)/\(programme.version)",
-                            status: programme.status?.polish ?? "",
+                            status: programme.status?.polish ?? "", release: programme.release?.polish ?? "nie podano",
                             municipalities: names.isEmpty ? "żadna gmina" : names.sorted().joined(separator: ", "))
                     })
             }.sorted { $0.name < $1.name }

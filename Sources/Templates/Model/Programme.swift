@@ -137,6 +137,24 @@ public struct AgeRange: Sendable, Codable, Hashable {
     public var max: Int
     /// What the numbers count.
     public var unit: AgeUnit
+
+    /// A range from its parts.
+    public init(min: Int, max: Int, unit: AgeUnit) {
+        self.min = min
+        self.max = max
+        self.unit = unit
+    }
+
+    enum CodingKeys: String, CodingKey { case min, max, unit }
+
+    /// Reads a stored range. Adoptions stored before ranges had a unit counted in years, so
+    /// those still read as years; a template must now state its unit (the schema requires it).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        min = try container.decode(Int.self, forKey: .min)
+        max = try container.decode(Int.self, forKey: .max)
+        unit = try container.decodeIfPresent(AgeUnit.self, forKey: .unit) ?? .years
+    }
 }
 
 public struct TargetGroup: Sendable, Codable, Hashable {

@@ -104,22 +104,13 @@ public struct Handbook: Sendable {
         if let status = p.status { identity.append(["Stan projektu", status.polish]) }
         if let contact = p.contact { identity.append(["Kontakt", contact]) }
         if !p.lineage.isEmpty { identity.append(["Rozwija model", p.lineage.joined(separator: " → ")]) }
-        if let release = p.release { identity.append(["Wersja", Self.release(release)]) }
+        if let release = p.release { identity.append(["Wersja", release.polish]) }
         var overview: [Block] = [.table(header: ["", ""], rows: identity)]
         if let summary = p.summary { overview.insert(.paragraph(summary.pl), at: 0) }
         if let changes = p.release?.changes, !changes.isEmpty {
             overview += [.heading("Zmiany w tej wersji"), .list(changes.map(\.pl))]
         }
         return Section(title: "Program", blocks: overview)
-    }
-
-    /// "zatwierdzona 2026-11-22", "wycofana 2027-02-01 (powód); zastępuje ją praski-kokon@1.1.0".
-    static func release(_ release: Release) -> String {
-        var text = release.status.polish + (release.date.map { " \($0)" } ?? "")
-        if let reason = release.reason { text += " (\(reason.pl))" }
-        if let replacement = release.replacedBy { text += "; zastępuje ją \(replacement)" }
-        if release.status == .draft { text += " – jeszcze nie do wdrożenia w gminach" }
-        return text
     }
 
     /// Funding, budget and partners.

@@ -9,6 +9,12 @@ public struct Day: Sendable, Hashable, Comparable, TextCodable {
     /// The day of the month.
     public let day: Int
 
+    /// The day as Polish pages and messages write it: 01.01.2026.
+    public var polish: String {
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        return "\(two(day)).\(two(month)).\(year)"
+    }
+
     /// A day from parts, unchecked.
     public init(year: Int, month: Int, day: Int) {
         self.year = year

@@ -75,6 +75,17 @@ extension ReleaseStatus {
     }
 }
 
+extension Release {
+    /// "zatwierdzona 22.11.2026", "wycofana 01.02.2027 (powód); zastępuje ją praski-kokon@1.1.0".
+    public var polish: String {
+        var text = status.polish + (date.map { " \($0.polish)" } ?? "")
+        if let reason { text += " (\(reason.pl))" }
+        if let replacedBy { text += "; zastępuje ją \(replacedBy)" }
+        if status == .draft { text += " – jeszcze nie do wdrożenia w gminach" }
+        return text
+    }
+}
+
 extension AgeRange {
     /// "od 13 do 20 lat", "od 0 do 36 miesięcy".
     public var polish: String {
