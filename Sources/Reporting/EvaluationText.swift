@@ -40,6 +40,17 @@ extension Reporting {
                 "  dose: \(Polish.percent(dose)) of the minimum participation received on average; \(Polish.number(fidelity.sessionsPerSubject)) sessions attended per \(evaluation.fidelity.subjects.isEmpty ? "subject" : "household or person")"
             )
         }
+        if let dose = fidelity.doseSessions {
+            lines.append("  dose in sessions: \(Polish.percent(dose)) of households or persons received an adequate dose so far, on average over the components that state one")
+        }
+        for dose in fidelity.doses {
+            var parts: [String] = []
+            if let adequate = dose.adequateSessions { parts.append("\(dose.adequate) of \(dose.subjects) adequately dosed (at least \(adequate) sessions over the participation)") }
+            if let within = dose.sessionsWithinLength, let minutes = dose.sessionMinutes {
+                parts.append("\(within) of \(dose.sessionsHeld) sessions lasted \(minutes.min)–\(minutes.max) minutes")
+            }
+            lines.append("    \(dose.component): " + parts.joined(separator: "; "))
+        }
         lines.append("  reach: \(fidelity.enrolled) enrolled" + (fidelity.target.map { " of a local target of \($0) (\(Polish.percent(fidelity.reach ?? 0)))" } ?? ""))
         if !evaluation.adaptations.isEmpty {
             lines.append("  adaptations:")

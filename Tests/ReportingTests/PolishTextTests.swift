@@ -79,3 +79,20 @@ struct PolishDecimalTests {
         #expect(Polish.number(try #require(Decimal(string: value)), decimals: decimals) == expected)
     }
 }
+
+@Suite("Dose in words")
+struct DoseWordingTests {
+    @Test func aComponentsDoseReadsAsASentence() {
+        let both = ComponentDose(
+            component: "family-education", sessionMinutes: MinuteRange(min: 60, max: 90), sessionsHeld: 20, sessionsWithinLength: 18,
+            adequateSessions: 30, unit: .family, subjects: 4, adequate: 3)
+        #expect(
+            EvaluationSection.doseLine(both, names: ["family-education": "Edukacja rodzinna"])
+                == "„Edukacja rodzinna”: 3 z 4 rodzin otrzymało dotąd wystarczającą dawkę (co najmniej 30 spotkań w całym udziale); 18 z 20 spotkań trwało 60–90 minut.")
+        let lengthOnly = ComponentDose(
+            component: "club", sessionMinutes: MinuteRange(min: 45, max: 45), sessionsHeld: 1, sessionsWithinLength: 1, adequateSessions: nil,
+            unit: .person, subjects: 0, adequate: 0)
+        #expect(EvaluationSection.doseLine(lengthOnly, names: [:]) == "„club”: 1 z 1 spotkania trwało 45 minut.")
+        #expect(both.lengthShare == 0.9 && both.adequateShare == 0.75 && lengthOnly.adequateShare == nil)
+    }
+}

@@ -178,10 +178,64 @@ public struct Fidelity: Sendable, Codable, Hashable {
     public let target: Int?
     /// Enrolled over target, 0–1 (may exceed 1), when there is a target.
     public let reach: Double?
-    /// One score, 0–100: the mean of adherence, dose and reach (each capped at 1) that apply.
+    /// Of the components that state an adequate dose, the mean share of households or persons
+    /// who received it so far (0–1); nil when no component states one.
+    public let doseSessions: Double?
+    /// One score, 0–100: the mean of adherence, the two doses and reach (each capped at 1) that apply.
     public let score: Double
     /// Per household (or person): months, sessions attended, and whether they completed.
     public let subjects: [SubjectDose]
+    /// Per component that states a session length or an adequate dose: what was delivered.
+    public let doses: [ComponentDose]
+}
+
+/// What one component delivered against the dose its template states.
+public struct ComponentDose: Sendable, Codable, Hashable {
+    /// The component's id.
+    public let component: String
+    /// The stated length of one session, if any.
+    public let sessionMinutes: MinuteRange?
+    /// Sessions of the component held in the period.
+    public let sessionsHeld: Int
+    /// Of those, how many lasted within the stated length; nil when no length is stated.
+    public let sessionsWithinLength: Int?
+    /// Sessions that make an adequate dose over the whole participation; nil when not stated.
+    public let adequateSessions: Int?
+    /// What the programme enrols: households or persons.
+    public let unit: ParticipationUnit
+    /// Households or persons counted for the dose.
+    public let subjects: Int
+    /// Of those, how many attended at least their share of the adequate dose by now: all of it
+    /// once they have taken part for the programme's minimum duration, in proportion before.
+    public let adequate: Int
+
+    /// A component's dose from its parts.
+    public init(
+        component: String, sessionMinutes: MinuteRange?, sessionsHeld: Int, sessionsWithinLength: Int?, adequateSessions: Int?, unit: ParticipationUnit,
+        subjects: Int, adequate: Int
+    ) {
+        self.component = component
+        self.sessionMinutes = sessionMinutes
+        self.sessionsHeld = sessionsHeld
+        self.sessionsWithinLength = sessionsWithinLength
+        self.adequateSessions = adequateSessions
+        self.unit = unit
+        self.subjects = subjects
+        self.adequate = adequate
+    }
+
+    /// Sessions within the stated length, of all held (0–1); nil without a length or sessions.
+    public var lengthShare: Double? {
+        guard let within = sessionsWithinLength, sessionsHeld > 0 else { return nil }
+        return Double(within) / Double(sessionsHeld)
+    }
+
+    /// Households or persons with an adequate dose so far, of all counted (0–1); nil when no
+    /// dose is stated or nobody is enrolled.
+    public var adequateShare: Double? {
+        guard adequateSessions != nil, subjects > 0 else { return nil }
+        return Double(adequate) / Double(subjects)
+    }
 }
 
 /// What one household or person received.

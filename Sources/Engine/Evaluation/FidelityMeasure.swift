@@ -58,10 +58,71 @@ enum FidelityMeasure {
         let target = context.unit == .family ? context.targets.families : context.targets.participants
         let reach = target.map { Double(enrolled) / Double($0) }
         let adherence = components.isEmpty ? 1 : Double(delivered) / Double(components.count)
-        let parts = [adherence, doseMonths, reach.map { min($0, 1) }].compactMap { $0 }
+        let doses = try await componentDoses(context, subjects: subjects, on: session)
+        let adequateShares = doses.compactMap(\.adequateShare)
+        let doseSessions = adequateShares.isEmpty ? nil : adequateShares.reduce(0, +) / Double(adequateShares.count)
+        let parts = [adherence, doseMonths, doseSessions, reach.map { min($0, 1) }].compactMap { $0 }
         return Fidelity(
             coreComponentsDelivered: delivered, coreComponents: components.count, missingComponents: missing, adherence: adherence,
             doseMonths: doseMonths, sessionsPerSubject: sessionsPerSubject, enrolled: enrolled, target: target, reach: reach,
-            score: parts.reduce(0, +) / Double(parts.count) * 100, subjects: subjects)
+            doseSessions: doseSessions, score: parts.reduce(0, +) / Double(parts.count) * 100, subjects: subjects, doses: doses)
+    }
+
+    /// Each component that states a session length or an adequate dose: sessions held within
+    /// the length, and households or persons who attended enough of it by now. Before a
+    /// participant has taken part for the minimum duration, their due is the adequate dose in
+    /// proportion to the months so far; a programme without a minimum duration asks the whole
+    /// dose of everyone.
+    static func componentDoses(_ context: AdoptionContext, subjects: [SubjectDose], on session: Session) async throws -> [ComponentDose] {
+        let stated = (context.programme.components ?? []).filter { component in
+            !context.dropped.contains(component.id) && (component.sessionMinutes != nil || component.adequateSessions != nil)
+        }
+        guard !stated.isEmpty else { return [] }
+        let ids = stated.map(\.id)
+        // Bound as text arrays (the binding type for lists) and cast in SQL.
+        let shortest = stated.map { String($0.sessionMinutes?.min ?? 0) }
+        let longest = stated.map { String($0.sessionMinutes?.max ?? 0) }
+        let held = try await session.query(
+            """
+            SELECT m.id, count(se.code) AS held, count(se.code) FILTER (WHERE se.minutes BETWEEN m.shortest AND m.longest) AS within
+            FROM unnest(\(ids)::text[], \(shortest)::integer[], \(longest)::integer[]) AS m(id, shortest, longest)
+            LEFT JOIN session se ON se.component = m.id AND se.adoption = \(context.id) AND se.held_on BETWEEN \(context.start) AND \(context.asOf)
+            GROUP BY m.id
+            """
+        ).rows
+        var counts: [String: (held: Int, within: Int)] = [:]
+        for row in held { counts[try row.decode("id")] = (try row.decode("held"), try row.decode("within")) }
+
+        let family = context.unit == .family
+        let attendee: SQL = family ? "p.household" : "at.person"
+        let household: SQL = family ? "JOIN person p ON p.code = at.person" : ""
+        let attended = try await session.query(
+            """
+            SELECT se.component, \(attendee) AS code, count(*) AS n
+            FROM attendance at JOIN session se ON se.code = at.session \(household)
+            WHERE se.adoption = \(context.id) AND at.status = 'present' AND se.held_on BETWEEN \(context.start) AND \(context.asOf)
+              AND se.component = ANY(\(ids)::text[])
+            GROUP BY 1, 2
+            """
+        ).rows
+        var present: [String: [String: Int]] = [:]
+        for row in attended {
+            present[try row.decode("component"), default: [:]][try row.decode("code")] = try row.decode("n")
+        }
+
+        return stated.map { component in
+            let count = counts[component.id] ?? (0, 0)
+            var adequate = 0
+            if let dose = component.adequateSessions {
+                for subject in subjects {
+                    let share = context.minimumMonths.map { minimum in Double(min(subject.months, minimum)) / Double(minimum) } ?? 1
+                    if Double(present[component.id]?[subject.code] ?? 0) + 1e-9 >= Double(dose) * share { adequate += 1 }
+                }
+            }
+            return ComponentDose(
+                component: component.id, sessionMinutes: component.sessionMinutes, sessionsHeld: count.held,
+                sessionsWithinLength: component.sessionMinutes == nil ? nil : count.within, adequateSessions: component.adequateSessions,
+                unit: context.unit, subjects: component.adequateSessions == nil ? 0 : subjects.count, adequate: adequate)
+        }
     }
 }

@@ -105,10 +105,20 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
                     "required plan \(before.requiresPlan ?? "none") → \(after.requiresPlan ?? "none")",
                     "wymagany plan: \(before.requiresPlan.map { oldNames[$0] ?? $0 } ?? "brak") → \(after.requiresPlan.map { newNames[$0] ?? $0 } ?? "brak")")
             }
-            if before.minimumSessions != after.minimumSessions {
+            if before.adequateSessions != after.adequateSessions {
                 words.add(
-                    "minimum sessions \(before.minimumSessions.map(String.init) ?? "none") → \(after.minimumSessions.map(String.init) ?? "none")",
-                    "najmniejsza liczba spotkań: \(before.minimumSessions.map(String.init) ?? "brak") → \(after.minimumSessions.map(String.init) ?? "brak")")
+                    "adequate dose \(before.adequateSessions.map(String.init) ?? "none") → \(after.adequateSessions.map(String.init) ?? "none") sessions",
+                    "dawka wystarczająca: \(before.adequateSessions.map(String.init) ?? "brak") → \(after.adequateSessions.map(String.init) ?? "brak") spotkań")
+            }
+            if before.expectedSessions != after.expectedSessions {
+                words.add(
+                    "expected sessions \(before.expectedSessions.map(String.init) ?? "none") → \(after.expectedSessions.map(String.init) ?? "none")",
+                    "oczekiwana liczba spotkań: \(before.expectedSessions.map(String.init) ?? "brak") → \(after.expectedSessions.map(String.init) ?? "brak")")
+            }
+            if before.sessionMinutes != after.sessionMinutes {
+                words.add(
+                    "session length \(before.sessionMinutes.map { "\($0.min)–\($0.max) minutes" } ?? "none") → \(after.sessionMinutes.map { "\($0.min)–\($0.max) minutes" } ?? "none")",
+                    "długość spotkania: \(before.sessionMinutes?.polish ?? "brak") → \(after.sessionMinutes?.polish ?? "brak")")
             }
             if before.roles != after.roles {
                 words.add(
@@ -169,14 +179,18 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         let id: String
         let core: Bool
         let requiresPlan: String?
-        let minimumSessions: Int?
+        let adequateSessions: Int?
+        let expectedSessions: Int?
+        let sessionMinutes: MinuteRange?
         let roles: [String]
         let rest: Int
         init(_ component: Component) {
             id = component.id
             core = component.isCore
             requiresPlan = component.requiresPlan
-            minimumSessions = component.minimumSessions
+            adequateSessions = component.adequateSessions
+            expectedSessions = component.expectedSessions
+            sessionMinutes = component.sessionMinutes
             roles = component.roles ?? []
             var stripped = component
             stripped.activities = nil
@@ -184,6 +198,9 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             stripped.core = nil
             stripped.requiresPlan = nil
             stripped.minimumSessions = nil
+            stripped.adequateShare = nil
+            stripped.expectedSessions = nil
+            stripped.sessionMinutes = nil
             rest = stripped.hashValue
         }
     }

@@ -68,6 +68,9 @@ public struct EvaluationSection: Sendable {
     let versionNote: String?
     let cards: [Card]
     let missingComponents: String?
+    /// Per component with a stated dose: what was delivered, in a sentence.
+    let doses: [String]
+    let hasDoses: Bool
     let hasAdaptations: Bool
     let adaptations: [AdaptationRow]
     let indicators: [IndicatorRow]
@@ -87,6 +90,8 @@ public struct EvaluationSection: Sendable {
         cards = Self.cards(evaluation.fidelity, adaptations: evaluation.adaptations, names: evaluation.names)
         let missing = evaluation.fidelity.missingComponents.map { "„" + (evaluation.names[$0] ?? $0) + "”" }.joined(separator: ", ")
         missingComponents = missing.isEmpty ? nil : missing
+        doses = evaluation.fidelity.doses.map { Self.doseLine($0, names: evaluation.names) }
+        hasDoses = !doses.isEmpty
         adaptations = evaluation.adaptations.map { adaptation in
             AdaptationRow(
                 summary: Reporting.polishSummary(adaptation, names: evaluation.names), reason: adaptation.reason.pl,
@@ -129,12 +134,34 @@ public struct EvaluationSection: Sendable {
         if let dose = fidelity.doseMonths {
             cards.append(Card(title: "Dawka (miesiące)", value: Polish.percent(dose), bar: Bar(dose), touchedBy: summaries([.minimumDuration])))
         }
+        if let dose = fidelity.doseSessions {
+            cards.append(Card(title: "Dawka (spotkania)", value: Polish.percent(dose), bar: Bar(dose)))
+        }
         cards.append(
             Card(
                 title: "Zasięg", value: fidelity.target.map { "\(fidelity.enrolled) z \($0)" } ?? "\(fidelity.enrolled)",
                 bar: Bar(min(fidelity.reach ?? 0, 1))))
         cards.append(Card(title: "Zajęcia na uczestnika", value: Polish.number(fidelity.sessionsPerSubject), bar: nil))
         return cards
+    }
+
+    /// "„Asystentura”: 3 z 4 rodzin otrzymały dotąd wystarczającą dawkę (co najmniej 30 spotkań
+    /// w całym udziale); 18 z 20 spotkań trwało 60–90 minut."
+    static func doseLine(_ dose: ComponentDose, names: [String: String]) -> String {
+        var parts: [String] = []
+        if let adequate = dose.adequateSessions {
+            let who =
+                dose.unit == .family
+                ? PolishWords.form(dose.subjects, "rodziny", "rodzin", "rodzin") : PolishWords.form(dose.subjects, "osoby", "osób", "osób")
+            parts.append(
+                "\(dose.adequate) z \(dose.subjects) \(who) otrzymało dotąd wystarczającą dawkę (co najmniej \(adequate) "
+                    + PolishWords.form(adequate, "spotkanie", "spotkania", "spotkań") + " w całym udziale)")
+        }
+        if let within = dose.sessionsWithinLength, let minutes = dose.sessionMinutes {
+            parts.append(
+                "\(within) z \(dose.sessionsHeld) " + PolishWords.form(dose.sessionsHeld, "spotkania", "spotkań", "spotkań") + " trwało \(minutes.polish)")
+        }
+        return "„\(names[dose.component] ?? dose.component)”: " + parts.joined(separator: "; ") + "."
     }
 
     /// The adaptations that move what a rule checks: the caseload limit, the minimum

@@ -256,6 +256,7 @@ struct ProgrammeResolver {
 
     mutating func checkFigures(_ programme: Value) {
         if let budget = programme["budget"] { checkBudget(budget) }
+        for component in programme["components"]?.items ?? [] { checkDose(component) }
         if let period = programme["period"] { checkOrder(period, "start", "end", what: "the period") }
         for group in programme["target_groups"]?.items ?? [] {
             if let age = group["age"] { checkOrder(age, "min", "max", what: "the age range") }
@@ -372,6 +373,34 @@ struct ProgrammeResolver {
             budget["total"]!, "budget-sum",
             "the grant (\(parts[0])) and own contribution (\(parts[1])) add up to \(Money(amount: sum, currency: total.currency)), \(gap) \(sum < total.amount ? "short of" : "more than") the total \(total)",
             "check the figures against the grant agreement; if the source gives them so, keep them and note it", severity: .warning)
+    }
+
+    /// An adequate dose is stated once, as a count or as a share of the expected sessions,
+    /// and never above them.
+    mutating func checkDose(_ component: Value) {
+        let id = component["id"]?.text ?? "?"
+        if let minutes = component["session_minutes"] { checkOrder(minutes, "min", "max", what: "the session length of '\(id)'") }
+        let expected: Int? = if case .integer(let n)? = component["expected_sessions"]?.kind { n } else { nil }
+        if let share = component["adequate_share"] {
+            if component["minimum_sessions"] != nil {
+                error(
+                    share, "dose-twice", "'\(id)' states an adequate dose twice: minimum_sessions and adequate_share",
+                    "keep one: minimum_sessions as a number of sessions, or adequate_share as a share of expected_sessions")
+            } else if expected == nil {
+                error(
+                    share, "dose-share-without-expected", "'\(id)' gives adequate_share, but not the expected_sessions it is a share of",
+                    "add expected_sessions: the sessions each participant should attend over the whole participation")
+            }
+            // The schema already keeps a percentage at most 100%.
+            if case .quantity(let value, percent: true) = share.kind, value <= 0 {
+                error(share, "dose-share-range", "adequate_share of '\(id)' is \(value)%, but an adequate dose is more than no session", "write a share such as 75%")
+            }
+        }
+        if let minimumValue = component["minimum_sessions"], case .integer(let minimum) = minimumValue.kind, let expected, minimum > expected {
+            error(
+                minimumValue, "dose-above-expected", "'\(id)' asks for at least \(minimum) sessions, more than the \(expected) it expects",
+                "lower minimum_sessions or raise expected_sessions", severity: .warning)
+        }
     }
 
     mutating func checkOrder(_ object: Value, _ first: String, _ second: String, what: String) {

@@ -243,11 +243,46 @@ public struct Component: Sendable, Codable, Hashable {
     public var targetGroups: [String]?
     public var requiresPlan: String?
     public var cadence: Cadence?
+    /// How long one session lasts, in minutes.
+    public var sessionMinutes: MinuteRange?
+    /// Sessions each participant is expected to attend over the whole participation.
+    public var expectedSessions: Int?
+    /// The fewest sessions that make an adequate dose.
     public var minimumSessions: Int?
+    /// The share of the expected sessions that makes an adequate dose.
+    public var adequateShare: Quantity?
     public var activities: [Activity]?
 
     /// True unless marked adaptable; a component is core by default.
     public var isCore: Bool { core ?? true }
+
+    /// The sessions that make an adequate dose over the whole participation: the minimum as
+    /// given, or the adequate share of the expected sessions (rounded up); nil if neither is set.
+    public var adequateSessions: Int? {
+        if let minimumSessions { return minimumSessions }
+        guard let share = adequateShare, let expected = expectedSessions else { return nil }
+        let exact = NSDecimalNumber(decimal: share.value * Decimal(expected) / 100).doubleValue
+        return Int(exact.rounded(.up))
+    }
+}
+
+/// A length in whole minutes, from the shortest to the longest.
+public struct MinuteRange: Sendable, Codable, Hashable {
+    /// The shortest.
+    public var min: Int
+    /// The longest.
+    public var max: Int
+
+    /// A range from its ends.
+    public init(min: Int, max: Int) {
+        self.min = min
+        self.max = max
+    }
+
+    /// "60–90 minut", or "60 minut" for a fixed length.
+    public var polish: String {
+        (min == max ? "\(max)" : "\(min)–\(max)") + " " + PolishWords.form(max, "minuta", "minuty", "minut")
+    }
 }
 
 public struct Obligation: Sendable, Codable, Hashable {

@@ -218,7 +218,14 @@ public struct Handbook: Sendable {
             if let roles = component.roles { facts.append("Role: " + names(roles, in: p)) }
             if let groups = component.targetGroups { facts.append("Dla: " + names(groups, in: p)) }
             if let cadence = component.cadence { facts.append("Częstotliwość: " + Self.cadence(cadence)) }
-            if let minimum = component.minimumSessions { facts.append("Dawka: co najmniej \(minimum) spotkań na uczestnika") }
+            if let minutes = component.sessionMinutes { facts.append("Długość spotkania: " + minutes.polish) }
+            if let expected = component.expectedSessions {
+                facts.append("Oczekiwana dawka: \(expected) " + PolishWords.form(expected, "spotkanie", "spotkania", "spotkań") + " na uczestnika w całym udziale")
+            }
+            if let adequate = component.adequateSessions {
+                let share = component.minimumSessions == nil ? component.adequateShare.map { " (\($0.value)% oczekiwanych)" } ?? "" : ""
+                facts.append("Dawka wystarczająca: co najmniej \(adequate) " + PolishWords.form(adequate, "spotkanie", "spotkania", "spotkań") + share)
+            }
             if let plan = component.requiresPlan { facts.append("Wymagany plan: " + (p.plans?.first { $0.id == plan }?.name.pl ?? plan)) }
             if let use = component.use { facts.append("Z biblioteki komponentów: \(use)") }
             if !facts.isEmpty { components.append(.list(facts)) }

@@ -196,6 +196,13 @@ public enum ProgrammeSchema {
             .optional("action_type", .choice(actionTypes), "If it is a network action, which kind."),
         ])
 
+    static let sessionMinutes = ObjectSchema(
+        "session length", "How long one session lasts, in minutes.",
+        fields: [
+            .required("min", .integer(minimum: 1), "The shortest.", example: "60"),
+            .required("max", .integer(minimum: 1), "The longest.", example: "90"),
+        ])
+
     static let componentFields: [Field] = [
         .required("id", .identifier, "Id used by activities, fidelity and adaptations.", example: "talent-academy"),
         .optional("name", .localized, "Name of the component.", example: "Akademia Rozwoju Talentów (ART)"),
@@ -206,7 +213,19 @@ public enum ProgrammeSchema {
         .optional("target_groups", .list(.reference(.targetGroup)), "Who it serves."),
         .optional("requires_plan", .reference(.plan), "The plan each participant must have."),
         .optional("cadence", .object(cadence), "How often participants meet."),
-        .optional("minimum_sessions", .integer(minimum: 1), "Sessions a participant must attend for the component to count as delivered."),
+        .optional(
+            "session_minutes", .object(sessionMinutes),
+            "How long one session lasts, in minutes: {min: 60, max: 90}, or the same number twice for a fixed length. The evaluation counts the sessions recorded within it.",
+            example: "{min: 60, max: 90}"),
+        .optional(
+            "expected_sessions", .integer(minimum: 1),
+            "Sessions each participant (household or person, as the programme enrols) is expected to attend over the whole participation.", example: "40"),
+        .optional(
+            "minimum_sessions", .integer(minimum: 1),
+            "The fewest sessions a participant must attend for an adequate dose (or give adequate_share instead).", example: "30"),
+        .optional(
+            "adequate_share", .percentage, "The share of expected_sessions that counts as an adequate dose, instead of minimum_sessions.",
+            example: "75%"),
         .optional("activities", .list(.object(activity)), "What is done within it."),
     ]
 

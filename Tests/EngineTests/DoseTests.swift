@@ -1,0 +1,66 @@
+import Engine
+import Foundation
+import KokonTestSupport
+import Postgres
+import Templates
+import Testing
+
+/// A component's dose as data: the length of a session, the sessions expected and the share
+/// of them that is enough, evaluated against what was recorded (the records of
+/// ``EvaluationTests``, worked out by hand below).
+@Suite("Dose: session length and adequate sessions")
+struct DoseTests {
+    /// Toruń's programme with a dose stated for two of its components.
+    static func catalog() -> ModelCatalog {
+        var catalog = ModelCatalog()
+        for file in TenancyFixture.shipped.files {
+            var text = TenancyFixture.shipped.sources[file.path] ?? ""
+            if file.path.hasSuffix("wygrana-rodzina/1.0.0.yaml") {
+                text = text.replacingOccurrences(
+                    of: "  - id: family-education\n",
+                    with: "  - id: family-education\n    session_minutes: {min: 60, max: 90}\n    expected_sessions: 2\n    adequate_share: 50%\n")
+                text = text.replacingOccurrences(
+                    of: "  - id: neighbourhood-self-help\n",
+                    with: "  - id: neighbourhood-self-help\n    session_minutes: {min: 90, max: 120}\n    minimum_sessions: 1\n")
+            }
+            catalog.add(bytes: Array(text.utf8), path: file.path, kind: file.kind)
+        }
+        catalog.checkAll()
+        return catalog
+    }
+
+    @Test func eachComponentIsMeasuredAgainstItsStatedDose() async throws {
+        let catalog = Self.catalog()
+        #expect(catalog.diagnostics.errors.isEmpty, "\(catalog.diagnostics.errors.map { catalog.render($0) })")
+        let programme = try #require(catalog.programme("wygrana-rodzina@1.0.0"))
+        #expect(programme.component("family-education")?.adequateSessions == 1, "50% of 2 sessions")
+        let handbook = Handbook(programme).markdown
+        #expect(handbook.contains("- Długość spotkania: 60–90 minut"))
+        #expect(handbook.contains("- Oczekiwana dawka: 2 spotkania na uczestnika w całym udziale"))
+        #expect(handbook.contains("- Dawka wystarczająca: co najmniej 1 spotkanie (50% oczekiwanych)"))
+
+        try await TenancyFixture.with(applying: ["torun"], catalog: catalog) { fixture in
+            let records = try await fixture.records("torun")
+            try await EvaluationTests.load(records)
+            let evaluation = try #require(try await Evaluator(records: records).evaluate(adoption: "wygrana-rodzina", today: EvaluationTests.today).first)
+            let fidelity = evaluation.fidelity
+            let doses = Dictionary(uniqueKeysWithValues: fidelity.doses.map { ($0.component, $0) })
+            #expect(doses.keys.sorted() == ["family-education", "neighbourhood-self-help"])
+
+            // S-1 (family education, 90 minutes) is within 60–90; H-1 attended it (P-1 present).
+            // Due by now: H-1 all of 1 session (18 of 18 months), H-2 11/18, H-3 8/18 of it.
+            let education = try #require(doses["family-education"])
+            #expect(education.sessionsHeld == 1 && education.sessionsWithinLength == 1)
+            #expect(education.subjects == 3 && education.adequate == 1)
+            // S-2 (self-help, 60 minutes) is shorter than 90; H-1 (P-1) and H-2 (P-3) attended it.
+            let selfHelp = try #require(doses["neighbourhood-self-help"])
+            #expect(selfHelp.sessionsHeld == 1 && selfHelp.sessionsWithinLength == 0)
+            #expect(selfHelp.adequate == 2)
+
+            #expect(fidelity.doseSessions == (1.0 / 3 + 2.0 / 3) / 2)
+            let parts = [0.5, fidelity.doseMonths!, 0.5, 3.0 / 60]
+            #expect(abs(fidelity.score - parts.reduce(0, +) / 4 * 100) < 1e-9)
+
+        }
+    }
+}
