@@ -123,4 +123,28 @@ struct PipelineTests {
             }
         }
     }
+
+    /// The server gone under a request's read (a crash closes the socket without a word): the
+    /// error says the connection was lost, so the server answers 503, not 500.
+    @Test func aConnectionLostUnderTheRoundTripIsReportedAsLost() async throws {
+        try await TestCluster.withPool(size: 1) { pool in
+            let role = try await Self.twoSchemas(pool)
+            let schema = try Identifier(validating: "s_a")
+            try await pool.withSession { session in
+                let before = try await session.query(Self.read, inTransactionAs: role, searchPath: [schema], settings: [("kokon.actor", "x")])
+                #expect(before.count == 1)
+                // What a crash does to the client's end: nothing more can be sent or read.
+                #expect(shutdown(session.connection.socket, Int32(SHUT_RDWR)) == 0)
+                do {
+                    _ = try await session.query(Self.read, inTransactionAs: role, searchPath: [schema], settings: [("kokon.actor", "x")])
+                    Issue.record("a read on a closed connection succeeded")
+                } catch let error as PostgresError {
+                    #expect(error.kind == .connection, "\(error.kind): \(error.message)")
+                }
+            }
+            // The pool let the broken connection go and serves the next request.
+            let one = try await pool.query("SELECT 1 AS one").scalar(Int.self)
+            #expect(one == 1)
+        }
+    }
 }

@@ -16,7 +16,7 @@ public final class Connection: @unchecked Sendable {
     /// Connection details for messages: database, user and host, never the password.
     public let summary: String
     /// The socket, read once so that ``wasClosedWhileIdle`` needs no libpq call.
-    private let socket: Int32
+    let socket: Int32
     /// Statements this connection has prepared, by text and parameter types.
     private var prepared: [PreparedKey: String] = [:]
     /// How many names were handed out; a name is never used twice, even for a preparation
@@ -92,6 +92,15 @@ public final class Connection: @unchecked Sendable {
     /// True while the connection is usable.
     public var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
 
+    /// Whether the server is gone: libpq says so, has closed the socket, or the socket reads
+    /// end-of-file. In pipeline mode libpq reports a lost server before it marks the
+    /// connection bad, so a failure without a SQLSTATE asks here.
+    var isLost: Bool {
+        guard isHealthy, PQsocket(handle) >= 0 else { return true }
+        var byte: UInt8 = 0
+        return recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) == 0
+    }
+
     /// True if a transaction is open (or has failed and awaits ROLLBACK).
     public var isInTransaction: Bool {
         let status = PQtransactionStatus(handle)
@@ -112,11 +121,20 @@ public final class Connection: @unchecked Sendable {
         let (text, bindings) = sql.rendered
         try bindings.refuseNUL(statement: text)
         if !sql.isPrepared { needsReset = true }
-        if sql.isPrepared, let name = try preparedName(text, bindings) {
-            let result = bindings.withParameterArrays { count, _, values in
-                PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        if sql.isPrepared {
+            do {
+                if let name = try preparedName(text, bindings) {
+                    let result = bindings.withParameterArrays { count, _, values in
+                        PQexecPrepared(handle, name, count, values, nil, nil, 0)
+                    }
+                    return try consume(result, statement: text)
+                }
+            } catch {
+                // A failed statement may have left anything behind: the pool resets the
+                // connection (or lets it go) before anyone else uses it.
+                needsReset = true
+                throw error
             }
-            return try consume(result, statement: text)
         }
         let result = bindings.withParameterArrays { count, types, values in
             PQexecParams(handle, text, count, types, values, nil, nil, 0)
@@ -131,7 +149,10 @@ public final class Connection: @unchecked Sendable {
         let rendered = statements.map(\.rendered)
         for (text, bindings) in rendered { try bindings.refuseNUL(statement: text) }
         if statements.contains(where: { !$0.isPrepared }) { needsReset = true }
-        guard PQenterPipelineMode(handle) == 1 else { throw lastError(statement: nil) }
+        guard PQenterPipelineMode(handle) == 1 else {
+            needsReset = true
+            throw lastError(statement: nil)
+        }
         // Each sent command, and the name a successful `Parse` makes ready.
         var sent: [(statement: Int, preparing: String?)] = []
         var sendFailure: PostgresError?
@@ -195,8 +216,23 @@ public final class Connection: @unchecked Sendable {
             // The sync's own result ends the pipeline.
             if let result = PQgetResult(handle) { PQclear(result) }
         }
-        if PQexitPipelineMode(handle) != 1, failure == nil { failure = lastError(statement: nil) }
-        if let failure { throw failure }
+        if PQexitPipelineMode(handle) != 1 {
+            // Results still pending (a failure cut the reading short): read them, then leave.
+            var left = 0
+            while PQpipelineStatus(handle) != PQ_PIPELINE_OFF && left < 64 && isHealthy {
+                if let result = PQgetResult(handle) { PQclear(result) } else if PQexitPipelineMode(handle) == 1 { break }
+                left += 1
+            }
+            if failure == nil { failure = lastError(statement: nil) }
+        }
+        if var failure {
+            // Whatever failed, the pool checks the connection before lending it again, and
+            // lets go of one still in pipeline mode. A write the server never answered is
+            // reported before libpq has read that the server is gone: ask again now.
+            needsReset = true
+            if failure.code == nil && isLost { failure.kind = .connection }
+            throw failure
+        }
         return results
     }
 
@@ -261,6 +297,9 @@ public final class Connection: @unchecked Sendable {
     /// Leaves the connection as a new one would be: an open transaction rolled back, and
     /// every session setting, temporary table, lock and prepared statement gone.
     public func reset() throws(PostgresError) {
+        guard PQpipelineStatus(handle) == PQ_PIPELINE_OFF else {
+            throw PostgresError(kind: .connection, message: "the connection was left in pipeline mode")
+        }
         if isInTransaction { _ = try query("ROLLBACK") }
         _ = try query("DISCARD ALL")
         prepared.removeAll()
@@ -311,14 +350,14 @@ public final class Connection: @unchecked Sendable {
     /// reports it in a result of its own, without a SQLSTATE: that is a lost connection.
     private func failure(_ result: OpaquePointer, statement: String?) -> PostgresError {
         var error = PostgresError(result: result, statement: statement)
-        if error.code == nil, !isHealthy { error.kind = .connection }
+        if error.code == nil, isLost { error.kind = .connection }
         return error
     }
 
     private func lastError(statement: String?) -> PostgresError {
         let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
         var error = PostgresError(
-            kind: isHealthy ? .client : .connection,
+            kind: isLost ? .connection : .client,
             message: message.isEmpty ? "libpq reported a failure without a message" : message)
         error.statement = statement
         return error

@@ -81,6 +81,7 @@ public struct Session: Sendable {
                 return try connection.pipeline(statements)[2]
             } catch {
                 // The failed statement left the transaction open and aborted; nothing may stay.
+                // (If this fails too, the pool resets the connection or lets it go.)
                 if connection.isInTransaction && connection.isHealthy { _ = try? connection.query(Self.rollback) }
                 throw error
             }
