@@ -45,7 +45,11 @@ extension Reporting {
         }
         for dose in fidelity.doses {
             var parts: [String] = []
-            if let adequate = dose.adequateSessions { parts.append("\(dose.adequate) of \(dose.subjects) adequately dosed (at least \(adequate) sessions over the participation)") }
+            if let share = dose.scheduledShare {
+                parts.append("\(dose.adequate) of \(dose.subjects) adequately dosed (at least \(Polish.percent(share)) of the sessions scheduled so far)")
+            } else if let adequate = dose.adequateSessions {
+                parts.append("\(dose.adequate) of \(dose.subjects) adequately dosed (at least \(adequate) sessions over the participation)")
+            }
             if let within = dose.sessionsWithinLength, let minutes = dose.sessionMinutes {
                 parts.append("\(within) of \(dose.sessionsHeld) sessions lasted \(minutes.min)–\(minutes.max) minutes")
             }

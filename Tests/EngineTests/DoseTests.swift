@@ -10,15 +10,16 @@ import Testing
 /// ``EvaluationTests``, worked out by hand below).
 @Suite("Dose: session length and adequate sessions")
 struct DoseTests {
-    /// Toruń's programme with a dose stated for two of its components.
-    static func catalog() -> ModelCatalog {
+    /// Toruń's programme with a dose stated for two of its components (or `education` in
+    /// place of family education's).
+    static func catalog(education: String = "    session_minutes: {min: 60, max: 90}\n    expected_sessions: 2\n    adequate_share: 50%\n") -> ModelCatalog {
         var catalog = ModelCatalog()
         for file in TenancyFixture.shipped.files {
             var text = TenancyFixture.shipped.sources[file.path] ?? ""
             if file.path.hasSuffix("wygrana-rodzina/1.0.0.yaml") {
                 text = text.replacingOccurrences(
                     of: "  - id: family-education\n",
-                    with: "  - id: family-education\n    session_minutes: {min: 60, max: 90}\n    expected_sessions: 2\n    adequate_share: 50%\n")
+                    with: "  - id: family-education\n" + education)
                 text = text.replacingOccurrences(
                     of: "  - id: neighbourhood-self-help\n",
                     with: "  - id: neighbourhood-self-help\n    session_minutes: {min: 90, max: 120}\n    minimum_sessions: 1\n")
@@ -61,6 +62,25 @@ struct DoseTests {
             let parts = [0.5, fidelity.doseMonths!, 0.5, 3.0 / 60]
             #expect(abs(fidelity.score - parts.reduce(0, +) / 4 * 100) < 1e-9)
 
+        }
+    }
+
+    /// With a schedule, each household is due the adequate share of the sessions the schedule
+    /// held since its enrolment: monthly in the first month, then yearly; 40% is enough.
+    @Test func aScheduleSetsWhatIsDueByTheDaysSinceEnrolment() async throws {
+        let catalog = Self.catalog(education: "    schedule:\n      - {until: 1 month, every: 1 month}\n      - {every: 1 year}\n    adequate_share: 40%\n")
+        #expect(catalog.diagnostics.errors.isEmpty, "\(catalog.diagnostics.errors.map { catalog.render($0) })")
+        try await TenancyFixture.with(applying: ["torun"], catalog: catalog) { fixture in
+            let records = try await fixture.records("torun")
+            try await EvaluationTests.load(records)
+            let evaluation = try #require(try await Evaluator(records: records).evaluate(adoption: "wygrana-rodzina", today: EvaluationTests.today).first)
+            #expect(evaluation.fidelity.subjects.map(\.days) == [549, 334, 267])
+            // Due: H-1 0.4 × (1 + 518.6 / 365.2) = 0.97, attended 1; H-2 0.4 × 1.83 = 0.73 and
+            // H-3 0.4 × 1.65 = 0.66, attended none.
+            let education = try #require(evaluation.fidelity.doses.first { $0.component == "family-education" })
+            #expect(education.scheduledShare == 0.4 && education.adequateSessions == nil)
+            #expect(education.subjects == 3 && education.adequate == 1)
+            #expect(education.sessionsWithinLength == nil, "no length stated")
         }
     }
 }

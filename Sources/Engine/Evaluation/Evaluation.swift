@@ -201,6 +201,9 @@ public struct ComponentDose: Sendable, Codable, Hashable {
     public let sessionsWithinLength: Int?
     /// Sessions that make an adequate dose over the whole participation; nil when not stated.
     public let adequateSessions: Int?
+    /// When the dose follows the component's schedule: the share of the sessions scheduled so
+    /// far that is adequate (0–1).
+    public var scheduledShare: Double? = nil
     /// What the programme enrols: households or persons.
     public let unit: ParticipationUnit
     /// Households or persons counted for the dose.
@@ -233,7 +236,7 @@ public struct ComponentDose: Sendable, Codable, Hashable {
     /// Households or persons with an adequate dose so far, of all counted (0–1); nil when no
     /// dose is stated or nobody is enrolled.
     public var adequateShare: Double? {
-        guard adequateSessions != nil, subjects > 0 else { return nil }
+        guard adequateSessions != nil || scheduledShare != nil, subjects > 0 else { return nil }
         return Double(adequate) / Double(subjects)
     }
 }
@@ -244,6 +247,8 @@ public struct SubjectDose: Sendable, Codable, Hashable {
     public let code: String
     /// Months taken part so far.
     public let months: Int
+    /// Days taken part so far, for schedules counted from enrolment.
+    public var days: Int = 0
     /// Sessions attended (present).
     public let sessions: Int
     /// Reached the minimum participation.

@@ -29,6 +29,7 @@ enum FidelityMeasure {
             WITH enrolled AS (
                 SELECT coalesce(e.household, e.person) AS code, min(e.starts_on) AS starts_on,
                        sum(months_between(e.starts_on, least(coalesce(e.ends_on, \(context.asOf)), \(context.asOf)) + 1)) AS months,
+                       sum(least(coalesce(e.ends_on, \(context.asOf)), \(context.asOf)) - e.starts_on + 1) AS days,
                        coalesce(bool_or(e.exit_reason = 'dropped-out' AND e.ends_on <= \(context.asOf)), false) AS dropped
                 FROM enrolment e
                 WHERE e.adoption = \(context.id) AND (CASE WHEN \(family) THEN e.household IS NOT NULL ELSE e.person IS NOT NULL END)
@@ -40,15 +41,17 @@ enum FidelityMeasure {
                 WHERE se.adoption = \(context.id) AND at.status = 'present' AND se.held_on BETWEEN \(context.start) AND \(context.asOf)
                 GROUP BY 1
             )
-            SELECT en.code, en.months::integer AS months, en.dropped, coalesce(pr.n, 0)::bigint AS sessions
+            SELECT en.code, en.months::integer AS months, en.days::integer AS days, en.dropped, coalesce(pr.n, 0)::bigint AS sessions
             FROM enrolled en LEFT JOIN present pr ON pr.code = en.code
             ORDER BY en.code
             """
         ).rows.map { row in
             let months: Int = try row.decode("months")
-            return SubjectDose(
+            var subject = SubjectDose(
                 code: try row.decode("code"), months: months, sessions: try row.decode("sessions"),
                 completed: context.minimumMonths.map { months >= $0 } ?? true, droppedOut: try row.decode("dropped"))
+            subject.days = try row.decode("days")
+            return subject
         }
         let enrolled = subjects.count
         let doseMonths: Double? = context.minimumMonths.flatMap { minimum in
@@ -75,7 +78,8 @@ enum FidelityMeasure {
     /// dose of everyone.
     static func componentDoses(_ context: AdoptionContext, subjects: [SubjectDose], on session: Session) async throws -> [ComponentDose] {
         let stated = (context.programme.components ?? []).filter { component in
-            !context.dropped.contains(component.id) && (component.sessionMinutes != nil || component.adequateSessions != nil)
+            !context.dropped.contains(component.id)
+                && (component.sessionMinutes != nil || component.adequateSessions != nil || component.scheduledShare != nil)
         }
         guard !stated.isEmpty else { return [] }
         let ids = stated.map(\.id)
@@ -112,17 +116,23 @@ enum FidelityMeasure {
 
         return stated.map { component in
             let count = counts[component.id] ?? (0, 0)
-            var adequate = 0
-            if let dose = component.adequateSessions {
-                for subject in subjects {
-                    let share = context.minimumMonths.map { minimum in Double(min(subject.months, minimum)) / Double(minimum) } ?? 1
-                    if Double(present[component.id]?[subject.code] ?? 0) + 1e-9 >= Double(dose) * share { adequate += 1 }
+            // What each subject is due by now: the adequate share of the sessions its schedule
+            // has held since their enrolment, or the adequate dose prorated to the minimum duration.
+            let due: ((SubjectDose) -> Double)? =
+                if let schedule = component.schedule, let share = component.scheduledShare {
+                    { subject in share * schedule.sessions(inFirst: Double(subject.days)) }
+                } else if let dose = component.adequateSessions {
+                    { subject in Double(dose) * (context.minimumMonths.map { minimum in Double(min(subject.months, minimum)) / Double(minimum) } ?? 1) }
+                } else {
+                    nil
                 }
-            }
-            return ComponentDose(
+            let adequate = due.map { due in subjects.filter { Double(present[component.id]?[$0.code] ?? 0) + 1e-9 >= due($0) }.count } ?? 0
+            var dose = ComponentDose(
                 component: component.id, sessionMinutes: component.sessionMinutes, sessionsHeld: count.held,
                 sessionsWithinLength: component.sessionMinutes == nil ? nil : count.within, adequateSessions: component.adequateSessions,
-                unit: context.unit, subjects: component.adequateSessions == nil ? 0 : subjects.count, adequate: adequate)
+                unit: context.unit, subjects: due == nil ? 0 : subjects.count, adequate: adequate)
+            dose.scheduledShare = component.scheduledShare
+            return dose
         }
     }
 }

@@ -115,6 +115,14 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
                     "expected sessions \(before.expectedSessions.map(String.init) ?? "none") → \(after.expectedSessions.map(String.init) ?? "none")",
                     "oczekiwana liczba spotkań: \(before.expectedSessions.map(String.init) ?? "brak") → \(after.expectedSessions.map(String.init) ?? "brak")")
             }
+            if before.schedule != after.schedule {
+                let english = { (steps: [ScheduleStep]?) in
+                    steps.map { $0.map { ($0.until.map { "until \($0) " } ?? "then ") + "every \($0.every)" }.joined(separator: ", ") } ?? "none"
+                }
+                words.add(
+                    "schedule \(english(before.schedule)) → \(english(after.schedule))",
+                    "harmonogram: \(before.schedule.map(Handbook.schedule) ?? "brak") → \(after.schedule.map(Handbook.schedule) ?? "brak")")
+            }
             if before.sessionMinutes != after.sessionMinutes {
                 words.add(
                     "session length \(before.sessionMinutes.map { "\($0.min)–\($0.max) minutes" } ?? "none") → \(after.sessionMinutes.map { "\($0.min)–\($0.max) minutes" } ?? "none")",
@@ -182,6 +190,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         let adequateSessions: Int?
         let expectedSessions: Int?
         let sessionMinutes: MinuteRange?
+        let schedule: [ScheduleStep]?
         let roles: [String]
         let rest: Int
         init(_ component: Component) {
@@ -191,6 +200,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             adequateSessions = component.adequateSessions
             expectedSessions = component.expectedSessions
             sessionMinutes = component.sessionMinutes
+            schedule = component.schedule
             roles = component.roles ?? []
             var stripped = component
             stripped.activities = nil
@@ -201,6 +211,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             stripped.adequateShare = nil
             stripped.expectedSessions = nil
             stripped.sessionMinutes = nil
+            stripped.schedule = nil
             rest = stripped.hashValue
         }
     }

@@ -149,13 +149,17 @@ public struct EvaluationSection: Sendable {
     /// w całym udziale); 18 z 20 spotkań trwało 60–90 minut."
     static func doseLine(_ dose: ComponentDose, names: [String: String]) -> String {
         var parts: [String] = []
-        if let adequate = dose.adequateSessions {
+        if dose.subjects > 0 || dose.adequateSessions != nil || dose.scheduledShare != nil {
+            let measure =
+                if let share = dose.scheduledShare {
+                    "co najmniej \(Polish.percent(share)) spotkań przewidzianych dotąd w harmonogramie"
+                } else {
+                    "co najmniej \(dose.adequateSessions ?? 0) " + PolishWords.form(dose.adequateSessions ?? 0, "spotkanie", "spotkania", "spotkań") + " w całym udziale"
+                }
             let who =
                 dose.unit == .family
                 ? PolishWords.form(dose.subjects, "rodziny", "rodzin", "rodzin") : PolishWords.form(dose.subjects, "osoby", "osób", "osób")
-            parts.append(
-                "\(dose.adequate) z \(dose.subjects) \(who) otrzymało dotąd wystarczającą dawkę (co najmniej \(adequate) "
-                    + PolishWords.form(adequate, "spotkanie", "spotkania", "spotkań") + " w całym udziale)")
+            parts.append("\(dose.adequate) z \(dose.subjects) \(who) otrzymało dotąd wystarczającą dawkę (\(measure))")
         }
         if let within = dose.sessionsWithinLength, let minutes = dose.sessionMinutes {
             parts.append(

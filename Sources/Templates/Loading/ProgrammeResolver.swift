@@ -379,6 +379,7 @@ struct ProgrammeResolver {
     /// and never above them.
     mutating func checkDose(_ component: Value) {
         let id = component["id"]?.text ?? "?"
+        if let schedule = component["schedule"] { checkSchedule(schedule, of: component, id: id) }
         if let minutes = component["session_minutes"] { checkOrder(minutes, "min", "max", what: "the session length of '\(id)'") }
         let expected: Int? = if case .integer(let n)? = component["expected_sessions"]?.kind { n } else { nil }
         if let share = component["adequate_share"] {
@@ -386,10 +387,10 @@ struct ProgrammeResolver {
                 error(
                     share, "dose-twice", "'\(id)' states an adequate dose twice: minimum_sessions and adequate_share",
                     "keep one: minimum_sessions as a number of sessions, or adequate_share as a share of expected_sessions")
-            } else if expected == nil {
+            } else if expected == nil && component["schedule"] == nil {
                 error(
-                    share, "dose-share-without-expected", "'\(id)' gives adequate_share, but not the expected_sessions it is a share of",
-                    "add expected_sessions: the sessions each participant should attend over the whole participation")
+                    share, "dose-share-without-expected", "'\(id)' gives adequate_share, but neither the expected_sessions nor the schedule it is a share of",
+                    "add expected_sessions (the sessions each participant should attend over the whole participation), or a schedule")
             }
             // The schema already keeps a percentage at most 100%.
             if case .quantity(let value, percent: true) = share.kind, value <= 0 {
@@ -400,6 +401,42 @@ struct ProgrammeResolver {
             error(
                 minimumValue, "dose-above-expected", "'\(id)' asks for at least \(minimum) sessions, more than the \(expected) it expects",
                 "lower minimum_sessions or raise expected_sessions", severity: .warning)
+        }
+    }
+
+    /// A schedule replaces the cadence; its steps end later and later, only the last is open,
+    /// and no step is shorter than one of its sessions.
+    mutating func checkSchedule(_ schedule: Value, of component: Value, id: String) {
+        if component["cadence"] != nil {
+            error(
+                schedule, "schedule-and-cadence", "'\(id)' gives both a cadence and a schedule",
+                "keep the schedule if the frequency changes over time, or the cadence if it does not")
+        }
+        let steps = schedule.items ?? []
+        var previous: (days: Double, text: String)?
+        for (index, step) in steps.enumerated() {
+            guard case .duration(let every)? = step["every"]?.kind else { continue }
+            guard let untilValue = step["until"], case .duration(let until) = untilValue.kind else {
+                if index < steps.count - 1 {
+                    error(
+                        step, "schedule-open-step", "step \(index + 1) of the schedule of '\(id)' has no 'until', but another step follows it",
+                        "give it until: (how long after enrolment it ends); only the last step runs to the end")
+                }
+                continue
+            }
+            if let previous, until.approximateDays <= previous.days {
+                error(
+                    untilValue, "schedule-order", "step \(index + 1) of the schedule of '\(id)' ends at \(until), not after the step before it (\(previous.text))",
+                    "order the steps by when they end, each later than the one before")
+                continue
+            }
+            let length = until.approximateDays - (previous?.days ?? 0)
+            if every.approximateDays > length + 0.5 {
+                error(
+                    step["every"]!, "schedule-step-too-short", "step \(index + 1) of the schedule of '\(id)' lasts less than one of its intervals (every \(every))",
+                    "check the step's until and every", severity: .warning)
+            }
+            previous = (until.approximateDays, until.description)
         }
     }
 

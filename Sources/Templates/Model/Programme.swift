@@ -243,6 +243,8 @@ public struct Component: Sendable, Codable, Hashable {
     public var targetGroups: [String]?
     public var requiresPlan: String?
     public var cadence: Cadence?
+    /// How often participants meet as their time in the programme goes on.
+    public var schedule: [ScheduleStep]?
     /// How long one session lasts, in minutes.
     public var sessionMinutes: MinuteRange?
     /// Sessions each participant is expected to attend over the whole participation.
@@ -256,6 +258,12 @@ public struct Component: Sendable, Codable, Hashable {
     /// True unless marked adaptable; a component is core by default.
     public var isCore: Bool { core ?? true }
 
+    /// The adequate share of the scheduled sessions, 0–1, when the dose follows a schedule.
+    public var scheduledShare: Double? {
+        guard let schedule, !schedule.isEmpty, let share = adequateShare else { return nil }
+        return NSDecimalNumber(decimal: share.value).doubleValue / 100
+    }
+
     /// The sessions that make an adequate dose over the whole participation: the minimum as
     /// given, or the adequate share of the expected sessions (rounded up); nil if neither is set.
     public var adequateSessions: Int? {
@@ -263,6 +271,33 @@ public struct Component: Sendable, Codable, Hashable {
         guard let share = adequateShare, let expected = expectedSessions else { return nil }
         let exact = NSDecimalNumber(decimal: share.value * Decimal(expected) / 100).doubleValue
         return Int(exact.rounded(.up))
+    }
+}
+
+/// One step of a component's schedule: a session every so often, until a time after enrolment.
+public struct ScheduleStep: Sendable, Codable, Hashable {
+    /// What the step is called.
+    public var name: LocalizedText?
+    /// When the step ends, after enrolment; nil for the last, open-ended step.
+    public var until: Duration?
+    /// How often a session is held.
+    public var every: Duration
+}
+
+extension [ScheduleStep] {
+    /// The sessions the schedule holds in the first `days` days after enrolment (fractional:
+    /// a session every 2 weeks is half a session after one week).
+    public func sessions(inFirst days: Double) -> Double {
+        var start = 0.0
+        var total = 0.0
+        for step in self {
+            let end = step.until.map(\.approximateDays) ?? .infinity
+            let overlap = Swift.max(0, Swift.min(days, end) - start)
+            total += overlap / step.every.approximateDays
+            start = end
+            if start >= days { break }
+        }
+        return total
     }
 }
 

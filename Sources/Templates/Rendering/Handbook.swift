@@ -70,6 +70,15 @@ public struct Handbook: Sendable {
         (cadence.times == 1 ? "raz" : "\(cadence.times) razy") + " " + within(cadence.per)
     }
 
+    /// "do 1 miesiąca co tydzień; do 21 miesięcy co 2 tygodnie; potem co miesiąc".
+    public static func schedule(_ steps: [ScheduleStep]) -> String {
+        steps.enumerated().map { index, step in
+            let when = step.until.map { "do \(PolishWords.durationGenitive($0))" } ?? (index == 0 ? "przez cały udział" : "potem")
+            let name = step.name.map { " (\($0.pl))" } ?? ""
+            return "\(when) co \(PolishWords.interval(step.every))\(name)"
+        }.joined(separator: "; ")
+    }
+
     /// "od 10 do 15 rodzin", "do 20 osób".
     static func caseload(_ caseload: Caseload) -> String {
         let unit =
@@ -218,6 +227,7 @@ public struct Handbook: Sendable {
             if let roles = component.roles { facts.append("Role: " + names(roles, in: p)) }
             if let groups = component.targetGroups { facts.append("Dla: " + names(groups, in: p)) }
             if let cadence = component.cadence { facts.append("Częstotliwość: " + Self.cadence(cadence)) }
+            if let schedule = component.schedule, !schedule.isEmpty { facts.append("Harmonogram od przyjęcia: " + Self.schedule(schedule)) }
             if let minutes = component.sessionMinutes { facts.append("Długość spotkania: " + minutes.polish) }
             if let expected = component.expectedSessions {
                 facts.append("Oczekiwana dawka: \(expected) " + PolishWords.form(expected, "spotkanie", "spotkania", "spotkań") + " na uczestnika w całym udziale")

@@ -196,6 +196,14 @@ public enum ProgrammeSchema {
             .optional("action_type", .choice(actionTypes), "If it is a network action, which kind."),
         ])
 
+    static let scheduleStep = ObjectSchema(
+        "schedule step", "One step of a schedule: a session every so often, until a time after enrolment.",
+        fields: [
+            .optional("name", .localized, "What the step is called, e.g. the intensive phase.", example: "faza intensywna"),
+            .optional("until", .duration, "How long after enrolment the step ends; leave it out on the last step, which runs to the end.", example: "\"21 months\""),
+            .required("every", .duration, "How often a session is held in this step.", example: "\"2 weeks\""),
+        ])
+
     static let sessionMinutes = ObjectSchema(
         "session length", "How long one session lasts, in minutes.",
         fields: [
@@ -213,6 +221,10 @@ public enum ProgrammeSchema {
         .optional("target_groups", .list(.reference(.targetGroup)), "Who it serves."),
         .optional("requires_plan", .reference(.plan), "The plan each participant must have."),
         .optional("cadence", .object(cadence), "How often participants meet."),
+        .optional(
+            "schedule", .list(.object(scheduleStep)),
+            "How often participants meet as their time in the programme goes on, counted from enrolment: steps in order, each until a time with its own frequency, the last open-ended. Instead of cadence."
+        ),
         .optional(
             "session_minutes", .object(sessionMinutes),
             "How long one session lasts, in minutes: {min: 60, max: 90}, or the same number twice for a fixed length. The evaluation counts the sessions recorded within it.",

@@ -75,6 +75,34 @@ extension ReleaseStatus {
     }
 }
 
+extension PolishWords {
+    /// After "do": "1 miesiąca", "21 miesięcy", "2 lat", "6 tygodni".
+    public static func durationGenitive(_ duration: Duration) -> String {
+        let n = duration.amount
+        let unit =
+            switch duration.unit {
+            case .day: form(n, "dnia", "dni", "dni")
+            case .week: form(n, "tygodnia", "tygodni", "tygodni")
+            case .month: form(n, "miesiąca", "miesięcy", "miesięcy")
+            case .year: form(n, "roku", "lat", "lat")
+            }
+        return "\(n) \(unit)"
+    }
+
+    /// After "co": "tydzień", "2 tygodnie", "miesiąc", "5 dni".
+    public static func interval(_ duration: Duration) -> String {
+        let n = duration.amount
+        let unit =
+            switch duration.unit {
+            case .day: form(n, "dzień", "dni", "dni")
+            case .week: form(n, "tydzień", "tygodnie", "tygodni")
+            case .month: form(n, "miesiąc", "miesiące", "miesięcy")
+            case .year: form(n, "rok", "lata", "lat")
+            }
+        return n == 1 ? unit : "\(n) \(unit)"
+    }
+}
+
 extension Release {
     /// "zatwierdzona 22.11.2026", "wycofana 01.02.2027 (powód); zastępuje ją praski-kokon@1.1.0".
     public var polish: String {
