@@ -13,21 +13,12 @@ struct DoseTests {
     /// Toruń's programme with a dose stated for two of its components (or `education` in
     /// place of family education's).
     static func catalog(education: String = "    session_minutes: {min: 60, max: 90}\n    expected_sessions: 2\n    adequate_share: 50%\n") -> ModelCatalog {
-        var catalog = ModelCatalog()
-        for file in TenancyFixture.shipped.files {
-            var text = TenancyFixture.shipped.sources[file.path] ?? ""
-            if file.path.hasSuffix("wygrana-rodzina/1.0.0.yaml") {
-                text = text.replacingOccurrences(
-                    of: "  - id: family-education\n",
-                    with: "  - id: family-education\n" + education)
-                text = text.replacingOccurrences(
+        TenancyFixture.shipped(editing: "wygrana-rodzina/1.0.0.yaml") { text in
+            text.replacingOccurrences(of: "  - id: family-education\n", with: "  - id: family-education\n" + education)
+                .replacingOccurrences(
                     of: "  - id: neighbourhood-self-help\n",
                     with: "  - id: neighbourhood-self-help\n    session_minutes: {min: 90, max: 120}\n    minimum_sessions: 1\n")
-            }
-            catalog.add(bytes: Array(text.utf8), path: file.path, kind: file.kind)
         }
-        catalog.checkAll()
-        return catalog
     }
 
     @Test func eachComponentIsMeasuredAgainstItsStatedDose() async throws {

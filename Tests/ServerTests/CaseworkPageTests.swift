@@ -162,18 +162,11 @@ struct DashboardPageTests {
 
     /// The shipped templates with Praski Kokon 1.0.0 withdrawn in favour of 1.1.0.
     static func withdrawingPraskiKokon() -> ModelCatalog {
-        var catalog = ModelCatalog()
-        for file in TenancyFixture.shipped.files {
-            var text = TenancyFixture.shipped.sources[file.path] ?? ""
-            if file.path.hasSuffix("praski-kokon/1.0.0.yaml") {
-                text = text.replacingOccurrences(
-                    of: "release:\n  status: approved\n  date: 2026-11-22\n",
-                    with: "release:\n  status: withdrawn\n  date: 2027-01-10\n  reason: edukacja finansowa musi należeć do rdzenia\n  replaced_by: praski-kokon@1.1\n")
-            }
-            catalog.add(bytes: Array(text.utf8), path: file.path, kind: file.kind)
+        TenancyFixture.shipped(editing: "praski-kokon/1.0.0.yaml") { text in
+            text.replacingOccurrences(
+                of: "release:\n  status: approved\n  date: 2026-11-22\n",
+                with: "release:\n  status: withdrawn\n  date: 2027-01-10\n  reason: edukacja finansowa musi należeć do rdzenia\n  replaced_by: praski-kokon@1.1\n")
         }
-        catalog.checkAll()
-        return catalog
     }
 
     @Test func aCoordinatorRunningAWithdrawnVersionIsToldWhatReplacesIt() async throws {

@@ -11,6 +11,18 @@ public struct TenancyFixture: Sendable {
     /// The shipped models and tenants, loaded and checked.
     public static let shipped = ModelCatalog.load(paths: [root.appending(path: "models").path, root.appending(path: "tenants").path])
 
+    /// The shipped models and tenants with the file ending in `path` edited by `edit`, checked:
+    /// for a test that changes one template or tenant file.
+    public static func shipped(editing path: String, _ edit: (String) -> String) -> ModelCatalog {
+        var catalog = ModelCatalog()
+        for file in shipped.files {
+            let text = shipped.sources[file.path] ?? ""
+            catalog.add(bytes: Array((file.path.hasSuffix(path) ? edit(text) : text).utf8), path: file.path, kind: file.kind)
+        }
+        catalog.checkAll()
+        return catalog
+    }
+
     /// The superuser's pool.
     public let admin: ConnectionPool
     /// The application's login role's pool.
