@@ -19,8 +19,7 @@ public final class Connection: @unchecked Sendable {
     let socket: Int32
     /// Statements this connection has prepared, by text and parameter types.
     private var prepared: [PreparedKey: String] = [:]
-    /// How many names were handed out; a name is never used twice, even for a preparation
-    /// whose outcome a cancellation left unknown.
+    /// How many names were handed out.
     private var preparedNames = 0
     /// At most this many statements are kept prepared; further ones run unprepared.
     static let preparedLimit = 256
@@ -120,26 +119,36 @@ public final class Connection: @unchecked Sendable {
     public func query(_ sql: SQL) throws(PostgresError) -> QueryResult {
         let (text, bindings) = sql.rendered
         try bindings.refuseNUL(statement: text)
-        if !sql.isPrepared { needsReset = true }
-        if sql.isPrepared {
-            do {
-                if let name = try preparedName(text, bindings) {
-                    let result = bindings.withParameterArrays { count, _, values in
-                        PQexecPrepared(handle, name, count, values, nil, nil, 0)
-                    }
-                    return try consume(result, statement: text)
+        var name: String?
+        if !sql.isPrepared {
+            needsReset = true
+        } else if case let key = PreparedKey(text, bindings), let (slot, isNew) = preparedName(for: key) {
+            if isNew {
+                do {
+                    _ = try consume(PQprepare(handle, slot, text, Int32(bindings.count), bindings.map { Oid($0.type.oid) }), statement: text)
+                } catch {
+                    needsReset = true
+                    throw error
                 }
-            } catch {
-                // A failed statement may have left anything behind: the pool resets the
-                // connection (or lets it go) before anyone else uses it.
-                needsReset = true
-                throw error
+                prepared[key] = slot
             }
+            name = slot
         }
         let result = bindings.withParameterArrays { count, types, values in
-            PQexecParams(handle, text, count, types, values, nil, nil, 0)
+            if let name {
+                PQexecPrepared(handle, name, count, values, nil, nil, 0)
+            } else {
+                PQexecParams(handle, text, count, types, values, nil, nil, 0)
+            }
         }
-        return try consume(result, statement: text)
+        do {
+            return try consume(result, statement: text)
+        } catch {
+            // A failed statement may have left anything behind: the pool resets the connection
+            // (or lets it go) before anyone else uses it.
+            needsReset = true
+            throw error
+        }
     }
 
     /// Runs `statements` in one round trip (libpq's pipeline mode) and returns their results
@@ -153,25 +162,21 @@ public final class Connection: @unchecked Sendable {
             needsReset = true
             throw lastError(statement: nil)
         }
-        // Each sent command, and the name a successful `Parse` makes ready.
-        var sent: [(statement: Int, preparing: String?)] = []
+        // Each sent command, and the statement a successful `Parse` makes ready.
+        var sent: [(statement: Int, preparing: (key: PreparedKey, name: String)?)] = []
         var sendFailure: PostgresError?
         for (index, (text, bindings)) in rendered.enumerated() {
             var name: String?
-            if statements[index].isPrepared {
-                let key = PreparedKey(text: text, types: bindings.map(\.type.oid))
-                if let ready = prepared[key] {
-                    name = ready
-                } else if prepared.count < Self.preparedLimit {
-                    let fresh = nextPreparedName()
-                    let types = bindings.map { Oid($0.type.oid) }
-                    guard PQsendPrepare(handle, fresh, text, Int32(types.count), types) == 1 else {
+            let key = PreparedKey(text, bindings)
+            if statements[index].isPrepared, let (slot, isNew) = preparedName(for: key) {
+                if isNew {
+                    guard PQsendPrepare(handle, slot, text, Int32(bindings.count), bindings.map { Oid($0.type.oid) }) == 1 else {
                         sendFailure = lastError(statement: text)
                         break
                     }
-                    sent.append((index, fresh))
-                    name = fresh
+                    sent.append((index, (key, slot)))
                 }
+                name = slot
             }
             let queued = bindings.withParameterArrays { count, types, values in
                 if let name {
@@ -201,7 +206,7 @@ public final class Connection: @unchecked Sendable {
             switch outcome {
             case .success(let result):
                 if let preparing {
-                    prepared[PreparedKey(text: rendered[index].text, types: rendered[index].bindings.map(\.type.oid))] = preparing
+                    prepared[preparing.key] = preparing.name
                 } else {
                     results.append(result)
                 }
@@ -315,22 +320,15 @@ public final class Connection: @unchecked Sendable {
         }
     }
 
-    /// The name under which `text` is prepared on this connection, preparing it first if
-    /// needed; nil once the connection holds its limit of prepared statements.
-    private func preparedName(_ text: String, _ bindings: [PostgresBinding]) throws(PostgresError) -> String? {
-        let key = PreparedKey(text: text, types: bindings.map(\.type.oid))
-        if let name = prepared[key] { return name }
+    /// The name a statement is prepared under on this connection, and whether it is still to
+    /// be prepared under it; nil once the connection holds its limit of prepared statements.
+    /// A fresh name is never used twice, even for a preparation whose outcome a cancellation
+    /// left unknown.
+    private func preparedName(for key: PreparedKey) -> (name: String, isNew: Bool)? {
+        if let name = prepared[key] { return (name, false) }
         guard prepared.count < Self.preparedLimit else { return nil }
-        let name = nextPreparedName()
-        let types = bindings.map { Oid($0.type.oid) }
-        _ = try consume(PQprepare(handle, name, text, Int32(types.count), types), statement: text)
-        prepared[key] = name
-        return name
-    }
-
-    private func nextPreparedName() -> String {
         preparedNames += 1
-        return "kokon_\(preparedNames)"
+        return ("kokon_\(preparedNames)", true)
     }
 
     private func consume(_ result: OpaquePointer?, statement: String?) throws(PostgresError) -> QueryResult {
@@ -368,6 +366,11 @@ public final class Connection: @unchecked Sendable {
 struct PreparedKey: Hashable {
     let text: String
     let types: [UInt32]
+
+    init(_ text: String, _ bindings: [PostgresBinding]) {
+        self.text = text
+        types = bindings.map(\.type.oid)
+    }
 }
 
 extension PostgresError {
