@@ -203,7 +203,7 @@ public struct ComponentDose: Sendable, Codable, Hashable {
     public let adequateSessions: Int?
     /// When the dose follows the component's schedule: the share of the sessions scheduled so
     /// far that is adequate (0–1).
-    public var scheduledShare: Double? = nil
+    public let scheduledShare: Double?
     /// What the programme enrols: households or persons.
     public let unit: ParticipationUnit
     /// Households or persons counted for the dose.
@@ -214,14 +214,15 @@ public struct ComponentDose: Sendable, Codable, Hashable {
 
     /// A component's dose from its parts.
     public init(
-        component: String, sessionMinutes: MinuteRange?, sessionsHeld: Int, sessionsWithinLength: Int?, adequateSessions: Int?, unit: ParticipationUnit,
-        subjects: Int, adequate: Int
+        component: String, sessionMinutes: MinuteRange?, sessionsHeld: Int, sessionsWithinLength: Int?, adequateSessions: Int?,
+        scheduledShare: Double? = nil, unit: ParticipationUnit, subjects: Int, adequate: Int
     ) {
         self.component = component
         self.sessionMinutes = sessionMinutes
         self.sessionsHeld = sessionsHeld
         self.sessionsWithinLength = sessionsWithinLength
         self.adequateSessions = adequateSessions
+        self.scheduledShare = scheduledShare
         self.unit = unit
         self.subjects = subjects
         self.adequate = adequate
@@ -248,7 +249,7 @@ public struct SubjectDose: Sendable, Codable, Hashable {
     /// Months taken part so far.
     public let months: Int
     /// Days taken part so far, for schedules counted from enrolment.
-    public var days: Int = 0
+    public let days: Int
     /// Sessions attended (present).
     public let sessions: Int
     /// Reached the minimum participation.

@@ -20,10 +20,9 @@ enum FidelityMeasure {
         let delivered = components.count - missing.count
 
         // One row per enrolled household (family programmes) or person. Attendance is counted
-        // per subject in one aggregation; only family programmes need the person's household.
+        // per subject in one aggregation.
         let family = context.unit == .family
-        let attendee: SQL = family ? "p.household" : "at.person"
-        let household: SQL = family ? "JOIN person p ON p.code = at.person" : ""
+        let (attendee, household) = attendee(context)
         let subjects = try await session.query(
             """
             WITH enrolled AS (
@@ -47,11 +46,9 @@ enum FidelityMeasure {
             """
         ).rows.map { row in
             let months: Int = try row.decode("months")
-            var subject = SubjectDose(
-                code: try row.decode("code"), months: months, sessions: try row.decode("sessions"),
+            return SubjectDose(
+                code: try row.decode("code"), months: months, days: try row.decode("days"), sessions: try row.decode("sessions"),
                 completed: context.minimumMonths.map { months >= $0 } ?? true, droppedOut: try row.decode("dropped"))
-            subject.days = try row.decode("days")
-            return subject
         }
         let enrolled = subjects.count
         let doseMonths: Double? = context.minimumMonths.flatMap { minimum in
@@ -97,9 +94,7 @@ enum FidelityMeasure {
         var counts: [String: (held: Int, within: Int)] = [:]
         for row in held { counts[try row.decode("id")] = (try row.decode("held"), try row.decode("within")) }
 
-        let family = context.unit == .family
-        let attendee: SQL = family ? "p.household" : "at.person"
-        let household: SQL = family ? "JOIN person p ON p.code = at.person" : ""
+        let (attendee, household) = attendee(context)
         let attended = try await session.query(
             """
             SELECT se.component, \(attendee) AS code, count(*) AS n
@@ -127,12 +122,16 @@ enum FidelityMeasure {
                     nil
                 }
             let adequate = due.map { due in subjects.filter { Double(present[component.id]?[$0.code] ?? 0) + 1e-9 >= due($0) }.count } ?? 0
-            var dose = ComponentDose(
+            return ComponentDose(
                 component: component.id, sessionMinutes: component.sessionMinutes, sessionsHeld: count.held,
                 sessionsWithinLength: component.sessionMinutes == nil ? nil : count.within, adequateSessions: component.adequateSessions,
-                unit: context.unit, subjects: due == nil ? 0 : subjects.count, adequate: adequate)
-            dose.scheduledShare = component.scheduledShare
-            return dose
+                scheduledShare: component.scheduledShare, unit: context.unit, subjects: due == nil ? 0 : subjects.count, adequate: adequate)
         }
+    }
+
+    /// Who an attendance row counts for, and the join that finds it: the person's household in
+    /// family programmes (only they need the join), the person otherwise.
+    static func attendee(_ context: AdoptionContext) -> (subject: SQL, join: SQL) {
+        context.unit == .family ? ("p.household", "JOIN person p ON p.code = at.person") : ("at.person", "")
     }
 }

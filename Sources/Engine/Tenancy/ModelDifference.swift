@@ -63,6 +63,17 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             self.en.append(en)
             self.pl.append(pl)
         }
+
+        /// "what old → new" in both languages when the value changed, "none" / "brak" where
+        /// there is none.
+        mutating func change<Value: Equatable>(
+            _ before: Value?, _ after: Value?, en: String, pl: String, english: (Value) -> String, polish: (Value) -> String
+        ) {
+            guard before != after else { return }
+            add(
+                "\(en) \(before.map(english) ?? "none") → \(after.map(english) ?? "none")",
+                "\(pl): \(before.map(polish) ?? "brak") → \(after.map(polish) ?? "brak")")
+        }
     }
 
     /// The differences between `old` and `new` that matter to an adoption, leaving out
@@ -105,29 +116,18 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
                     "required plan \(before.requiresPlan ?? "none") → \(after.requiresPlan ?? "none")",
                     "wymagany plan: \(before.requiresPlan.map { oldNames[$0] ?? $0 } ?? "brak") → \(after.requiresPlan.map { newNames[$0] ?? $0 } ?? "brak")")
             }
-            if before.adequateSessions != after.adequateSessions {
-                words.add(
-                    "adequate dose \(before.adequateSessions.map(String.init) ?? "none") → \(after.adequateSessions.map(String.init) ?? "none") sessions",
-                    "dawka wystarczająca: \(before.adequateSessions.map(String.init) ?? "brak") → \(after.adequateSessions.map(String.init) ?? "brak") spotkań")
-            }
-            if before.expectedSessions != after.expectedSessions {
-                words.add(
-                    "expected sessions \(before.expectedSessions.map(String.init) ?? "none") → \(after.expectedSessions.map(String.init) ?? "none")",
-                    "oczekiwana liczba spotkań: \(before.expectedSessions.map(String.init) ?? "brak") → \(after.expectedSessions.map(String.init) ?? "brak")")
-            }
-            if before.schedule != after.schedule {
-                let english = { (steps: [ScheduleStep]?) in
-                    steps.map { $0.map { ($0.until.map { "until \($0) " } ?? "then ") + "every \($0.every)" }.joined(separator: ", ") } ?? "none"
-                }
-                words.add(
-                    "schedule \(english(before.schedule)) → \(english(after.schedule))",
-                    "harmonogram: \(before.schedule.map(Handbook.schedule) ?? "brak") → \(after.schedule.map(Handbook.schedule) ?? "brak")")
-            }
-            if before.sessionMinutes != after.sessionMinutes {
-                words.add(
-                    "session length \(before.sessionMinutes.map { "\($0.min)–\($0.max) minutes" } ?? "none") → \(after.sessionMinutes.map { "\($0.min)–\($0.max) minutes" } ?? "none")",
-                    "długość spotkania: \(before.sessionMinutes?.polish ?? "brak") → \(after.sessionMinutes?.polish ?? "brak")")
-            }
+            let sessions = { (n: Int) in "\(n) " + PolishWords.form(n, "spotkanie", "spotkania", "spotkań") }
+            words.change(
+                before.adequateSessions, after.adequateSessions, en: "adequate dose", pl: "dawka wystarczająca", english: { "\($0) sessions" }, polish: sessions)
+            words.change(
+                before.expectedSessions, after.expectedSessions, en: "expected sessions", pl: "oczekiwana dawka", english: { "\($0)" }, polish: sessions)
+            words.change(
+                before.schedule, after.schedule, en: "schedule", pl: "harmonogram",
+                english: { $0.map { ($0.until.map { "until \($0) " } ?? "then ") + "every \($0.every)" }.joined(separator: ", ") },
+                polish: Handbook.schedule)
+            words.change(
+                before.sessionMinutes, after.sessionMinutes, en: "session length", pl: "długość spotkania", english: { "\($0.min)–\($0.max) minutes" },
+                polish: \.polish)
             if before.roles != after.roles {
                 words.add(
                     "roles \(before.roles.joined(separator: ", ")) → \(after.roles.joined(separator: ", "))",

@@ -78,28 +78,33 @@ extension ReleaseStatus {
 extension PolishWords {
     /// After "do": "1 miesiąca", "21 miesięcy", "2 lat", "6 tygodni".
     public static func durationGenitive(_ duration: Duration) -> String {
-        let n = duration.amount
-        let unit =
-            switch duration.unit {
-            case .day: form(n, "dnia", "dni", "dni")
-            case .week: form(n, "tygodnia", "tygodni", "tygodni")
-            case .month: form(n, "miesiąca", "miesięcy", "miesięcy")
-            case .year: form(n, "roku", "lat", "lat")
-            }
-        return "\(n) \(unit)"
+        "\(duration.amount) " + duration.unit.genitive(duration.amount)
     }
 
     /// After "co": "tydzień", "2 tygodnie", "miesiąc", "5 dni".
     public static func interval(_ duration: Duration) -> String {
         let n = duration.amount
-        let unit =
+        let (one, few, many) =
             switch duration.unit {
-            case .day: form(n, "dzień", "dni", "dni")
-            case .week: form(n, "tydzień", "tygodnie", "tygodni")
-            case .month: form(n, "miesiąc", "miesiące", "miesięcy")
-            case .year: form(n, "rok", "lata", "lat")
+            case .day: ("dzień", "dni", "dni")
+            case .week: ("tydzień", "tygodnie", "tygodni")
+            case .month: ("miesiąc", "miesiące", "miesięcy")
+            case .year: ("rok", "lata", "lat")
             }
+        let unit = form(n, one, few, many)
         return n == 1 ? unit : "\(n) \(unit)"
+    }
+}
+
+extension Duration.Unit {
+    /// The unit after "do" and a number: "1 roku", "2 lat", "36 miesięcy".
+    func genitive(_ n: Int) -> String {
+        switch self {
+        case .day: PolishWords.form(n, "dnia", "dni", "dni")
+        case .week: PolishWords.form(n, "tygodnia", "tygodni", "tygodni")
+        case .month: PolishWords.form(n, "miesiąca", "miesięcy", "miesięcy")
+        case .year: PolishWords.form(n, "roku", "lat", "lat")
+        }
     }
 }
 
@@ -117,12 +122,7 @@ extension Release {
 extension AgeRange {
     /// "od 13 do 20 lat", "od 0 do 36 miesięcy".
     public var polish: String {
-        let unit =
-            switch unit {
-            case .years: PolishWords.form(max, "roku", "lat", "lat")
-            case .months: PolishWords.form(max, "miesiąca", "miesięcy", "miesięcy")
-            }
-        return "od \(min) do \(max) \(unit)"
+        "od \(min) do \(max) " + (unit == .years ? Duration.Unit.year : .month).genitive(max)
     }
 }
 
