@@ -96,6 +96,11 @@ struct ServerFixture: Sendable {
         let kind = RecordKind.named(table)!
         return try await records.count(kind)
     }
+
+    /// Lets `minutes` pass for the sign-in throttle by moving every recorded failure back.
+    func ageSignInFailures(minutes: Int) async throws {
+        try await tenancy.admin.query("UPDATE kokon.sign_in_failures SET at = at - make_interval(mins => \(minutes)::integer)")
+    }
 }
 
 extension TestResponse {
