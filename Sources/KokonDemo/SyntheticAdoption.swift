@@ -208,18 +208,22 @@ struct SyntheticAdoption {
         for component in programme.components ?? [] where !dropped.contains(component.id) {
             // Weaker cities leave some core components undelivered.
             if component.isCore && !random.chance(0.25 + 0.85 * strength) { continue }
-            var activities: [String?] = (component.activities ?? []).map(\.id)
+            // An activity held as a number of groups takes its sessions in turn, each under its group's code.
+            var activities: [(id: String?, groups: Int?)] = (component.activities ?? []).map { ($0.id, $0.groupSize == nil ? nil : $0.count) }
             for adaptation in adoption.adaptations ?? [] where adaptation.change == .addActivity && adaptation.component == component.id {
-                activities.append(adaptation.activity?.id)
+                activities.append((adaptation.activity?.id, nil))
             }
-            if activities.isEmpty { activities = [nil] }
+            if activities.isEmpty { activities = [(nil, nil)] }
             let leader = (component.roles ?? []).compactMap { rolesStaff[$0]?.first?.code }.first
             for activity in activities {
                 var day = Int.random(in: 7...21, using: &random)
+                var held = 0
                 while day < span {
                     let session = SessionRecord(
-                        code: "\(prefix)-SES\(sessions.count + 1)", adoption: adoption.id, component: component.id, activity: activity,
-                        date: date(day), minutes: [60, 90, 120].randomElement(using: &random)!, staff: leader)
+                        code: "\(prefix)-SES\(sessions.count + 1)", adoption: adoption.id, component: component.id, activity: activity.id,
+                        date: date(day), minutes: [60, 90, 120].randomElement(using: &random)!, staff: leader,
+                        group: activity.groups.map { "\(prefix)-GR\(held % $0 + 1)" })
+                    held += 1
                     sessions.append(session)
                     let active = households.filter {
                         let s = spans[$0.code]!

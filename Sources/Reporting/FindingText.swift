@@ -17,11 +17,13 @@ extension Reporting {
                     "udział rozpoczęty \(start) może do końca realizacji (\(adoptionEnd)) trwać tylko \(PolishGrammar.months(months)), o \(PolishGrammar.months(minimum - months)) krócej niż wymagane \(minimum)",
                 en: "started on \(start) and can take part only \(months) months before the adoption ends on \(adoptionEnd), \(minimum - months) short of \(minimum)")
         case .networkActions(let year, let held, let minimum, let actionTypes):
-            let kinds = actionTypes.map(PolishGrammar.actionType).joined(separator: ", ")
+            let kinds = actionTypes.isEmpty ? "dowolnego rodzaju" : actionTypes.map(PolishGrammar.actionType).joined(separator: ", ")
             return LocalizedText(
                 pl:
                     "\(year.map { "w roku \($0)" } ?? "w całym projekcie") zrealizowano \(PolishGrammar.count(held, "działanie", "działania", "działań")); wymagane co najmniej \(minimum) (\(kinds))",
-                en: "held \(held) of the required \(minimum) \(actionTypes.joined(separator: "/")) \(year.map { "in \($0)" } ?? "during the project")")
+                en:
+                    "held \(held) of the required \(minimum) \(actionTypes.isEmpty ? "actions of any kind" : actionTypes.joined(separator: "/")) \(year.map { "in \($0)" } ?? "during the project")"
+            )
         case .caseload(let role, let cases, let limit, let day):
             return LocalizedText(
                 pl: "\(name(role)): wspiera \(PolishGrammar.count(cases, "rodzinę", "rodziny", "rodzin")) w dniu \(day), o \(cases - limit) więcej niż limit \(limit)",
@@ -53,6 +55,18 @@ extension Reporting {
                 en: "a change needs observations in at least two years; so far there \(years == 1 ? "is one" : "are none")")
         case .yearCounts(let firstYear, let first, let lastYear, let last):
             LocalizedText(pl: "\(firstYear): \(first), \(lastYear): \(last)", en: "\(firstYear): \(first), \(lastYear): \(last)")
+        case .yearRates(let firstYear, let first, let firstOf, let lastYear, let last, let lastOf):
+            LocalizedText(
+                pl:
+                    "\(firstYear): \(first) z \(firstOf) (\(Polish.percent(Double(first) / Double(max(firstOf, 1))))), \(lastYear): \(last) z \(lastOf) (\(Polish.percent(Double(last) / Double(max(lastOf, 1))))); zmiana w punktach procentowych",
+                en: "\(firstYear): \(first) of \(firstOf), \(lastYear): \(last) of \(lastOf); change in percentage points")
+        case .groupMembers(let groups, let members, let ungrouped):
+            LocalizedText(
+                pl: "\(PolishGrammar.count(groups, "grupa", "grupy", "grup")), obecnych w nich \(PolishGrammar.count(members, "osoba", "osoby", "osób"))"
+                    + (ungrouped > 0
+                        ? "; \(PolishGrammar.count(ungrouped, "spotkanie", "spotkania", "spotkań")) bez kodu grupy nie jest liczone — uzupełnij kolumnę group"
+                        : ""),
+                en: "\(groups) groups with \(members) people present" + (ungrouped > 0 ? "; \(ungrouped) sessions without a group code are not counted" : ""))
         case .baselineNotInRecords(let baseline):
             LocalizedText(
                 pl:

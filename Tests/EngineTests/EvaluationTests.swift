@@ -69,7 +69,7 @@ struct EvaluationTests {
                         start: CalendarDate(year: 2024, month: 8, day: 1), end: CalendarDate(year: 2025, month: 6, day: 30), months: 11, minimum: 18))
             #expect(evaluation.rulesChecked[.networkObligation] == 2, "2024 and 2025 have ended; 2026 has not")
             let network = evaluation.findings.filter { $0.rule == .networkObligation }.map(\.facts)
-            #expect(network == [.networkActions(year: 2025, held: 0, minimum: 1, actionTypes: ["campaign", "debate", "local-event"])])
+            #expect(network == [.networkActions(year: 2025, held: 0, minimum: 1, actionTypes: [])], "the kinds are examples: any kind counts")
             let plans = evaluation.findings.filter { $0.rule == .requiredPlan }
             #expect(plans.map(\.entity) == ["P-4"])
             guard case .missingPlan(_, _, let plan)? = plans.first?.facts else {

@@ -60,7 +60,7 @@ struct BrowserSessionTests {
 
     @Test func signInStartsANewSessionAndSignOutEndsIt() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 browser.cookies["kokon_session"] = "planted-by-an-attacker"
                 let answer = try await Self.signIn(client, browser, email: "Coordinator@Torun.test", password: ServerFixture.password)
@@ -89,7 +89,7 @@ struct BrowserSessionTests {
         // The lock lasts its full 15 minutes; time passes by moving the recorded failures back,
         // so a slow machine (each attempt checks a bcrypt hash) cannot let a failure expire early.
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 func refusal(_ email: String, _ password: String) async throws -> (UInt, String) {
                     let response = try await Self.signIn(client, Browser(), email: email, password: password)
                     let text = response.text.replacingOccurrences(of: #"value="[^"]*""#, with: "", options: .regularExpression)
@@ -113,7 +113,7 @@ struct BrowserSessionTests {
 
     @Test func stateChangesWithoutTheTokenWriteNothing() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await Self.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
                 let body = json(#"{"code":"H-30","area":"mokre","size":2}"#)
@@ -142,7 +142,7 @@ struct BrowserSessionTests {
 
     @Test func aDisabledAccountsSessionStopsAtOnce() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await Self.signIn(client, browser, email: "caseworker1@torun.test", password: ServerFixture.password)
                 #expect(try await client.execute(uri: "/api/v1/municipalities", method: .get, headers: browser.header).status == .ok)
@@ -155,7 +155,7 @@ struct BrowserSessionTests {
 
     @Test func theSecondFactorIsAskedForAndChecked() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 let first = try await Self.signIn(client, browser, email: "admin@network.test", password: ServerFixture.password)
                 #expect(first.status == .ok && first.text.contains("Drugi składnik"))
@@ -179,7 +179,7 @@ struct BrowserSessionTests {
 
     @Test func theSecondFactorIsSetUpInTheBrowserOnlyWithARightCode() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await Self.signIn(client, browser, email: "caseworker1@torun.test", password: ServerFixture.password)
                 let setup = try await client.execute(uri: "/account/second-factor", method: .get, headers: browser.header)

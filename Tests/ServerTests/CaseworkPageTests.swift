@@ -18,7 +18,7 @@ struct CaseworkPageTests {
 
     @Test func formsRecordOnceAndRefuseWithTheFieldMarked() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "caseworker2@torun.test", password: ServerFixture.password)
                 let list = try await client.execute(uri: "/m/torun/households", method: .get, headers: browser.header)
@@ -85,7 +85,7 @@ struct PublishingPageTests {
 
     @Test func thePreviewWritesNothingAndTheButtonPublishesIt() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
                 let preview = try await client.execute(uri: "/m/torun/publish", method: .get, headers: browser.header)
@@ -124,7 +124,7 @@ struct GoalAndOutcomeFormTests {
 
     @Test func aGoalIsReviewedAndAnOutcomeRecordedOnce() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "caseworker1@torun.test", password: ServerFixture.password)
                 let page = try await client.execute(uri: "/m/torun/households/H-1", method: .get, headers: browser.header)
@@ -173,7 +173,7 @@ struct DashboardPageTests {
         let catalog = Self.withdrawingPraskiKokon()
         #expect(catalog.diagnostics.all.contains { $0.code == "adoption-withdrawn" })
         try await ServerFixture.with(serving: catalog) { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@warszawa.test", password: ServerFixture.password)
                 let dashboard = try await client.execute(uri: "/m/warszawa/dashboard", method: .get, headers: browser.header).text
@@ -215,7 +215,7 @@ struct DashboardPageTests {
 
     @Test func theCoordinatorSeesFidelityTrendCaseloadsAndLinkedFindings() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
                 let page = try await client.execute(uri: "/m/torun/dashboard", method: .get, headers: browser.header)
@@ -258,7 +258,7 @@ struct AdaptationRegisterPageTests {
 
     @Test func aChangeOutsideTheBoundsIsRefusedBesideItsFieldAndOneInsideIsListed() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
                 let page = try await client.execute(uri: "/m/torun/adaptations", method: .get, headers: browser.header)
@@ -328,7 +328,7 @@ struct ImportPageTests {
 
     @Test func aFileIsCheckedInFullThenWrittenOnlyWhenConfirmed() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
                 let page = try await client.execute(uri: "/m/torun/import", method: .get, headers: browser.header)
@@ -389,7 +389,7 @@ struct PasswordPageTests {
 
     @Test func changingThePasswordChecksTheOldOneAndEndsTheSessions() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "analyst@network.test", password: ServerFixture.password)
                 let page = try await client.execute(uri: "/account/password", method: .get, headers: browser.header)

@@ -17,6 +17,10 @@ struct PolishReasonsTests {
             "„Jan Kowalski” nie jest poprawnym kodem: do 40 liter, cyfr, kropek, myślników lub podkreśleń — nigdy numer PESEL ani imię."
         ),
         ("minutes '0' must be a whole number from 1 to 1440", "Czas trwania to liczba minut od 1 do 1440 (wpisano „0”)."),
+        (
+            "group 'grupa 1' must be a short code of letters, digits, dots, dashes or underscores, e.g. GR-1",
+            "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „grupa 1”)."
+        ),
         ("number 'x' must be a whole number from 1", "Numer celu to liczba całkowita od 1 (wpisano „x”)."),
         ("start '14.03.2025' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14", "„14.03.2025” nie jest datą; wpisz ją jako RRRR-MM-DD, np. 2025-03-14."),
         (

@@ -17,7 +17,7 @@ struct ProgrammePageTests {
 
     @Test func aMethodologistReadsTheHandbookLineageAndAComparison() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "methodologist@network.test", password: ServerFixture.password)
                 let catalogue = try await client.execute(uri: "/programmes", method: .get, headers: browser.header)
@@ -32,7 +32,9 @@ struct ProgrammePageTests {
                 let text = handbook.text
                 #expect(text.contains("<svg") && text.contains("Akademia Rozwoju Talentów (ART)"))
                 #expect(text.contains("Gmina Miasta Toruń realizuje Wygrana Rodzina – model toruński w wersji 1.0.0."))
-                #expect(text.contains("Minimalny czas udziału: 18 miesięcy") && text.contains("co najmniej 1 działanie w roku (kampania, debata, wydarzenie lokalne)"))
+                #expect(
+                    text.contains("Minimalny czas udziału: 18 miesięcy")
+                        && text.contains("co najmniej 1 działanie w roku (dowolnego rodzaju, np. kampania, debata, wydarzenie lokalne)"))
                 // Before the identifiers' appendix the handbook speaks Polish: no English codes.
                 let body = try #require(text.components(separatedBy: "Identyfikatory do plików gminy").first)
                 for code in ["individual", "community", ">ngo<", "running", "months", " year", "output", "count ·", "families-enrolled", "family-assistant"] {
@@ -56,7 +58,7 @@ struct ProgrammePageTests {
 
     @Test func theCheckPageShowsEachFindingAtItsLineAndStoresNothing() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let browser = Browser()
                 _ = try await BrowserSessionTests.signIn(client, browser, email: "methodologist@network.test", password: ServerFixture.password)
                 let page = try await client.execute(uri: "/programmes/check", method: .get, headers: browser.header)
@@ -116,7 +118,7 @@ struct NetworkPageTests {
         try await ServerFixture.with { fixture in
             let torun = try await CaseRecords(pool: fixture.tenancy.admin, tenant: "torun", actor: "test")
             try await Publisher(records: torun, tenant: try TenantDirectory(pool: fixture.tenancy.admin, catalog: TenancyFixture.shipped).tenant("torun")).publish()
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let analyst = Browser()
                 _ = try await BrowserSessionTests.signIn(client, analyst, email: "analyst@network.test", password: ServerFixture.password)
                 let index = try await client.execute(uri: "/network", method: .get, headers: analyst.header)
@@ -179,7 +181,7 @@ struct UpgradePageTests {
 
     @Test func aCoordinatorSeesTheConflictThatBlocksTheUpgradeAndWhatToWrite() async throws {
         try await ServerFixture.with { fixture in
-            try await fixture.application.test(.live) { client in
+            try await fixture.onLoopback { client in
                 let coordinator = Browser()
                 _ = try await BrowserSessionTests.signIn(client, coordinator, email: "coordinator@warszawa.test", password: ServerFixture.password)
                 let page = try await client.execute(uri: "/m/warszawa/upgrades", method: .get, headers: coordinator.header)

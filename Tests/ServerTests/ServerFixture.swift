@@ -13,6 +13,9 @@ import Templates
 struct ServerFixture: Sendable {
     /// Every account signs in with this password.
     static let password = "Kokon test password 2026"
+    /// Its bcrypt hash, worked out once for every fixture: dozens of fixtures hashing at once
+    /// would queue the live tests' sign-ins behind them on the same few pool threads.
+    static let passwordHash = Task { try await PasswordHasher.hash(password) }
 
     let tenancy: TenancyFixture
     let services: ServerServices
@@ -39,7 +42,7 @@ struct ServerFixture: Sendable {
             try await warszawa.write(.persons, [["code": "WP-1", "household": "W-1", "birth_year": "1990", "relation": "head"]])
 
             let directory = AccountDirectory(pool: admin)
-            let hash = try await PasswordHasher.hash(password)
+            let hash = try await passwordHash.value
             let accounts: [(String, RoleGrant)] = [
                 ("coordinator@torun.test", RoleGrant(role: .coordinator, tenant: "torun")),
                 ("caseworker1@torun.test", RoleGrant(role: .caseworker, tenant: "torun", staff: "S-1")),
@@ -85,6 +88,15 @@ struct ServerFixture: Sendable {
         Application(router: KokonServer.router(services: services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 
+    /// Runs `body` against the application on loopback, taking turns with the other tests
+    /// that do: each signs in through bcrypt at cost 12 on the machine's few pool threads, and
+    /// all of them at once queue sign-ins past the test client's 20-second timeout.
+    func onLoopback<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        try await LoopbackTurns.shared.take {
+            try await application.test(.live, body)
+        }
+    }
+
     /// Headers with a bearer token.
     func bearer(_ name: String) -> HTTPFields {
         [.authorization: "Bearer \(tokens[name]!)"]
@@ -117,4 +129,28 @@ func merged(_ a: HTTPFields, _ b: HTTPFields) -> HTTPFields {
     var result = a
     for field in b { result.append(field) }
     return result
+}
+
+/// At most three real-server tests at a time.
+actor LoopbackTurns {
+    static let shared = LoopbackTurns(limit: 3)
+
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func take<Value: Sendable>(_ body: @Sendable () async throws -> Value) async throws -> Value {
+        if running < limit {
+            running += 1
+        } else {
+            // The one finishing hands its turn straight over, so `running` stays counted.
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        defer {
+            if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+        }
+        return try await body()
+    }
 }

@@ -149,6 +149,12 @@ public enum IndicatorNote: Sendable, Codable, Hashable {
     case changeNeedsTwoYears(years: Int)
     /// The counts a change was worked out from.
     case yearCounts(firstYear: Int, first: Int, lastYear: Int, last: Int)
+    /// The yearly rates a change of a rate was worked out from: `first` of `firstOf` subjects
+    /// had the outcome in the first year, `last` of `lastOf` in the last.
+    case yearRates(firstYear: Int, first: Int, firstOf: Int, lastYear: Int, last: Int, lastOf: Int)
+    /// Groups counted, the different people present at their sessions, and sessions of the
+    /// activity recorded without a group (which no group count can include).
+    case groupMembers(groups: Int, members: Int, ungroupedSessions: Int)
     /// The indicator compares with a baseline that case records do not hold.
     case baselineNotInRecords(baseline: String)
     /// Case records cannot give this kind of measure.

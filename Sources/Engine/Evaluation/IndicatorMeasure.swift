@@ -58,9 +58,11 @@ enum IndicatorMeasure {
             try await subjectCount(measure, context, on: session)
         case (.count, "network-actions"): try await networkActions(measure, context, on: session)
         case (.count, "sessions"): try await sessionCount(measure, context, on: session)
+        case (.count, "groups"): try await groupCount(measure, context, on: session)
         case (.count, "plans"): try await planCount(measure, context, on: session)
         case (.share, _) where measure.outcome != nil: try await outcomeShare(measure, context, on: session)
         case (.share, _) where measure.plan != nil: try await planShare(measure, context, on: session)
+        case (.change, _) where measure.outcome != nil && measure.rate == true: try await outcomeRateChange(measure, context, on: session)
         case (.change, _) where measure.outcome != nil: try await outcomeChange(measure, context, on: session)
         default: notFromRecords(measure, context)
         }
@@ -106,6 +108,23 @@ enum IndicatorMeasure {
             """
         ).scalar(Int.self)
         return Measurement(value: Decimal(count), countLike: true)
+    }
+
+    /// Groups that met for the activity in the period: sessions sharing a group code are one
+    /// group. The note says how many different people were present at them.
+    static func groupCount(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        let row = try await session.query(
+            """
+            SELECT count(DISTINCT se.group_code) AS groups, count(DISTINCT at.person) FILTER (WHERE at.status = 'present') AS members,
+                   count(*) FILTER (WHERE se.group_code IS NULL AND at.person IS NULL) AS ungrouped
+            FROM session se LEFT JOIN attendance at ON at.session = se.code AND se.group_code IS NOT NULL
+            WHERE se.adoption = \(context.id) AND se.held_on BETWEEN \(context.start) AND \(context.asOf) AND se.activity = \(measure.activity ?? "")
+            """
+        ).first!
+        let groups: Int = try row.decode("groups")
+        return Measurement(
+            value: Decimal(groups), note: .groupMembers(groups: groups, members: try row.decode("members"), ungroupedSessions: try row.decode("ungrouped")),
+            countLike: true)
     }
 
     /// Plans drawn up.
@@ -168,6 +187,37 @@ enum IndicatorMeasure {
         let (before, after): (Int, Int) = (try first.decode("n"), try last.decode("n"))
         let note = IndicatorNote.yearCounts(firstYear: try first.decode("year"), first: before, lastYear: try last.decode("year"), last: after)
         return Measurement(value: Decimal(after - before), numerator: after, denominator: before, note: note)
+    }
+
+    /// The yearly rate of an outcome among the subjects enrolled that year, first year against
+    /// last, in percentage points: unlike a count, it does not rise because more are enrolled.
+    static func outcomeRateChange(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        var rates: [(year: Int, numerator: Int, denominator: Int)] = []
+        for year in context.start.year...context.asOf.year {
+            let last = min(CalendarDate(year: year, month: 12, day: 31), context.asOf)
+            guard let within = context.narrowed(from: CalendarDate(year: year, month: 1, day: 1), to: last, label: String(year)) else { continue }
+            let row = try await session.query(
+                """
+                SELECT count(*) AS denominator,
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outcome o LEFT JOIN person op ON op.code = o.person
+                                                       WHERE o.adoption = \(within.id) AND o.outcome = \(measure.outcome!)
+                                                         AND o.observed_on BETWEEN \(within.start) AND \(within.asOf)
+                                                         AND (o.household = s.code OR o.person = s.code OR op.household = s.code))) AS numerator
+                FROM (\(subjects(measure, within))) s
+                """
+            ).first!
+            let denominator: Int = try row.decode("denominator")
+            if denominator > 0 { rates.append((year, try row.decode("numerator"), denominator)) }
+        }
+        guard rates.count >= 2, let first = rates.first, let last = rates.last else {
+            return Measurement(value: nil, note: .changeNeedsTwoYears(years: rates.count))
+        }
+        func percent(_ rate: (year: Int, numerator: Int, denominator: Int)) -> Decimal {
+            Decimal(string: String(format: "%.1f", Double(rate.numerator) * 100 / Double(rate.denominator)))!
+        }
+        let note = IndicatorNote.yearRates(
+            firstYear: first.year, first: first.numerator, firstOf: first.denominator, lastYear: last.year, last: last.numerator, lastOf: last.denominator)
+        return Measurement(value: percent(last) - percent(first), note: note)
     }
 
     /// A measure case records cannot give, with the reason.

@@ -49,6 +49,8 @@ struct RuleCheck: Sendable {
         for network in context.programme.networks ?? [] {
             for obligation in network.obligations ?? [] where obligation.per == "year" || obligation.per == "project" {
                 let perYear = obligation.per == "year"
+                // An open list names examples: an action of any kind counts.
+                let types = obligation.countedTypes
                 let rows = try await session.query(
                     """
                     SELECT n.code, y AS year, count(na.code) AS held
@@ -56,7 +58,7 @@ struct RuleCheck: Sendable {
                     CROSS JOIN LATERAL generate_series(
                         CASE WHEN \(perYear) THEN extract(year FROM greatest(n.formed_on, \(context.start)))::integer ELSE 0 END,
                         CASE WHEN \(perYear) THEN extract(year FROM \(context.asOf))::integer ELSE 0 END) AS y
-                    LEFT JOIN network_action na ON na.network = n.code AND na.action_type = ANY(\(obligation.actionTypes))
+                    LEFT JOIN network_action na ON na.network = n.code AND (\(types == nil) OR na.action_type = ANY(\(types ?? [])))
                          AND na.held_on BETWEEN \(context.start) AND \(context.asOf)
                          AND (NOT \(perYear) OR extract(year FROM na.held_on)::integer = y)
                     WHERE n.adoption = \(context.id) AND n.network = \(network.id)
@@ -73,7 +75,7 @@ struct RuleCheck: Sendable {
                     findings.append(
                         Finding(
                             rule: .networkObligation, entity: code,
-                            facts: .networkActions(year: year, held: held, minimum: obligation.minimum, actionTypes: obligation.actionTypes),
+                            facts: .networkActions(year: year, held: held, minimum: obligation.minimum, actionTypes: types ?? []),
                             shortfall: obligation.minimum - held))
                 }
             }

@@ -205,8 +205,12 @@ public struct SessionRecord: CaseRecord, Hashable {
     public var date: Day
     public var minutes: Int
     public var staff: String?
+    /// The group the session belongs to, for a group that meets many times.
+    public var group: String?
     /// A record.
-    public init(code: String, adoption: String, component: String, activity: String? = nil, date: Day, minutes: Int, staff: String? = nil) {
+    public init(
+        code: String, adoption: String, component: String, activity: String? = nil, date: Day, minutes: Int, staff: String? = nil, group: String? = nil
+    ) {
         self.code = code
         self.adoption = adoption
         self.component = component
@@ -214,6 +218,7 @@ public struct SessionRecord: CaseRecord, Hashable {
         self.date = date
         self.minutes = minutes
         self.staff = staff
+        self.group = group
     }
     public static var kind: RecordKind { .sessions }
     public var values: [String: String] {
@@ -225,6 +230,7 @@ public struct SessionRecord: CaseRecord, Hashable {
         values["date"] = "\(date)"
         values["minutes"] = "\(minutes)"
         if let staff { values["staff"] = "\(staff)" }
+        if let group { values["group"] = "\(group)" }
         return values
     }
 }

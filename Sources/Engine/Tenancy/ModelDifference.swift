@@ -271,11 +271,14 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             rules.append(
                 Rule(
                     "network-obligations:\(network.id)",
-                    obligations.isEmpty ? "none" : obligations.map { "at least \($0.minimum) of \($0.actionTypes.joined(separator: "/")) per \($0.per)" }.joined(separator: "; "),
+                    obligations.isEmpty
+                        ? "none"
+                        : obligations.map { "at least \($0.minimum) of \($0.open == true ? "any, e.g. " : "")\($0.actionTypes.joined(separator: "/")) per \($0.per)" }.joined(
+                            separator: "; "),
                     obligations.isEmpty
                         ? "brak"
                         : obligations.map {
-                            "co najmniej \($0.minimum) (\(PolishWords.words($0.actionTypes, in: PolishWords.actionTypes))) na \(PolishWords.word($0.per, in: PolishWords.periods))"
+                            "co najmniej \($0.minimum) (\($0.open == true ? "dowolnego rodzaju, np. " : "")\(PolishWords.words($0.actionTypes, in: PolishWords.actionTypes))) na \(PolishWords.word($0.per, in: PolishWords.periods))"
                         }.joined(separator: "; ")))
         }
         for group in programme.targetGroups ?? [] where group.quotas?.isEmpty == false || group.size != nil {

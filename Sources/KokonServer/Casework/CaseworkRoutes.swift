@@ -136,6 +136,7 @@ enum CaseworkRoutes {
                 row["adoption"] = activity.first ?? ""
                 row["component"] = activity.count > 1 ? activity[1] : ""
                 if activity.count > 2, !activity[2].isEmpty { row["activity"] = activity[2] }
+                if let group = form["group"]?.trimmingCharacters(in: .whitespaces), !group.isEmpty { row["group"] = group }
                 let attendance = file.persons.compactMap { person -> [String: String]? in
                     guard let status = form["attendance_\(person.code)"], !status.isEmpty else { return nil }
                     return ["session": session, "person": person.code, "status": status]
@@ -324,6 +325,9 @@ enum CaseworkRoutes {
             FormField(id: "minutes", name: "minutes", label: "Czas trwania (minuty)", type: "number", value: values["sessions"]?["minutes"] ?? "60", inputMode: "numeric"),
             FormField.select(
                 "staff", "Prowadzący", choices: choices.staff.map { ($0.id, "\($0.id) (\($0.name))") }, value: values["sessions"]?["staff"] ?? "", required: false),
+            FormField(
+                id: "group", name: "group", label: "Kod grupy (jeśli spotyka się stała grupa)", value: values["sessions"]?["group"] ?? "", required: false,
+                hint: "Ten sam kod na każdym spotkaniu jednej grupy, np. GR-1; program liczy wtedy grupy, a nie tylko spotkania."),
         ]
         let sessionSummary = FormField.place(
             issues["sessions"] ?? [], in: &sessionFields, names: ["adoption": "session_activity", "component": "session_activity", "activity": "session_activity"])

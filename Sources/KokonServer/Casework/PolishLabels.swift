@@ -34,6 +34,7 @@ enum PolishLabels {
         "component": "Wybierz komponent programu.",
         "activity": "Wybierz działanie należące do wybranego komponentu.",
         "staff": "Wybierz osobę z zespołu.",
+        "group": "Kod grupy: do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1.",
         "household": "To gospodarstwo nie jest dostępne.",
         "person": "Ta osoba nie jest dostępna lub nie jest przyjęta do programu w dniu spotkania.",
         "status": "Wybierz obecność.",

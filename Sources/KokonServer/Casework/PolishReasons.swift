@@ -32,6 +32,9 @@ public enum PolishReasons {
             #"code '(.*)' is not a valid pseudonymous code: .*"#,
             "„$1” nie jest poprawnym kodem: do 40 liter, cyfr, kropek, myślników lub podkreśleń — nigdy numer PESEL ani imię."),
         Rule(#"minutes '(.*)' must be a whole number from 1 to 1440"#, "Czas trwania to liczba minut od 1 do 1440 (wpisano „$1”)."),
+        Rule(
+            #"group '(.*)' must be a short code of letters, digits, dots, dashes or underscores, e\.g\. GR-1"#,
+            "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „$1”)."),
         Rule(#"number '(.*)' must be a whole number from 1"#, "Numer celu to liczba całkowita od 1 (wpisano „$1”)."),
         Rule(#"(\w+) '(.*)' is not a date; write it as YYYY-MM-DD.*"#, "„$2” nie jest datą; wpisz ją jako RRRR-MM-DD, np. 2025-03-14."),
         Rule(#"(\w+) (\S+) is outside the adoption period of (\S+) \((\S+) to (\S+)\)"#, "Data $2 leży poza okresem realizacji $3 (od $4 do $5)."),

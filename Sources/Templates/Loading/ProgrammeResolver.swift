@@ -256,6 +256,7 @@ struct ProgrammeResolver {
 
     mutating func checkFigures(_ programme: Value) {
         if let budget = programme["budget"] { checkBudget(budget) }
+        if let funding = programme["funding"] { checkFundingAxis(funding) }
         for component in programme["components"]?.items ?? [] { checkDose(component) }
         if let period = programme["period"] { checkOrder(period, "start", "end", what: "the period") }
         for group in programme["target_groups"]?.items ?? [] {
@@ -327,6 +328,16 @@ struct ProgrammeResolver {
                     "add `baseline:` or `outcome:`")
             }
             let id = indicator["id"]?.text ?? "?"
+            if let rate = measure["rate"], case .boolean(true) = rate.kind, type != "change" || measure["outcome"] == nil {
+                error(
+                    rate, "rate-without-outcome-change", "the indicator '\(id)' compares rates, which only a change of an outcome can do",
+                    "use `type: change` with `outcome:`, or leave `rate:` out")
+            }
+            if measure["subject"]?.text == "groups", type != "count" || measure["activity"] == nil {
+                error(
+                    measure, "groups-without-activity", "the indicator '\(id)' counts groups, which are counted by the activity they meet for",
+                    "use `type: count` with `activity:` (the group meeting), and record each session's `group`")
+            }
             for bound in ["at_least", "at_most"] {
                 guard let target = indicator["target"]?[bound], case .quantity(_, let percent) = target.kind else { continue }
                 if type == "count" || type == "change", percent {
@@ -358,6 +369,72 @@ struct ProgrammeResolver {
                 baseline, "baseline-without-value", "the baseline '\(baseline["id"]?.text ?? "?")' has no value",
                 "give `value:` (or `share:`) as the source states it, or leave the baseline out until it is known", severity: .warning)
         }
+    }
+
+    /// A measure numbered "4.1" and a call "POWR.04.01…" both belong to priority axis IV; a
+    /// source that prints another axis beside them contradicts itself. Its text is kept, and
+    /// the methodologist is told.
+    mutating func checkFundingAxis(_ funding: Value) {
+        guard let priority = funding["priority"], let text = priority.text, let axis = Self.romanAxis(text) else { return }
+        var named: [(String, Int)] = []
+        if let measure = funding["measure"]?.text, let number = Self.leadingNumber(measure) { named.append(("measure \(measure)", number)) }
+        if let call = funding["call"]?.text, let number = Self.callAxis(call) { named.append(("call \(call)", number)) }
+        let others = named.filter { $0.1 != axis }
+        guard let first = others.first, others.allSatisfy({ $0.1 == first.1 }) else { return }
+        error(
+            priority, "funding-axis",
+            "the priority axis '\(text)' does not match the \(others.map(\.0).joined(separator: " and ")), which belong to axis \(Self.roman(first.1))",
+            "check the figures against the call documents; if the source gives them so, keep them and note it", severity: .warning)
+    }
+
+    static let romanNumerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+    /// "I. Innowacje…" or "Oś priorytetowa IX" → 1 or 9; an axis written in digits is left alone.
+    static func romanAxis(_ text: String) -> Int? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "." })
+        for word in words {
+            guard !word.isEmpty, word.allSatisfy({ "IVX".contains($0) }) else { continue }
+            if let value = romanValue(String(word)), roman(value) == String(word) { return value }
+        }
+        return nil
+    }
+
+    static func romanValue(_ word: String) -> Int? {
+        var rest = Substring(word)
+        var total = 0
+        for (value, numeral) in romanNumerals {
+            while rest.hasPrefix(numeral) {
+                total += value
+                rest = rest.dropFirst(numeral.count)
+            }
+        }
+        return rest.isEmpty && total > 0 ? total : nil
+    }
+
+    static func roman(_ number: Int) -> String {
+        var rest = number
+        var text = ""
+        for (value, numeral) in romanNumerals {
+            while rest >= value {
+                text += numeral
+                rest -= value
+            }
+        }
+        return text
+    }
+
+    /// "4.1 Innowacje społeczne" → 4.
+    static func leadingNumber(_ text: String) -> Int? {
+        let digits = text.drop(while: { !$0.isNumber }).prefix(while: \.isNumber)
+        guard text.contains("."), !digits.isEmpty else { return nil }
+        return Int(digits)
+    }
+
+    /// "POWR.04.01.00-IZ…" → 4: the first number after the programme's code.
+    static func callAxis(_ call: String) -> Int? {
+        let parts = call.split(separator: ".")
+        guard parts.count >= 3, parts[0].allSatisfy(\.isLetter) else { return nil }
+        return Int(parts[1])
     }
 
     mutating func checkBudget(_ budget: Value) {

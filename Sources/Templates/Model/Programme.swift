@@ -29,6 +29,10 @@ public struct Programme: Sendable, Codable, Hashable {
     public var plans: [Plan]?
     public var outcomes: [Outcome]?
     public var components: [Component]?
+    /// Local programmes and instruments it is carried out through, as the source names them.
+    public var deliveredThrough: [LocalizedText]?
+    /// The kinds of activation instrument it uses.
+    public var activationInstruments: [ActivationInstrument]?
     public var networks: [Network]?
     public var baselines: [Baseline]?
     public var indicators: [Indicator]?
@@ -227,6 +231,8 @@ public struct Activity: Sendable, Codable, Hashable {
     public var count: Int?
     public var groupSize: Int?
     public var participants: Int?
+    /// Families planned to take part, where the source counts families.
+    public var families: Int?
     public var occasions: [Occasion]?
     public var actionType: String?
 }
@@ -324,6 +330,11 @@ public struct Obligation: Sendable, Codable, Hashable {
     public var minimum: Int
     public var per: String
     public var actionTypes: [String]
+    /// The kinds are examples: an action of any kind counts.
+    public var open: Bool?
+
+    /// The kinds an action may be of to count; nil when any kind counts.
+    public var countedTypes: [String]? { open == true ? nil : actionTypes }
 }
 
 public struct Network: Sendable, Codable, Hashable {
@@ -359,6 +370,8 @@ public struct Measure: Sendable, Codable, Hashable {
     public var actionTypes: [String]?
     public var per: String?
     public var baseline: String?
+    /// For change of an outcome: compare yearly rates, not counts.
+    public var rate: Bool?
 }
 
 public struct Indicator: Sendable, Codable, Hashable {

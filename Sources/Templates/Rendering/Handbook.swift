@@ -97,7 +97,7 @@ public struct Handbook: Sendable {
             measure.targetGroup.map { name($0, in: p) }, measure.component.map { name($0, in: p) }, measure.activity.map { name($0, in: p) },
             measure.plan.map { name($0, in: p) }, measure.network.map { name($0, in: p) },
             measure.actionTypes.map { PolishWords.words($0, in: PolishWords.actionTypes) }, measure.per.map(within),
-            measure.baseline.map { "względem: " + name($0, in: p) },
+            measure.baseline.map { "względem: " + name($0, in: p) }, measure.rate == true ? "jako odsetek w każdym roku (w punktach procentowych)" : nil,
         ].compactMap { $0 }.joined(separator: " · ")
     }
 
@@ -165,6 +165,10 @@ public struct Handbook: Sendable {
         if let themes = p.themes, !themes.isEmpty { aims += [.heading("Obszary"), .list(themes.map(\.pl))] }
         if let goals = p.goals, !goals.isEmpty { aims += [.heading("Cele"), .list(goals.map(\.pl))] }
         if let results = p.expectedResults, !results.isEmpty { aims += [.heading("Zakładane rezultaty"), .list(results.map(\.pl))] }
+        if let through = p.deliveredThrough, !through.isEmpty { aims += [.heading("Realizowany poprzez"), .list(through.map(\.pl))] }
+        if let instruments = p.activationInstruments, !instruments.isEmpty {
+            aims += [.heading("Instrumenty aktywizacji"), .paragraph(instruments.map(\.polish).joined(separator: ", "))]
+        }
         return aims.isEmpty ? nil : Section(title: "Cele i rezultaty", blocks: aims)
     }
 
@@ -252,8 +256,9 @@ public struct Handbook: Sendable {
                                 ].compactMap { $0 }.joined(separator: ", "),
                                 names(activity.roles ?? [], in: p),
                                 [
-                                    activity.cadence.map(cadence), activity.count.map { "\($0)×" }, activity.groupSize.map { "grupy po \($0) os." },
-                                    activity.participants.map { "\($0) uczestników" },
+                                    activity.cadence.map(cadence), plannedCount(activity),
+                                    activity.participants.map { "\($0) \(PolishWords.form($0, "uczestnik", "uczestników", "uczestników"))" },
+                                    activity.families.map { "\($0) \(PolishWords.form($0, "rodzina", "rodziny", "rodzin"))" },
                                 ].compactMap { $0 }
                                     .joined(separator: ", "),
                                 (activity.occasions ?? []).map { o in o.end.map { "\(o.start)–\($0)" } ?? o.start.description }.joined(separator: ", "),
@@ -262,6 +267,16 @@ public struct Handbook: Sendable {
             }
         }
         return components.isEmpty ? nil : Section(title: "Komponenty", blocks: components)
+    }
+
+    /// "3 grupy po 10 os." when the activity is held in groups, "8×" otherwise.
+    static func plannedCount(_ activity: Activity) -> String? {
+        switch (activity.count, activity.groupSize) {
+        case (let count?, let size?): "\(count) \(PolishWords.form(count, "grupa", "grupy", "grup")) po \(size) os."
+        case (nil, let size?): "grupy po \(size) os."
+        case (let count?, nil): "\(count)×"
+        case (nil, nil): nil
+        }
     }
 
     /// The plans drawn up with participants and the outcomes observed in them.
@@ -315,7 +330,7 @@ public struct Handbook: Sendable {
                     for obligation in network.obligations ?? [] {
                         facts.append(
                             "Obowiązek: co najmniej \(obligation.minimum) \(PolishWords.form(obligation.minimum, "działanie", "działania", "działań")) \(within(obligation.per)) ("
-                                + PolishWords.words(obligation.actionTypes, in: PolishWords.actionTypes) + ")")
+                                + (obligation.open == true ? "dowolnego rodzaju, np. " : "") + PolishWords.words(obligation.actionTypes, in: PolishWords.actionTypes) + ")")
                     }
                     if !facts.isEmpty { blocks.append(.list(facts)) }
                     return blocks

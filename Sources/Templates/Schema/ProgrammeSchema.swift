@@ -14,7 +14,7 @@ public enum ProgrammeSchema {
     /// Kinds of product a programme delivers.
     public static let productKinds = ["standard", "guide", "curriculum", "programme", "scenarios", "recommendations", "model", "training", "other"]
     /// What an indicator counts.
-    public static let subjects = ["participants", "families", "persons", "children", "sessions", "network-actions", "plans", "enrolments", "completions"]
+    public static let subjects = ["participants", "families", "persons", "children", "sessions", "network-actions", "plans", "enrolments", "completions", "groups"]
 
     static let partner = ObjectSchema(
         "partner", "An organisation that delivers the programme with the implementing body.",
@@ -192,6 +192,7 @@ public enum ProgrammeSchema {
             .optional("count", .integer(minimum: 1), "How many are planned (groups, actions, visits).", example: "3"),
             .optional("group_size", .integer(minimum: 1), "People per group.", example: "10"),
             .optional("participants", .integer(minimum: 1), "People planned to take part.", example: "80"),
+            .optional("families", .integer(minimum: 1), "Families planned to take part, where the source counts families, not people.", example: "15"),
             .optional("occasions", .list(.object(occasion)), "Dated occurrences."),
             .optional("action_type", .choice(actionTypes), "If it is a network action, which kind."),
         ])
@@ -251,6 +252,10 @@ public enum ProgrammeSchema {
             .required("minimum", .integer(minimum: 1), "At least how many actions.", example: "1"),
             .required("per", .choice(periods), "Per what period.", example: "year"),
             .required("action_types", .list(.choice(actionTypes)), "Which kinds of action count.", example: "[campaign, debate, local-event]"),
+            .optional(
+                "open", .boolean,
+                "true if the kinds are examples, as in \"for example a campaign, debate or local event\": an action of any kind counts, and the handbook prints the kinds after \"np.\".",
+                example: "true"),
         ])
 
     static let network = ObjectSchema(
@@ -287,6 +292,10 @@ public enum ProgrammeSchema {
             .optional("action_types", .list(.choice(actionTypes)), "Count only these kinds of network action."),
             .optional("per", .choice(periods), "Compute per period (e.g. per year)."),
             .optional("baseline", .reference(.baseline), "For change: the starting figure."),
+            .optional(
+                "rate", .boolean,
+                "For change of an outcome: compare each year's share of the subjects with the outcome (a rate, in percentage points), not the count, which grows with enrolment.",
+                example: "true"),
         ])
 
     static let indicator = ObjectSchema(
@@ -391,6 +400,13 @@ public enum ProgrammeSchema {
             .optional("plans", .list(.object(plan)), "Plans components require."),
             .optional("outcomes", .list(.object(outcome)), "Changes recorded in participants."),
             .optional("components", .list(.object(component)), "Building blocks."),
+            .optional(
+                "delivered_through", .list(.localized),
+                "Local programmes and instruments the programme is carried out through, as the source names them (e.g. a Local Activity Programme); not networks, as nothing is recorded against them."
+            ),
+            .optional(
+                "activation_instruments", .list(.choice(ActivationInstrument.words)),
+                "The kinds of activation instrument used: vocational, educational, social, health.", example: "[vocational, educational, social, health]"),
             .optional("networks", .list(.object(network)), "Networks and alliances."),
             .optional("baselines", .list(.object(baseline)), "Starting figures."),
             .optional("indicators", .list(.object(indicator)), "Figures with targets."),

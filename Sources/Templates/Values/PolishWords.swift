@@ -31,6 +31,7 @@ public enum PolishWords {
     public static let subjects: [String: String] = [
         "participants": "uczestnicy", "families": "rodziny", "persons": "osoby", "children": "dzieci", "sessions": "spotkania",
         "network-actions": "działania sieci", "plans": "plany", "enrolments": "przyjęcia do programu", "completions": "ukończenia",
+        "groups": "grupy",
     ]
 
     /// The Polish word for `code` in `table`, or the code itself when the table lacks it

@@ -106,3 +106,24 @@ public enum RecordSubject: String, Vocabulary {
     /// A child.
     case child
 }
+
+/// The kinds of activation instrument social assistance uses with a person or family.
+public enum ActivationInstrument: String, PolishLabelled {
+    /// Towards work.
+    case vocational
+    /// Towards learning.
+    case educational
+    /// Towards taking part in community life.
+    case social
+    /// Towards health.
+    case health
+
+    public var polish: String {
+        switch self {
+        case .vocational: "zawodowe"
+        case .educational: "edukacyjne"
+        case .social: "społeczne"
+        case .health: "zdrowotne"
+        }
+    }
+}
