@@ -7,6 +7,11 @@ extension Reporting {
     public static func text(_ evaluation: Evaluation) -> String {
         var lines: [String] = []
         lines.append("\(evaluation.tenant) · \(evaluation.modelName) (\(evaluation.model)) · period \(evaluation.period) · as of \(evaluation.asOf)")
+        if let illustrative = evaluation.illustrative, !illustrative.isEmpty {
+            lines.append(
+                "Illustrative: this municipality's \(illustrative.map(\.rawValue).joined(separator: ", ")) are not from the programme's sources; they were made up for demonstrations."
+            )
+        }
         if evaluation.versionNote != nil {
             lines.append(
                 "Upgraded adoption: these are the days from \(evaluation.period.start) to \(evaluation.period.end), evaluated against \(evaluation.model), the version in force then."

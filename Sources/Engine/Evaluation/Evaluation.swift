@@ -33,6 +33,9 @@ public struct Evaluation: Sendable, Codable {
     /// For an adoption upgraded to a new version, which version this evaluation is made
     /// against and since or until when, in Polish ("według wersji 1.0.0, do 31.12.2018; …").
     public var versionNote: String? = nil
+    /// The parts of the municipality's file made up for demonstrations (its targets feed reach,
+    /// its adaptations sit beside fidelity), so a report can say so.
+    public var illustrative: [IllustrativePart]? = nil
 }
 
 /// The days an evaluation covers: a whole adoption, or one calendar year of it.

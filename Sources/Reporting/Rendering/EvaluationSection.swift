@@ -66,6 +66,8 @@ public struct EvaluationSection: Sendable {
     let asOf: String
     /// For an upgraded adoption, which version this part is evaluated against.
     let versionNote: String?
+    /// What in the municipality's file is made up for demonstrations.
+    let illustrative: String?
     let cards: [Card]
     let missingComponents: String?
     /// Per component with a stated dose: what was delivered, in a sentence.
@@ -87,6 +89,7 @@ public struct EvaluationSection: Sendable {
         period = evaluation.period.label == "all" ? Reporting.dateRange(evaluation.period.start, evaluation.period.end) : evaluation.period.label
         asOf = evaluation.asOf.polish
         versionNote = evaluation.versionNote
+        illustrative = IllustrativePart.notice(evaluation.illustrative ?? [])
         cards = Self.cards(evaluation.fidelity, adaptations: evaluation.adaptations, names: evaluation.names)
         let missing = evaluation.fidelity.missingComponents.map { "„" + (evaluation.names[$0] ?? $0) + "”" }.joined(separator: ", ")
         missingComponents = missing.isEmpty ? nil : missing

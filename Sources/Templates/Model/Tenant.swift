@@ -5,12 +5,21 @@ public struct Tenant: Sendable, Codable, Hashable {
     public var teryt: Teryt
     public var voivodeship: String
     public var example: Bool?
+    /// The parts its sources do not state, made up for demonstrations.
+    public var illustrative: [IllustrativePart]?
     public var areas: [Area]
     public var partners: [LocalPartner]?
     public var adoptions: [Adoption]
 
     /// True for a made-up municipality used in demonstrations.
     public var isExample: Bool { example ?? false }
+
+    /// What a report on `adoption` must call illustrative: the file's own parts and the
+    /// adoption's, in the vocabulary's order.
+    public func illustrativeParts(of adoption: Adoption) -> [IllustrativePart] {
+        let parts = Set((illustrative ?? []) + (adoption.illustrative ?? []))
+        return IllustrativePart.allCases.filter(parts.contains)
+    }
 }
 
 /// A neighbourhood or street quarter.
@@ -36,6 +45,8 @@ public struct Adoption: Sendable, Codable, Hashable {
     public var adaptations: [Adaptation]?
     /// The dated move from an earlier version, if the adoption was upgraded.
     public var upgraded: Upgrade?
+    /// The parts of this adoption its sources do not state, made up for demonstrations.
+    public var illustrative: [IllustrativePart]?
     /// The exact programme version the reference resolved to, `id@x.y.z`; set by the loader.
     public var resolvedModel: String?
 

@@ -109,6 +109,10 @@ public enum TenantSchema {
             .optional("staff", .list(.object(staff)), "Staff by role."),
             .optional("adaptations", .list(.object(adaptation)), "Local adaptations, each within the template's bounds."),
             .optional("upgraded", .object(upgrade), "The move from an earlier version, dated, when the adoption has been upgraded."),
+            .optional(
+                "illustrative", .list(.choice(IllustrativePart.words)),
+                "For a real municipality: the parts of this adoption its sources do not state, made up for demonstrations (period, targets, staff, adaptations). Its reports say so.",
+                example: "[targets, staff]"),
         ])
 
     /// A whole tenant file.
@@ -120,6 +124,10 @@ public enum TenantSchema {
             .required("teryt", .teryt, "TERYT TERC code of the municipality.", example: "\"0463011\""),
             .required("voivodeship", .choice(Teryt.voivodeships.values.sorted()), "The voivodeship; must agree with the TERYT code.", example: "kujawsko-pomorskie"),
             .optional("example", .boolean, "true for an example municipality made up for demonstrations and tests, not a real adopter."),
+            .optional(
+                "illustrative", .list(.choice(IllustrativePart.words)),
+                "For a real municipality: the parts of this file its sources do not state, made up for demonstrations (areas, partners, period, targets, staff, adaptations). Every report that shows them says so.",
+                example: "[targets, staff, adaptations]"),
             .required("areas", .list(.object(area)), "Neighbourhoods or street quarters served."),
             .optional("partners", .list(.object(partner)), "Local partner organisations."),
             .required("adoptions", .list(.object(adoption)), "Programmes adopted."),

@@ -127,3 +127,39 @@ public enum ActivationInstrument: String, PolishLabelled {
         }
     }
 }
+
+/// What a real municipality's tenant file holds that its sources do not state: made up for
+/// demonstrations, and said so in every report that shows it.
+public enum IllustrativePart: String, PolishLabelled {
+    /// The neighbourhoods served.
+    case areas
+    /// The local partner organisations.
+    case partners
+    /// When the municipality runs the programme.
+    case period
+    /// The local targets.
+    case targets
+    /// The staff by role.
+    case staff
+    /// The local adaptations.
+    case adaptations
+
+    public var polish: String {
+        switch self {
+        case .areas: "obszary"
+        case .partners: "partnerzy"
+        case .period: "okres realizacji"
+        case .targets: "cele liczbowe"
+        case .staff: "kadra"
+        case .adaptations: "adaptacje"
+        }
+    }
+
+    /// "Dane ilustracyjne: cele liczbowe, kadra i adaptacje …": the sentence a report shows.
+    public static func notice(_ parts: [IllustrativePart]) -> String? {
+        guard !parts.isEmpty else { return nil }
+        let names = parts.map(\.polish)
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " i " + names.last!
+        return "Dane ilustracyjne: \(list) tej gminy nie pochodzą ze źródeł programu — przygotowano je do pokazu Kokonu."
+    }
+}
