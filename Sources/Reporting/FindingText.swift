@@ -28,6 +28,12 @@ extension Reporting {
             return LocalizedText(
                 pl: "\(name(role)): wspiera \(PolishGrammar.count(cases, "rodzinę", "rodziny", "rodzin")) w dniu \(day), o \(cases - limit) więcej niż limit \(limit)",
                 en: "supports \(cases) households as \(role) on \(day), \(cases - limit) over the limit of \(limit)")
+        case .supervision(let role, let workers, let supervisor, let supervisors, let atMost):
+            let needed = (workers + atMost - 1) / atMost
+            return LocalizedText(
+                pl:
+                    "\(workers) × „\(name(role))” potrzebuje co najmniej \(needed) × „\(name(supervisor))” (jeden na najwyżej \(atMost)), a w zespole \(supervisors == 0 ? "nie ma żadnego" : "jest \(supervisors)")",
+                en: "\(workers) \(role) need at least \(needed) \(supervisor) (one for at most \(atMost)); the staff has \(supervisors)")
         case .missingPlan(let component, let group, let plan):
             return LocalizedText(
                 pl: "uczestniczy w komponencie „\(name(component))”\(group.map { " (\(name($0)))" } ?? "") bez dokumentu „\(name(plan))”",

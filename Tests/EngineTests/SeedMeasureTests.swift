@@ -100,4 +100,38 @@ struct SeedMeasureTests {
             #expect(evaluation.findings.filter { $0.rule == .networkObligation }.isEmpty)
         }
     }
+
+    @Test func theCaseloadRuleChecksOneSupervisorForAtMostSoManyWorkers() async throws {
+        let catalog = TenancyFixture.shipped(editing: "models/wygrana-rodzina/1.0.0.yaml") {
+            $0.replacingOccurrences(
+                of: "  - id: family-assistant\n    name: {pl: asystent rodziny, en: family assistant}\n",
+                with: """
+                      - id: family-assistant
+                        name: {pl: asystent rodziny, en: family assistant}
+                        supervised_by: {role: supervisor, at_most: 2}
+                      - id: supervisor
+                        name: {pl: superwizor, en: supervisor}
+
+                    """)
+        }
+        #expect(catalog.diagnostics.errors.isEmpty, "\(catalog.diagnostics.errors.map { catalog.render($0) })")
+        try await TenancyFixture.with(applying: ["torun"], catalog: catalog) { fixture in
+            let records = try await fixture.records("torun")
+            try await records.write(
+                (1...3).map { StaffRecord(code: "S-A\($0)", adoption: "wygrana-rodzina", role: "family-assistant") }
+                    + [StaffRecord(code: "S-SV1", adoption: "wygrana-rodzina", role: "supervisor")])
+            func ratioFindings() async throws -> [Finding] {
+                let evaluation = try #require(
+                    try await Evaluator(records: records).evaluate(adoption: "wygrana-rodzina", today: CalendarDate(year: 2025, month: 1, day: 10)).first)
+                return evaluation.findings.filter { if case .supervision = $0.facts { true } else { false } }
+            }
+            // Three assistants need two supervisors; one is recorded.
+            let findings = try await ratioFindings()
+            #expect(
+                findings.map(\.facts) == [.supervision(role: "family-assistant", workers: 3, supervisor: "supervisor", supervisors: 1, atMost: 2)])
+            #expect(findings.first?.rule == .caseload && findings.first?.shortfall == 1)
+            try await records.write([StaffRecord(code: "S-SV2", adoption: "wygrana-rodzina", role: "supervisor")])
+            #expect(try await ratioFindings().isEmpty)
+        }
+    }
 }

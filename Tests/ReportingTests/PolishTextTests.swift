@@ -49,6 +49,14 @@ struct PolishTextTests {
             rule: .caseload, entity: "S-1", facts: .caseload(role: "family-assistant", cases: 22, limit: 15, day: CalendarDate(year: 2026, month: 1, day: 5)), shortfall: 7)
         #expect(
             Reporting.sentence(caseload, names: ["family-assistant": "asystent rodziny"]).pl == "asystent rodziny: wspiera 22 rodziny w dniu 2026-01-05, o 7 więcej niż limit 15")
+        let supervision = Finding(
+            rule: .caseload, entity: "family-assistant",
+            facts: .supervision(role: "family-assistant", workers: 9, supervisor: "supervisor", supervisors: 0, atMost: 8), shortfall: 2)
+        #expect(
+            Reporting.sentence(supervision, names: ["family-assistant": "asystent rodziny", "supervisor": "superwizor"]).pl
+                == "9 × „asystent rodziny” potrzebuje co najmniej 2 × „superwizor” (jeden na najwyżej 8), a w zespole nie ma żadnego")
+        let open = Finding(rule: .networkObligation, entity: "N-1", facts: .networkActions(year: 2025, held: 0, minimum: 1, actionTypes: []), shortfall: 1)
+        #expect(Reporting.sentence(open, names: [:]).pl == "w roku 2025 zrealizowano 0 działań; wymagane co najmniej 1 (dowolnego rodzaju)")
         #expect(Reporting.polishName(.quota) == "limity miejsc w grupach docelowych")
     }
 }

@@ -19,6 +19,12 @@ struct HomeVisitingTemplateTests {
           - id: nurse
             name: {pl: pielęgniarka środowiskowa, en: community nurse}
             caseload: {max: 25, unit: family}
+            qualifications: [{pl: prawo wykonywania zawodu pielęgniarki, en: a nursing licence}]
+            training: [{pl: szkolenie wprowadzające z programu (40 godzin), en: induction training in the programme (40 hours)}]
+            supervision: {minutes: 60, per: week}
+            supervised_by: {role: nurse-supervisor, at_most: 8}
+          - id: nurse-supervisor
+            name: {pl: superwizor pielęgniarek, en: nurse supervisor}
         target_groups:
           - id: first-time-mothers
             name: {pl: matki po raz pierwszy, en: first-time mothers}
@@ -57,6 +63,43 @@ struct HomeVisitingTemplateTests {
         #expect(handbook.contains("- Długość spotkania: 60–90 minut"))
         #expect(handbook.contains("wiek od 15 do 24 lat"))
         #expect(handbook.contains("| Wersja | robocza – jeszcze nie do wdrożenia w gminach |"))
+        #expect(handbook.contains("Kwalifikacje: prawo wykonywania zawodu pielęgniarki"))
+        #expect(
+            handbook.contains(
+                "Szkolenie: szkolenie wprowadzające z programu (40 godzin); superwizja: 60 min w tygodniu; jeden superwizor pielęgniarek na najwyżej 8 osób w tej roli"
+            ))
+    }
+
+    @Test func aSupervisionRatioIsCheckedInTheTemplateAndInEachStaffPlan() throws {
+        let selfSupervised = Self.template.replacingOccurrences(of: "supervised_by: {role: nurse-supervisor", with: "supervised_by: {role: nurse")
+        #expect(Fixtures.catalog([("home-visiting.yaml", selfSupervised)]).diagnostics.sorted.map(\.code) == ["ratio-self"])
+        let unknown = Self.template.replacingOccurrences(of: "supervised_by: {role: nurse-supervisor", with: "supervised_by: {role: supervisor")
+        #expect(Fixtures.catalog([("home-visiting.yaml", unknown)]).diagnostics.sorted.map(\.code) == ["unknown-reference"])
+        // Nine nurses need two supervisors; a plan with one is warned about, with what to add.
+        func tenant(_ supervisors: Int) -> String {
+            """
+            id: gmina
+            name: Gmina Przykładowa
+            teryt: "0463011"
+            voivodeship: kujawsko-pomorskie
+            example: true
+            areas: [{id: centrum, name: Centrum}]
+            adoptions:
+              - model: home-visiting@1.0.0
+                period: {start: 2027-01-01, end: 2028-12-31}
+                staff:
+                  - {role: nurse, count: 9}
+                  - {role: nurse-supervisor, count: \(supervisors)}
+
+            """
+        }
+        let short = Fixtures.catalog([("home-visiting.yaml", Self.template)], tenants: [("gmina.yaml", tenant(1))])
+        let warnings = short.diagnostics.warnings.filter { $0.code == "staff-ratio" }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message == "9 × 'nurse' need at least 2 × 'nurse-supervisor' (one for at most 8), but the plan has 1")
+        #expect(warnings.first?.hint?.contains("- {role: nurse-supervisor, count: 2}") == true)
+        let enough = Fixtures.catalog([("home-visiting.yaml", Self.template)], tenants: [("gmina.yaml", tenant(2))])
+        #expect(!enough.diagnostics.all.contains { $0.code == "staff-ratio" })
     }
 
     @Test func theScheduleCountsTheVisitsDueSinceEnrolment() throws {

@@ -80,6 +80,9 @@ public struct Finding: Sendable, Codable, Hashable {
         case networkActions(year: Int?, held: Int, minimum: Int, actionTypes: [String])
         /// A worker in `role` supporting `cases` households on `day`, over `limit`.
         case caseload(role: String, cases: Int, limit: Int, day: CalendarDate)
+        /// `workers` recorded in `role` with `supervisors` in the role that supervises them,
+        /// fewer than one for every `atMost`.
+        case supervision(role: String, workers: Int, supervisor: String, supervisors: Int, atMost: Int)
         /// A participant of `component` (in `targetGroup`) without the `plan` it requires.
         case missingPlan(component: String, targetGroup: String?, plan: String)
         /// A quota with `filled` of its `size` places taken.

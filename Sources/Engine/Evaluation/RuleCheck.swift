@@ -109,6 +109,27 @@ struct RuleCheck: Sendable {
                         facts: .caseload(role: role.id, cases: cases, limit: limit, day: context.asOf), shortfall: cases - limit))
             }
         }
+        // Supervisors carry a caseload of workers: one for at most so many of a role.
+        for role in context.programme.roles ?? [] {
+            guard let ratio = role.supervisedBy else { continue }
+            let row = try await session.query(
+                """
+                SELECT count(*) FILTER (WHERE role = \(role.id)) AS workers, count(*) FILTER (WHERE role = \(ratio.role)) AS supervisors
+                FROM staff WHERE adoption = \(context.id)
+                """
+            ).first!
+            let workers: Int = try row.decode("workers")
+            guard workers > 0 else { continue }
+            checked += 1
+            let supervisors: Int = try row.decode("supervisors")
+            let needed = ratio.supervisorsNeeded(for: workers)
+            guard supervisors < needed else { continue }
+            findings.append(
+                Finding(
+                    rule: .caseload, entity: role.id,
+                    facts: .supervision(role: role.id, workers: workers, supervisor: ratio.role, supervisors: supervisors, atMost: ratio.atMost),
+                    shortfall: needed - supervisors))
+        }
         return (checked, findings)
     }
 

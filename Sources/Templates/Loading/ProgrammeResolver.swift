@@ -278,6 +278,11 @@ struct ProgrammeResolver {
         for phase in programme["phases"]?.items ?? [] { checkOrder(phase, "start", "end", what: "the phase") }
         var roleCaseload: [String: (Int, Value)] = [:]
         for role in programme["roles"]?.items ?? [] {
+            if let supervisor = role["supervised_by"]?["role"], let id = role["id"]?.text, supervisor.text == id {
+                error(
+                    supervisor, "ratio-self", "the role '\(id)' is supervised by itself",
+                    "name the supervising role, e.g. `supervised_by: {role: supervisor, at_most: 8}`, and define it under roles")
+            }
             if let caseload = role["caseload"] {
                 checkOrder(caseload, "min", "max", what: "the caseload")
                 if case .integer(let max)? = caseload["max"]?.kind, let id = role["id"]?.text { roleCaseload[id] = (max, caseload["max"]!) }

@@ -8,6 +8,27 @@ struct TenantResolver {
 
     init(catalog: ModelCatalog) { self.catalog = catalog }
 
+    /// A staff plan with more workers than its supervisors may have (one supervisor for at
+    /// most 8 family assistants) is warned about before anything is recorded.
+    mutating func checkSupervisionRatios(_ staff: Value, of programme: Programme) {
+        var counts: [String: Int] = [:]
+        for entry in staff.items ?? [] {
+            guard let role = entry["role"]?.text, case .integer(let count)? = entry["count"]?.kind else { continue }
+            counts[role, default: 0] += count
+        }
+        for role in programme.roles ?? [] {
+            guard let ratio = role.supervisedBy, let workers = counts[role.id], workers > 0 else { continue }
+            let needed = ratio.supervisorsNeeded(for: workers)
+            let planned = counts[ratio.role] ?? 0
+            guard planned < needed else { continue }
+            let supervisor = programme.role(ratio.role)?.name.pl ?? ratio.role
+            error(
+                staff, "staff-ratio",
+                "\(workers) × '\(role.id)' need at least \(needed) × '\(ratio.role)' (one for at most \(ratio.atMost)), but the plan has \(planned)",
+                "plan \(needed) \(supervisor) (add `- {role: \(ratio.role), count: \(needed)}` under staff), or fewer \(role.name.pl)", severity: .warning)
+        }
+    }
+
     mutating func error(_ value: Value, _ code: String, _ message: String, _ hint: String? = nil, severity: Diagnostic.Severity = .error) {
         diagnostics.append(Diagnostic(file: value.file, location: value.location, severity: severity, code: code, message: message, hint: hint))
     }
@@ -62,6 +83,7 @@ struct TenantResolver {
                             ?? (partners.isEmpty ? "add it under partners first" : "partners defined here: " + partners.sorted().joined(separator: ", ")))
                 }
             }
+            if let staff = adoption["staff"] { checkSupervisionRatios(staff, of: programme) }
             let previous = adoption["upgraded"].flatMap { checkUpgrade($0, to: programme, period: adoption["period"]) }
             resolvedFrom.append(previous?.reference)
             for adaptation in adoption["adaptations"]?.items ?? [] {

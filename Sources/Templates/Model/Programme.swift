@@ -193,6 +193,29 @@ public struct Role: Sendable, Codable, Hashable {
     public var name: LocalizedText
     public var description: LocalizedText?
     public var caseload: Caseload?
+    /// What a worker must have for the role.
+    public var qualifications: [LocalizedText]?
+    /// Training each worker must complete.
+    public var training: [LocalizedText]?
+    /// Supervision each worker receives.
+    public var supervision: Supervision?
+    /// Who supervises the role, and how many per supervisor.
+    public var supervisedBy: SupervisionRatio?
+}
+
+/// Minutes of supervision per period, e.g. 60 a week.
+public struct Supervision: Sendable, Codable, Hashable {
+    public var minutes: Int
+    public var per: String
+}
+
+/// One supervisor of `role` for at most `atMost` workers.
+public struct SupervisionRatio: Sendable, Codable, Hashable {
+    public var role: String
+    public var atMost: Int
+
+    /// The supervisors `workers` need: one for every `atMost`, started.
+    public func supervisorsNeeded(for workers: Int) -> Int { (workers + atMost - 1) / atMost }
 }
 
 public struct Plan: Sendable, Codable, Hashable {

@@ -213,11 +213,26 @@ public struct Handbook: Sendable {
                 title: "Role",
                 blocks: [
                     .table(
-                        header: ["Rola", "Zadania i kwalifikacje", "Limit spraw na osobę"],
+                        header: ["Rola", "Zadania i kwalifikacje", "Limit spraw na osobę", "Szkolenia i superwizja"],
                         rows: roles.map { role in
-                            [role.name.pl, t(role.description), role.caseload.map(caseload) ?? "bez limitu"]
+                            [
+                                role.name.pl, ([t(role.description)] + (role.qualifications ?? []).map { "Kwalifikacje: " + $0.pl }).filter { !$0.isEmpty }.joined(separator: "; "),
+                                role.caseload.map(caseload) ?? "bez limitu", staffing(role, in: p),
+                            ]
                         })
                 ]))
+    }
+
+    /// A role's training, supervision and ratio to its supervisors, in words.
+    static func staffing(_ role: Role, in p: Programme) -> String {
+        var parts = (role.training ?? []).map { "Szkolenie: " + $0.pl }
+        if let supervision = role.supervision {
+            parts.append("superwizja: \(supervision.minutes) min \(within(supervision.per))")
+        }
+        if let ratio = role.supervisedBy {
+            parts.append("jeden \(name(ratio.role, in: p)) na najwyżej \(ratio.atMost) \(PolishWords.form(ratio.atMost, "osobę", "osoby", "osób")) w tej roli")
+        }
+        return parts.isEmpty ? "—" : parts.joined(separator: "; ")
     }
 
     /// Components and their activities.

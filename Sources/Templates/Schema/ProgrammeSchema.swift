@@ -137,6 +137,21 @@ public enum ProgrammeSchema {
             .optional("unit", .choice(participationUnits), "Counted in families or persons."),
         ])
 
+    static let supervision = ObjectSchema(
+        "supervision", "How much supervision each worker in the role receives.",
+        fields: [
+            .required("minutes", .integer(minimum: 1), "Minutes of supervision.", example: "60"),
+            .required("per", .choice(periods), "Per what period.", example: "week"),
+        ])
+
+    static let supervisedBy = ObjectSchema(
+        "supervision ratio",
+        "The role that supervises this one, and how many workers of this role one supervisor may have; the caseload rule checks it against the staff recorded.",
+        fields: [
+            .required("role", .reference(.role), "The supervising role.", example: "supervisor"),
+            .required("at_most", .integer(minimum: 1), "At most this many workers of this role per supervisor.", example: "8"),
+        ])
+
     static let role = ObjectSchema(
         "role", "A kind of worker the programme needs.", defines: .role,
         fields: [
@@ -144,6 +159,14 @@ public enum ProgrammeSchema {
             .required("name", .localized, "Name of the role.", example: "asystent rodziny"),
             .optional("description", .localized, "What the role does."),
             .optional("caseload", .object(caseload), "Caseload limit."),
+            .optional(
+                "qualifications", .list(.localized), "What a worker must have for the role: education, licence, experience.",
+                example: "[wykształcenie wyższe z zakresu pracy socjalnej]"),
+            .optional("training", .list(.localized), "Training each worker must complete for the role.", example: "[szkolenie wprowadzające z modelu (40 godzin)]"),
+            .optional("supervision", .object(supervision), "Supervision each worker receives, e.g. {minutes: 60, per: week}.", example: "{minutes: 60, per: week}"),
+            .optional(
+                "supervised_by", .object(supervisedBy), "Who supervises the role and how many per supervisor, e.g. {role: supervisor, at_most: 8}.",
+                example: "{role: supervisor, at_most: 8}"),
         ])
 
     static let plan = ObjectSchema(
