@@ -120,7 +120,11 @@ struct SyntheticAdoption {
         let householdGroup = groups.first { $0.unit == .family }?.id
         let personGroups = groups.filter { $0.unit == .person || $0.unit == nil }
         let familyGroups = Set(groups.filter { $0.unit == .family }.map(\.id))
-        let childGroup = groups.first { group in group.unit == .person && group.relatedTo.map(familyGroups.contains) == true }?.id
+        // Children join the family's related group for persons, one with an age range first (the
+        // young people a programme names), and only at an age the range allows.
+        let related = groups.filter { group in group.unit == .person && group.relatedTo.map(familyGroups.contains) == true }
+        let childGroupDefinition = related.first { $0.age?.unit == .years } ?? related.first
+        let childGroup = childGroupDefinition?.id
         // Enrolments: recruitment over the first half year; weaker cities lose more families.
         let dropOut = 0.06 + 0.6 * (1 - strength)
         for (index, household) in households.enumerated() {
@@ -156,6 +160,10 @@ struct SyntheticAdoption {
             for household in households {
                 let (from, to) = spans[household.code]!
                 for child in members[household.code]! where child.relation == "child" && random.chance(0.7) {
+                    if let age = childGroupDefinition?.age, age.unit == .years {
+                        let year = date(from + 14).year - child.birthYear
+                        guard year - 1 <= age.max && year >= age.min else { continue }
+                    }
                     children.append(
                         EnrolmentRecord(
                             adoption: adoption.id, person: child.code, targetGroup: childGroup, start: date(from + 14),

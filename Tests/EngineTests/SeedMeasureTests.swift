@@ -134,4 +134,35 @@ struct SeedMeasureTests {
             #expect(try await ratioFindings().isEmpty)
         }
     }
+
+    @Test func anEnrolmentOutsideTheTargetGroupsAgeRangeIsRefusedNamingIt() async throws {
+        try await TenancyFixture.with(applying: ["bialystok"]) { fixture in
+            let records = try await fixture.records("bialystok")
+            let adoption = "razem-zmieniamy-jutro"
+            try await records.write([HouseholdRecord(code: "H-1", area: "starosielce-osiedle", size: 3)])
+            try await records.write([
+                PersonRecord(code: "P-1", household: "H-1", birthYear: 1980, relation: "head"),
+                PersonRecord(code: "P-2", household: "H-1", birthYear: 2006, relation: "child"),
+                PersonRecord(code: "P-3", household: "H-1", birthYear: 2000, relation: "child"),
+            ])
+            try await records.write([EnrolmentRecord(adoption: adoption, household: "H-1", targetGroup: "families", start: Self.day("2021-02-01"))])
+            // 14 or 15 in 2021: within 13–20.
+            try await records.write([EnrolmentRecord(adoption: adoption, person: "P-2", targetGroup: "youth", start: Self.day("2021-02-15"))])
+            // Born in 2000: 20 or 21 in 2021 — possibly 20, so not refused on a birth year alone.
+            try await records.write([EnrolmentRecord(adoption: adoption, person: "P-3", targetGroup: "youth", start: Self.day("2021-02-15"))])
+            // The head, 40 or 41: refused, with the group's range named, and nothing written.
+            do {
+                try await records.write([EnrolmentRecord(adoption: adoption, person: "P-1", targetGroup: "youth", start: Self.day("2021-03-01"))])
+                Issue.record("an adult was enrolled as youth")
+            } catch let error as RecordError {
+                #expect(
+                    "\(error)".contains(
+                        "person P-1, born in 1980, is 40 or 41 on 2021-03-01, but target group youth is for ages 13–20 years; enrol them in another group, or correct birth_year"
+                    ))
+            }
+            #expect(try await records.count(.enrolments) == 3)
+            // The same adult as one of the adults in self-help groups, which state no age, is enrolled.
+            try await records.write([EnrolmentRecord(adoption: adoption, person: "P-1", targetGroup: "adults", start: Self.day("2021-03-01"))])
+        }
+    }
 }

@@ -18,6 +18,10 @@ struct PolishReasonsTests {
         ),
         ("minutes '0' must be a whole number from 1 to 1440", "Czas trwania to liczba minut od 1 do 1440 (wpisano „0”)."),
         (
+            "person P-7, born in 2001, is 22 or 23 on 2024-09-15, but target group youth is for ages 13–20 years; enrol them in another group, or correct birth_year",
+            "Osoba P-7 (rocznik 2001) ma w dniu 2024-09-15 22 lub 23 lat, a grupa docelowa „youth” jest dla osób w wieku 13–20 lat. Przyjmij ją do innej grupy albo popraw rok urodzenia."
+        ),
+        (
             "group 'grupa 1' must be a short code of letters, digits, dots, dashes or underscores, e.g. GR-1",
             "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „grupa 1”)."
         ),

@@ -33,6 +33,9 @@ public enum PolishReasons {
             "„$1” nie jest poprawnym kodem: do 40 liter, cyfr, kropek, myślników lub podkreśleń — nigdy numer PESEL ani imię."),
         Rule(#"minutes '(.*)' must be a whole number from 1 to 1440"#, "Czas trwania to liczba minut od 1 do 1440 (wpisano „$1”)."),
         Rule(
+            #"person (.*), born in (\d+), is (\d+) or (\d+) on (.*), but target group (.*) is for ages (\d+)–(\d+) years; enrol them in another group, or correct birth_year"#,
+            "Osoba $1 (rocznik $2) ma w dniu $5 $3 lub $4 lat, a grupa docelowa „$6” jest dla osób w wieku $7–$8 lat. Przyjmij ją do innej grupy albo popraw rok urodzenia."),
+        Rule(
             #"group '(.*)' must be a short code of letters, digits, dots, dashes or underscores, e\.g\. GR-1"#,
             "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „$1”)."),
         Rule(#"number '(.*)' must be a whole number from 1"#, "Numer celu to liczba całkowita od 1 (wpisano „$1”)."),
