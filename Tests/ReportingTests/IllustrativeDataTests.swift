@@ -46,4 +46,34 @@ struct IllustrativeDataTests {
         let wrong = TenancyFixture.shipped(editing: "tenants/elk.yaml") { $0.replacingOccurrences(of: "illustrative: [areas, partners]", with: "illustrative: [areas, budget]") }
         #expect(wrong.diagnostics.errors.contains { $0.message.contains("is 'budget', but it must be one of: areas, partners, period, targets, staff, adaptations") })
     }
+
+    @Test func aMunicipalityStatesItsOwnBaselinesBesideTheOriginCitys() async throws {
+        try await TenancyFixture.with(applying: ["bialystok"]) { fixture in
+            let records = try await fixture.records("bialystok")
+            let evaluation = try #require(
+                try await Evaluator(records: records).evaluate(adoption: "razem-zmieniamy-jutro", today: CalendarDate(year: 2022, month: 1, day: 10)).first)
+            let figures = try #require(evaluation.baselines)
+            #expect(figures.map(\.id) == ["home-interventions-2019", "families-on-financial-aid-2019", "children-in-aided-families-2019"])
+            #expect(figures[1].local == "149 / 76%" && figures[1].year == 2019 && figures[1].reference == "149 / 76%")
+            let html = Reporting.tenantHTML(tenant: try #require(TenancyFixture.shipped.tenant("bialystok")), evaluations: [evaluation])
+            #expect(html.contains("<td>interwencje domowe policji na osiedlu</td><td>231 (2019, Komenda Miejska Policji w Białymstoku)</td><td>231 (2019)</td>"))
+        }
+        // Another city states its own figure, and one of its own; the origin city's stays a reference.
+        let catalog = TenancyFixture.shipped(editing: "tenants/elk.yaml") {
+            $0.replacingOccurrences(
+                of: "    illustrative: [period, targets, staff]\n",
+                with: """
+                        illustrative: [period, targets, staff]
+                        baselines:
+                          - {id: families-in-crisis, name: rodziny w kryzysie, value: 42, year: 2018}
+                          - {id: unknown-figure}
+
+                    """)
+        }
+        let codes = catalog.diagnostics.sorted.filter { $0.file.hasSuffix("elk.yaml") }.map(\.code)
+        #expect(Set(codes) == ["baseline-unnamed", "baseline-without-value"] && codes.count == 2)
+        #expect(
+            catalog.diagnostics.errors.first { $0.code == "baseline-unnamed" }?.message
+                == "the baseline 'unknown-figure' is not one of sojusz-dla-rodziny@1.0.0's, so it needs a name")
+    }
 }

@@ -36,6 +36,48 @@ public struct Evaluation: Sendable, Codable {
     /// The parts of the municipality's file made up for demonstrations (its targets feed reach,
     /// its adaptations sit beside fidelity), so a report can say so.
     public var illustrative: [IllustrativePart]? = nil
+    /// The municipality's starting figures, each beside the origin city's for reference.
+    public var baselines: [BaselineFigure]? = nil
+}
+
+/// A starting figure: the municipality's own, and the programme's from its origin city, which
+/// is only a reference (another city, another year).
+public struct BaselineFigure: Sendable, Codable, Hashable {
+    /// The baseline's id.
+    public let id: String
+    /// What was measured, in Polish.
+    public let name: String
+    /// The municipality's figure ("58", "12%", or both), nil when it states none.
+    public let local: String?
+    /// The year the municipality's figure describes.
+    public let year: Int?
+    /// Where the municipality's figure comes from.
+    public let source: String?
+    /// The origin city's figure, nil for a baseline of the municipality's own.
+    public let reference: String?
+    /// The year the origin city's figure describes.
+    public let referenceYear: Int?
+
+    /// The programme's baselines with the municipality's figures where it states them, then
+    /// the municipality's own.
+    static func all(local: [LocalBaseline], programme: Programme) -> [BaselineFigure] {
+        func figure(_ value: Quantity?, _ share: Quantity?) -> String? {
+            let parts = [value?.description, share?.description].compactMap { $0 }
+            return parts.isEmpty ? nil : parts.joined(separator: " / ")
+        }
+        let defined = programme.baselines ?? []
+        let shared = defined.map { baseline in
+            let own = local.first { $0.id == baseline.id }
+            return BaselineFigure(
+                id: baseline.id, name: own?.name?.pl ?? baseline.name.pl, local: own.flatMap { figure($0.value, $0.share) }, year: own?.year,
+                source: own?.source, reference: figure(baseline.value, baseline.share), referenceYear: baseline.year)
+        }
+        let own = local.filter { item in !defined.contains { $0.id == item.id } }.map {
+            BaselineFigure(
+                id: $0.id, name: $0.name?.pl ?? $0.id, local: figure($0.value, $0.share), year: $0.year, source: $0.source, reference: nil, referenceYear: nil)
+        }
+        return shared + own
+    }
 }
 
 /// The days an evaluation covers: a whole adoption, or one calendar year of it.

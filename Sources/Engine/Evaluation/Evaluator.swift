@@ -70,7 +70,7 @@ public struct Evaluator: Sendable {
     /// applied, so records are evaluated against the version they were made under.
     func contexts(adoption: String?, today: CalendarDate, on session: Session) async throws -> [AdoptionContext] {
         let rows = try await session.query(
-            "SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations, upgrade, illustrative FROM adoption ORDER BY id"
+            "SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations, upgrade, illustrative, baselines FROM adoption ORDER BY id"
         ).rows
         let known = try rows.map { try $0.decode("id", as: String.self) }
         if let adoption, !known.contains(adoption) { throw EvaluationError.unknownAdoption(adoption, known: known) }
@@ -96,6 +96,7 @@ public struct Evaluator: Sendable {
             let upgrade = try row.decode("upgrade", as: JSONB?.self).map { try $0.decode(Upgrade.self) }
             let register = recorded.filter { $0.adoption == id }
             let illustrative = try row.decode("illustrative", as: [String].self).compactMap(IllustrativePart.init(rawValue:))
+            let local = try row.decode("baselines", as: JSONB.self).decode([LocalBaseline].self)
             let earlier = history[id] ?? []
             let currentStart = max(start, earlier.last.map { $0.end.adding(days: 1) } ?? start)
             // A register adaptation withdrawn at the upgrade holds only before it.
@@ -112,7 +113,7 @@ public struct Evaluator: Sendable {
                         names: version.programme.polishNames, adaptations: adaptations, adoptionEnd: end, start: version.start, end: version.end,
                         asOf: min(version.end, today), today: today, label: "all",
                         versionNote: "według wersji \(version.version), do \(version.end.polish); od \(version.end.adding(days: 1).polish) obowiązuje wersja \(next)",
-                        illustrative: illustrative))
+                        illustrative: illustrative, baselines: BaselineFigure.all(local: local, programme: version.programme)))
             }
             // A longer minimum participation recorded in the register holds over the file's.
             let longer = inForce.last { $0.change == .minimumDuration }?.duration?.months
@@ -123,7 +124,7 @@ public struct Evaluator: Sendable {
                     adoptionEnd: end, start: currentStart, end: end, asOf: min(end, today), today: today, label: "all",
                     versionNote: earlier.last.map {
                         "według wersji \(programme.version), od \(currentStart.polish); do \($0.end.polish) obowiązywała wersja \($0.version)"
-                    }, previousVersion: earlier.last?.version, illustrative: illustrative))
+                    }, previousVersion: earlier.last?.version, illustrative: illustrative, baselines: BaselineFigure.all(local: local, programme: programme)))
         }
         return contexts
     }
@@ -143,7 +144,7 @@ public struct Evaluator: Sendable {
             period: EvaluationPeriod(label: context.label, start: context.start, end: context.end),
             asOf: context.asOf, findings: findings, rulesChecked: checked, indicators: indicators,
             fidelity: fidelity, adaptations: context.adaptations, names: context.names, versionNote: context.versionNote,
-            illustrative: context.illustrative)
+            illustrative: context.illustrative, baselines: context.baselines.isEmpty ? nil : context.baselines)
     }
 }
 
@@ -183,6 +184,8 @@ struct AdoptionContext: Sendable {
     var previousVersion: String? = nil
     /// The parts of the municipality's file made up for demonstrations.
     let illustrative: [IllustrativePart]
+    /// The municipality's starting figures beside the origin city's.
+    let baselines: [BaselineFigure]
     /// Components the municipality dropped, as far as the programme allows: a core component
     /// kept dropped across an upgrade still counts, as not delivered. Worked out once, as
     /// every period's evaluation asks.
@@ -191,9 +194,10 @@ struct AdoptionContext: Sendable {
     init(
         id: String, unit: ParticipationUnit, minimumMonths: Int?, targets: LocalTargets, programme: Programme, names: [String: String],
         adaptations: [Adaptation], adoptionEnd: CalendarDate, start: CalendarDate, end: CalendarDate, asOf: CalendarDate, today: CalendarDate,
-        label: String, versionNote: String? = nil, previousVersion: String? = nil, illustrative: [IllustrativePart] = []
+        label: String, versionNote: String? = nil, previousVersion: String? = nil, illustrative: [IllustrativePart] = [], baselines: [BaselineFigure] = []
     ) {
         self.illustrative = illustrative
+        self.baselines = baselines
         self.id = id
         self.unit = unit
         self.minimumMonths = minimumMonths

@@ -35,6 +35,12 @@ public struct EvaluationSection: Sendable {
         let kind: String
     }
 
+    struct BaselineRow: Sendable {
+        let name: String
+        let local: String
+        let reference: String
+    }
+
     struct IndicatorRow: Sendable {
         let name: String
         let note: String?
@@ -75,6 +81,9 @@ public struct EvaluationSection: Sendable {
     let hasDoses: Bool
     let hasAdaptations: Bool
     let adaptations: [AdaptationRow]
+    /// The municipality's starting figures beside the origin city's.
+    let baselines: [BaselineRow]
+    let hasBaselines: Bool
     let indicators: [IndicatorRow]
     let rules: [RuleRow]
     let hasFindings: Bool
@@ -90,6 +99,13 @@ public struct EvaluationSection: Sendable {
         asOf = evaluation.asOf.polish
         versionNote = evaluation.versionNote
         illustrative = IllustrativePart.notice(evaluation.illustrative ?? [])
+        baselines = (evaluation.baselines ?? []).map { figure in
+            let origin = [figure.year.map(String.init), figure.source].compactMap { $0 }.joined(separator: ", ")
+            return BaselineRow(
+                name: figure.name, local: figure.local.map { $0 + (origin.isEmpty ? "" : " (\(origin))") } ?? "gmina nie podała",
+                reference: figure.reference.map { $0 + (figure.referenceYear.map { " (\($0))" } ?? "") } ?? "—")
+        }
+        hasBaselines = !baselines.isEmpty
         cards = Self.cards(evaluation.fidelity, adaptations: evaluation.adaptations, names: evaluation.names)
         let missing = evaluation.fidelity.missingComponents.map { "„" + (evaluation.names[$0] ?? $0) + "”" }.joined(separator: ", ")
         missingComponents = missing.isEmpty ? nil : missing

@@ -8,6 +8,24 @@ struct TenantResolver {
 
     init(catalog: ModelCatalog) { self.catalog = catalog }
 
+    /// A local baseline is either the local figure of one of the programme's baselines or a
+    /// named one of the municipality's own, and it has a figure.
+    mutating func checkBaseline(_ baseline: Value, of programme: Programme) {
+        guard let id = baseline["id"]?.text else { return }
+        let known = (programme.baselines ?? []).map(\.id)
+        if !known.contains(id), baseline["name"] == nil {
+            error(
+                baseline["id"]!, "baseline-unnamed", "the baseline '\(id)' is not one of \(programme.reference)'s, so it needs a name",
+                Suggestions.hint(for: id, in: known)
+                    ?? ("add `name:` saying what was measured" + (known.isEmpty ? "" : ", or give the local figure of one of: " + known.joined(separator: ", "))))
+        }
+        if baseline["value"] == nil, baseline["share"] == nil {
+            error(
+                baseline, "baseline-without-value", "the baseline '\(id)' has no value",
+                "give `value:` (or `share:`) as the local source states it, or leave the baseline out until it is known", severity: .warning)
+        }
+    }
+
     /// A staff plan with more workers than its supervisors may have (one supervisor for at
     /// most 8 family assistants) is warned about before anything is recorded.
     mutating func checkSupervisionRatios(_ staff: Value, of programme: Programme) {
@@ -84,6 +102,7 @@ struct TenantResolver {
                 }
             }
             if let staff = adoption["staff"] { checkSupervisionRatios(staff, of: programme) }
+            for baseline in adoption["baselines"]?.items ?? [] { checkBaseline(baseline, of: programme) }
             let previous = adoption["upgraded"].flatMap { checkUpgrade($0, to: programme, period: adoption["period"]) }
             resolvedFrom.append(previous?.reference)
             for adaptation in adoption["adaptations"]?.items ?? [] {

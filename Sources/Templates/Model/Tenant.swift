@@ -45,6 +45,8 @@ public struct Adoption: Sendable, Codable, Hashable {
     public var adaptations: [Adaptation]?
     /// The dated move from an earlier version, if the adoption was upgraded.
     public var upgraded: Upgrade?
+    /// The municipality's own starting figures.
+    public var baselines: [LocalBaseline]?
     /// The parts of this adoption its sources do not state, made up for demonstrations.
     public var illustrative: [IllustrativePart]?
     /// The exact programme version the reference resolved to, `id@x.y.z`; set by the loader.
@@ -107,6 +109,17 @@ public enum UpgradeDecision: String, Vocabulary {
     case keep
     /// It ends the day before the upgrade.
     case withdraw
+}
+
+/// A municipality's own starting figure: the local value of one of the programme's baselines,
+/// or one of its own (then named).
+public struct LocalBaseline: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText?
+    public var value: Quantity?
+    public var share: Quantity?
+    public var year: Int?
+    public var source: String?
 }
 
 /// What the municipality commits to reach.

@@ -356,7 +356,9 @@ public struct Handbook: Sendable {
     static func figures(_ p: Programme) -> Section? {
         var figures: [Block] = []
         if let baselines = p.baselines, !baselines.isEmpty {
-            figures.append(.heading("Dane wyjściowe"))
+            figures.append(.heading("Dane wyjściowe miasta pochodzenia"))
+            figures.append(
+                .paragraph("Dane z miasta, w którym program powstał – tylko do porównania; każda gmina podaje własne (baselines w pliku gminy)."))
             figures.append(
                 .table(
                     header: ["Dane wyjściowe", "Wartość", "Rok", "Źródło"],

@@ -32,6 +32,18 @@ public enum TenantSchema {
             .optional("groups", .integer(minimum: 1), "Groups to run (self-help groups, classes).", example: "4"),
         ])
 
+    static let baseline = ObjectSchema(
+        "local baseline",
+        "The municipality's own starting figure, from before it began. The programme's baselines are its origin city's: reports show them beside the local figure, for reference only.",
+        fields: [
+            .required("id", .identifier, "The programme's baseline this is the local figure of, or a new id.", example: "home-interventions-2019"),
+            .optional("name", .localized, "What was measured; required for a baseline the programme does not define.", example: "interwencje domowe policji"),
+            .optional("value", .quantity, "The figure.", example: "58"),
+            .optional("share", .percentage, "The figure as a share, where given.", example: "12%"),
+            .optional("year", .integer(minimum: 1900), "The year it describes.", example: "2023"),
+            .optional("source", .text, "Where it comes from.", example: "Komenda Miejska Policji"),
+        ])
+
     static let staff = ObjectSchema(
         "staff plan", "How many workers of a role the municipality plans.",
         fields: [
@@ -108,6 +120,9 @@ public enum TenantSchema {
             .optional("targets", .object(targets), "Local targets."),
             .optional("staff", .list(.object(staff)), "Staff by role."),
             .optional("adaptations", .list(.object(adaptation)), "Local adaptations, each within the template's bounds."),
+            .optional(
+                "baselines", .list(.object(baseline)),
+                "The municipality's own starting figures; the programme's are the origin city's, shown beside them for reference."),
             .optional("upgraded", .object(upgrade), "The move from an earlier version, dated, when the adoption has been upgraded."),
             .optional(
                 "illustrative", .list(.choice(IllustrativePart.words)),
