@@ -29,7 +29,7 @@ extension Reporting {
                 pl: "\(name(role)): wspiera \(PolishGrammar.count(cases, "rodzinę", "rodziny", "rodzin")) w dniu \(day), o \(cases - limit) więcej niż limit \(limit)",
                 en: "supports \(cases) households as \(role) on \(day), \(cases - limit) over the limit of \(limit)")
         case .supervision(let role, let workers, let supervisor, let supervisors, let atMost):
-            let needed = (workers + atMost - 1) / atMost
+            let needed = SupervisionRatio.supervisorsNeeded(for: workers, atMost: atMost)
             return LocalizedText(
                 pl:
                     "\(workers) × „\(name(role))” potrzebuje co najmniej \(needed) × „\(name(supervisor))” (jeden na najwyżej \(atMost)), a w zespole \(supervisors == 0 ? "nie ma żadnego" : "jest \(supervisors)")",

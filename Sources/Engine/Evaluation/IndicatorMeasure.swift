@@ -140,17 +140,21 @@ enum IndicatorMeasure {
 
     /// The share of subjects with an outcome.
     static func outcomeShare(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
-        let subjects = subjects(measure, context)
-        let row = try await session.query(
-            """
+        share(try await session.query(withOutcome(measure, context)).first!)
+    }
+
+    /// The subjects of `context` (denominator) and those of them with the measure's outcome
+    /// observed by the day the figures describe, from `since` on when given (numerator).
+    static func withOutcome(_ measure: Measure, _ context: AdoptionContext, since: CalendarDate? = nil) -> SQL {
+        let from: SQL = since.map { "AND o.observed_on >= \($0)" } ?? ""
+        return """
             SELECT count(*) AS denominator,
                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outcome o LEFT JOIN person op ON op.code = o.person
                                                    WHERE o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on <= \(context.asOf)
+                                                     \(from)
                                                      AND (o.household = s.code OR o.person = s.code OR op.household = s.code))) AS numerator
-            FROM (\(subjects)) s
+            FROM (\(subjects(measure, context))) s
             """
-        ).first!
-        return share(row)
     }
 
     /// The share of subjects with a plan.
@@ -192,32 +196,20 @@ enum IndicatorMeasure {
     /// The yearly rate of an outcome among the subjects enrolled that year, first year against
     /// last, in percentage points: unlike a count, it does not rise because more are enrolled.
     static func outcomeRateChange(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
-        var rates: [(year: Int, numerator: Int, denominator: Int)] = []
+        var rates: [(year: Int, share: Measurement)] = []
         for year in context.start.year...context.asOf.year {
             let last = min(CalendarDate(year: year, month: 12, day: 31), context.asOf)
             guard let within = context.narrowed(from: CalendarDate(year: year, month: 1, day: 1), to: last, label: String(year)) else { continue }
-            let row = try await session.query(
-                """
-                SELECT count(*) AS denominator,
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outcome o LEFT JOIN person op ON op.code = o.person
-                                                       WHERE o.adoption = \(within.id) AND o.outcome = \(measure.outcome!)
-                                                         AND o.observed_on BETWEEN \(within.start) AND \(within.asOf)
-                                                         AND (o.household = s.code OR o.person = s.code OR op.household = s.code))) AS numerator
-                FROM (\(subjects(measure, within))) s
-                """
-            ).first!
-            let denominator: Int = try row.decode("denominator")
-            if denominator > 0 { rates.append((year, try row.decode("numerator"), denominator)) }
+            let rate = share(try await session.query(withOutcome(measure, within, since: within.start)).first!)
+            if rate.value != nil { rates.append((year, rate)) }
         }
-        guard rates.count >= 2, let first = rates.first, let last = rates.last else {
+        guard rates.count >= 2, let first = rates.first, let last = rates.last, let before = first.share.value, let after = last.share.value else {
             return Measurement(value: nil, note: .changeNeedsTwoYears(years: rates.count))
         }
-        func percent(_ rate: (year: Int, numerator: Int, denominator: Int)) -> Decimal {
-            Decimal(string: String(format: "%.1f", Double(rate.numerator) * 100 / Double(rate.denominator)))!
-        }
         let note = IndicatorNote.yearRates(
-            firstYear: first.year, first: first.numerator, firstOf: first.denominator, lastYear: last.year, last: last.numerator, lastOf: last.denominator)
-        return Measurement(value: percent(last) - percent(first), note: note)
+            firstYear: first.year, first: first.share.numerator ?? 0, firstOf: first.share.denominator ?? 0, lastYear: last.year,
+            last: last.share.numerator ?? 0, lastOf: last.share.denominator ?? 0)
+        return Measurement(value: after - before, note: note)
     }
 
     /// A measure case records cannot give, with the reason.

@@ -215,7 +215,10 @@ public struct SupervisionRatio: Sendable, Codable, Hashable {
     public var atMost: Int
 
     /// The supervisors `workers` need: one for every `atMost`, started.
-    public func supervisorsNeeded(for workers: Int) -> Int { (workers + atMost - 1) / atMost }
+    public func supervisorsNeeded(for workers: Int) -> Int { Self.supervisorsNeeded(for: workers, atMost: atMost) }
+
+    /// The supervisors `workers` need when one may have at most `atMost`.
+    public static func supervisorsNeeded(for workers: Int, atMost: Int) -> Int { (workers + atMost - 1) / atMost }
 }
 
 public struct Plan: Sendable, Codable, Hashable {
