@@ -34,6 +34,16 @@ extension Reporting {
             let note = value.note.map { " — \(sentence($0, names: evaluation.names).text(in: "en"))" } ?? ""
             lines.append("  \(value.id): \(shown)\(share)\(target): \(value.status.rawValue)\(note)")
         }
+        if let goals = evaluation.goals, !goals.isEmpty {
+            let statuses = Dictionary(evaluation.indicators.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
+            lines.append("")
+            lines.append("Goals")
+            for goal in goals {
+                let verdicts = goal.indicators.map { "\($0) \(statuses[$0]?.rawValue ?? "?")" }
+                lines.append("  \(goal.id): " + (verdicts.isEmpty ? "no indicator" : verdicts.joined(separator: ", ")))
+                if !goal.components.isEmpty { lines.append("    components: " + goal.components.joined(separator: ", ")) }
+            }
+        }
         let fidelity = evaluation.fidelity
         lines.append("")
         lines.append("Fidelity: \(Polish.number(fidelity.score)) of 100")

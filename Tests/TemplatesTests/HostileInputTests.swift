@@ -78,10 +78,10 @@ struct HostileInputTests {
 
     @Test func scalarsStayStringsUntilTheSchemaTypesThem() {
         // YAML 1.1 would turn these into false, 493, 90 and a date.
-        let yaml = Fixtures.valid + "goals:\n  - no\n  - 0755\n  - 1:30\n  - 2024-01-02\n"
+        let yaml = Fixtures.valid + "themes:\n  - no\n  - 0755\n  - 1:30\n  - 2024-01-02\n"
         let catalog = Fixtures.catalog([("t.yaml", yaml)])
         #expect(catalog.diagnostics.all.isEmpty)
-        #expect(catalog.programme("test-programme")?.goals?.map(\.pl) == ["no", "0755", "1:30", "2024-01-02"])
+        #expect(catalog.programme("test-programme")?.themes?.map(\.pl) == ["no", "0755", "1:30", "2024-01-02"])
     }
 
     @Test func allErrorsInAFileAreReported() {

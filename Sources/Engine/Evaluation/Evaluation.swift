@@ -38,6 +38,33 @@ public struct Evaluation: Sendable, Codable {
     public var illustrative: [IllustrativePart]? = nil
     /// The municipality's starting figures, each beside the origin city's for reference.
     public var baselines: [BaselineFigure]? = nil
+    /// The programme's goals with the indicators and components that serve them, when its
+    /// template states a logic model.
+    public var goals: [GoalProgress]? = nil
+}
+
+/// One goal of the programme and what in the evaluation serves it: a report reads the
+/// indicators' values and the components' delivery by goal.
+public struct GoalProgress: Sendable, Codable, Hashable {
+    /// The goal's id.
+    public let id: String
+    /// The goal, in Polish.
+    public let name: String
+    /// The indicators showing progress towards it, by id, in the programme's order.
+    public let indicators: [String]
+    /// The components working towards it, by id, in the programme's order.
+    public let components: [String]
+
+    /// The goals of a programme that states a logic model; nil when it states none.
+    static func all(_ programme: Programme) -> [GoalProgress]? {
+        guard programme.hasLogicModel, let goals = programme.goals else { return nil }
+        return goals.filter { !$0.id.isEmpty }.map { goal in
+            GoalProgress(
+                id: goal.id, name: goal.name.pl,
+                indicators: (programme.indicators ?? []).filter { programme.goals(of: $0).contains(goal.id) }.map(\.id),
+                components: (programme.components ?? []).filter { programme.goals(of: $0).contains(goal.id) }.map(\.id))
+        }
+    }
 }
 
 /// A starting figure: the municipality's own, and the programme's from its origin city, which

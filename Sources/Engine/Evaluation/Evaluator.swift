@@ -144,7 +144,8 @@ public struct Evaluator: Sendable {
             period: EvaluationPeriod(label: context.label, start: context.start, end: context.end),
             asOf: context.asOf, findings: findings, rulesChecked: checked, indicators: indicators,
             fidelity: fidelity, adaptations: context.adaptations, names: context.names, versionNote: context.versionNote,
-            illustrative: context.illustrative, baselines: context.baselines.isEmpty ? nil : context.baselines)
+            illustrative: context.illustrative, baselines: context.baselines.isEmpty ? nil : context.baselines,
+            goals: GoalProgress.all(context.programme))
     }
 }
 

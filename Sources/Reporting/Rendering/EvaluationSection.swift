@@ -51,6 +51,15 @@ public struct EvaluationSection: Sendable {
         let badgeStyle: String
     }
 
+    /// A goal of the programme with its indicators (value and verdict) and components.
+    struct GoalRow: Sendable {
+        let name: String
+        /// "2 z 3 wskaźników osiągnięto".
+        let summary: String
+        let indicators: [String]
+        let components: [String]
+    }
+
     struct RuleRow: Sendable {
         let name: String
         let checked: Int
@@ -85,6 +94,9 @@ public struct EvaluationSection: Sendable {
     let baselines: [BaselineRow]
     let hasBaselines: Bool
     let indicators: [IndicatorRow]
+    /// The programme's goals, when its template links indicators and components to them.
+    let goals: [GoalRow]
+    let hasGoals: Bool
     let rules: [RuleRow]
     let hasFindings: Bool
     let findingCount: Int
@@ -125,6 +137,8 @@ public struct EvaluationSection: Sendable {
                 shown: Self.shownValue(value), detail: value.denominator.map { "\(value.numerator ?? 0) z \($0)" },
                 target: value.target?.pl ?? "–", badgeLabel: label, badgeStyle: style)
         }
+        goals = Self.goalRows(evaluation)
+        hasGoals = !goals.isEmpty
         rules = evaluation.rulesChecked.sorted { $0.key < $1.key }.map { rule, checked in
             RuleRow(
                 name: Reporting.polishName(rule), checked: checked, failing: evaluation.findings.filter { $0.rule == rule }.count,
@@ -134,6 +148,28 @@ public struct EvaluationSection: Sendable {
         findingCount = evaluation.findings.count
         findings = evaluation.findings.map {
             FindingRow(entity: $0.entity, url: link($0.entity), detail: Reporting.sentence($0, names: evaluation.names).pl)
+        }
+    }
+
+    /// Each goal with the verdicts of its indicators and whether its components were delivered.
+    static func goalRows(_ evaluation: Evaluation) -> [GoalRow] {
+        let byID = Dictionary(evaluation.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let missing = Set(evaluation.fidelity.missingComponents)
+        return (evaluation.goals ?? []).map { goal in
+            let values = goal.indicators.compactMap { byID[$0] }
+            let withTarget = values.filter { $0.status != .noTarget && $0.status != .noData }
+            let met = withTarget.filter { $0.status == .met }.count
+            let summary =
+                values.isEmpty
+                ? "żaden wskaźnik nie mierzy tego celu"
+                : withTarget.isEmpty
+                    ? "wskaźniki bez wartości docelowej lub bez danych"
+                    : "\(met) z \(withTarget.count) " + PolishWords.form(withTarget.count, "wskaźnika", "wskaźników", "wskaźników") + " osiągnięto"
+            return GoalRow(
+                name: goal.name, summary: summary,
+                // "Cel" is the goal here, so an indicator without a target says so in other words.
+                indicators: values.map { "\($0.name): \(shownValue($0)) – \($0.status == .noTarget ? "bez wartości docelowej" : badge($0.status).0)" },
+                components: goal.components.map { (evaluation.names[$0] ?? $0) + (missing.contains($0) ? " (nie zrealizowano)" : "") })
         }
     }
 

@@ -15,7 +15,7 @@ struct ProgrammeResolver {
     init(catalog: ModelCatalog) { self.catalog = catalog }
 
     static let identifiedLists = [
-        "criteria", "target_groups", "roles", "plans", "outcomes", "components", "networks",
+        "goals", "criteria", "target_groups", "roles", "plans", "outcomes", "components", "networks",
         "baselines", "indicators", "phases", "products",
     ]
 
@@ -32,6 +32,7 @@ struct ProgrammeResolver {
         let errorsBefore = diagnostics.filter { $0.severity == .error }.count
         checkReferences(merged)
         checkFigures(merged)
+        checkLogicModel(merged)
         checkRelease(value)
         guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
         let decoder = JSONDecoder()
@@ -373,6 +374,29 @@ struct ProgrammeResolver {
             error(
                 baseline, "baseline-without-value", "the baseline '\(baseline["id"]?.text ?? "?")' has no value",
                 "give `value:` (or `share:`) as the source states it, or leave the baseline out until it is known", severity: .warning)
+        }
+    }
+
+    /// Once a template links anything to its goals, each goal should be reached by some
+    /// indicator (its own `goals:` or its outcome's), or the evaluation cannot report on it.
+    mutating func checkLogicModel(_ programme: Value) {
+        let outcomes = programme["outcomes"]?.items ?? []
+        let indicators = programme["indicators"]?.items ?? []
+        let components = programme["components"]?.items ?? []
+        func goals(_ item: Value) -> [String] { item["goals"]?.items?.compactMap(\.text) ?? [] }
+        guard (outcomes + indicators + components).contains(where: { !goals($0).isEmpty }) else { return }
+        var measured: Set<String> = []
+        for indicator in indicators {
+            measured.formUnion(goals(indicator))
+            if let outcome = indicator["measure"]?["outcome"]?.text, let linked = outcomes.first(where: { $0["id"]?.text == outcome }) {
+                measured.formUnion(goals(linked))
+            }
+        }
+        for goal in programme["goals"]?.items ?? [] {
+            guard let id = goal["id"]?.text, !measured.contains(id) else { continue }
+            error(
+                goal, "goal-unmeasured", "no indicator shows progress towards the goal '\(id)', so the evaluation cannot report on it",
+                "add `goals: [\(id)]` to an indicator, or to an outcome an indicator measures", severity: .warning)
         }
     }
 

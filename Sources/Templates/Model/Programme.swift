@@ -20,7 +20,8 @@ public struct Programme: Sendable, Codable, Hashable {
     public var budget: Budget?
     public var period: Period?
     public var themes: [LocalizedText]?
-    public var goals: [LocalizedText]?
+    /// What the programme aims at; outcomes, indicators and components name the goals they serve.
+    public var goals: [Goal]?
     public var expectedResults: [LocalizedText]?
     public var criteria: [Criterion]?
     public var targetGroups: [TargetGroup]?
@@ -233,6 +234,8 @@ public struct Outcome: Sendable, Codable, Hashable {
     public var name: LocalizedText
     public var description: LocalizedText?
     public var unit: RecordSubject?
+    /// The goals this change serves.
+    public var goals: [String]?
 }
 
 public struct Cadence: Sendable, Codable, Hashable {
@@ -286,6 +289,8 @@ public struct Component: Sendable, Codable, Hashable {
     /// The share of the expected sessions that makes an adequate dose.
     public var adequateShare: Quantity?
     public var activities: [Activity]?
+    /// The goals this component exists for.
+    public var goals: [String]?
 
     /// True unless marked adaptable; a component is core by default.
     public var isCore: Bool { core ?? true }
@@ -407,6 +412,8 @@ public struct Indicator: Sendable, Codable, Hashable {
     public var description: LocalizedText?
     public var measure: Measure
     public var target: Target?
+    /// The goals this figure shows progress towards, besides those of the outcome it measures.
+    public var goals: [String]?
 }
 
 public struct Baseline: Sendable, Codable, Hashable {

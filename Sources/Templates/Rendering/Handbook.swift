@@ -163,13 +163,33 @@ public struct Handbook: Sendable {
     static func aims(_ p: Programme) -> Section? {
         var aims: [Block] = []
         if let themes = p.themes, !themes.isEmpty { aims += [.heading("Obszary"), .list(themes.map(\.pl))] }
-        if let goals = p.goals, !goals.isEmpty { aims += [.heading("Cele"), .list(goals.map(\.pl))] }
+        if let goals = p.goals, !goals.isEmpty {
+            aims.append(.heading("Cele"))
+            aims.append(p.hasLogicModel ? logicModel(p, goals) : .list(goals.map { $0.name.pl + ($0.description.map { " " + $0.pl } ?? "") }))
+        }
         if let results = p.expectedResults, !results.isEmpty { aims += [.heading("Zakładane rezultaty"), .list(results.map(\.pl))] }
         if let through = p.deliveredThrough, !through.isEmpty { aims += [.heading("Realizowany poprzez"), .list(through.map(\.pl))] }
         if let instruments = p.activationInstruments, !instruments.isEmpty {
             aims += [.heading("Instrumenty aktywizacji"), .paragraph(instruments.map(\.polish).joined(separator: ", "))]
         }
         return aims.isEmpty ? nil : Section(title: "Cele i rezultaty", blocks: aims)
+    }
+
+    /// Each goal with what serves it: the changes observed, the figures that show progress and
+    /// the components that work towards it, so a reader sees why each part exists.
+    static func logicModel(_ p: Programme, _ goals: [Goal]) -> Block {
+        let none = "—"
+        return .table(
+            header: ["Cel", "Obserwowane zmiany", "Wskaźniki", "Komponenty"],
+            rows: goals.map { goal in
+                let outcomes = (p.outcomes ?? []).filter { ($0.goals ?? []).contains(goal.id) }.map(\.name.pl)
+                let indicators = (p.indicators ?? []).filter { p.goals(of: $0).contains(goal.id) }.map(\.name.pl)
+                let components = (p.components ?? []).filter { p.goals(of: $0).contains(goal.id) }.map { $0.name?.pl ?? $0.id }
+                return [
+                    goal.name.pl + (goal.description.map { " " + $0.pl } ?? ""), outcomes.isEmpty ? none : outcomes.joined(separator: "; "),
+                    indicators.isEmpty ? none : indicators.joined(separator: "; "), components.isEmpty ? none : components.joined(separator: "; "),
+                ]
+            })
     }
 
     /// Target groups and the rules of participation.
@@ -257,6 +277,8 @@ public struct Handbook: Sendable {
             }
             if let plan = component.requiresPlan { facts.append("Wymagany plan: " + (p.plans?.first { $0.id == plan }?.name.pl ?? plan)) }
             if let use = component.use { facts.append("Z biblioteki komponentów: \(use)") }
+            let goals = p.goals(of: component)
+            if !goals.isEmpty { facts.append("Służy celom: " + names(goals, in: p)) }
             if !facts.isEmpty { components.append(.list(facts)) }
             if let activities = component.activities, !activities.isEmpty {
                 components.append(

@@ -178,6 +178,14 @@ public enum ProgrammeSchema {
             .optional("for", .choice(RecordSubject.words), "Who each plan is for."),
         ])
 
+    static let goal = ObjectSchema(
+        "goal", "What the programme aims at: the top of its logic model, which outcomes, indicators and components name.", defines: .goal,
+        fields: [
+            .required("id", .identifier, "Id outcomes, indicators and components use to say which goal they serve.", example: "family-situation"),
+            .required("name", .localized, "The goal, as the source words it.", example: "Poprawa sytuacji rodzin."),
+            .optional("description", .localized, "More on the goal, if the source says more."),
+        ])
+
     static let outcome = ObjectSchema(
         "outcome", "A change observed in a participant, recorded in case records.", defines: .outcome,
         fields: [
@@ -185,6 +193,7 @@ public enum ProgrammeSchema {
             .required("name", .localized, "What is observed."),
             .optional("description", .localized, "How to tell it happened."),
             .optional("unit", .choice(RecordSubject.words), "Who it is observed in."),
+            .optional("goals", .list(.reference(.goal)), "The goals this change serves; indicators measuring it report under them.", example: "[family-situation]"),
         ])
 
     static let cadence = ObjectSchema(
@@ -263,6 +272,9 @@ public enum ProgrammeSchema {
             "adequate_share", .percentage, "The share of expected_sessions that counts as an adequate dose, instead of minimum_sessions.",
             example: "75%"),
         .optional("activities", .list(.object(activity)), "What is done within it."),
+        .optional(
+            "goals", .list(.reference(.goal)), "The goals this component exists for; the handbook says so beside it and the evaluation reports it under them.",
+            example: "[family-situation]"),
     ]
 
     static let component = ObjectSchema(
@@ -330,6 +342,9 @@ public enum ProgrammeSchema {
             .optional("description", .localized, "How it is defined."),
             .required("measure", .object(measure), "How it is computed."),
             .optional("target", .object(target), "What it should reach."),
+            .optional(
+                "goals", .list(.reference(.goal)), "The goals this figure shows progress towards, besides those of the outcome it measures.",
+                example: "[community-potential]"),
         ])
 
     static let baseline = ObjectSchema(
@@ -414,7 +429,7 @@ public enum ProgrammeSchema {
             .optional("budget", .object(budget), "The money."),
             .optional("period", .object(period), "When the source project ran."),
             .optional("themes", .list(.localized), "Areas of support and types of action, as the source lists them."),
-            .optional("goals", .list(.localized), "What the programme aims at."),
+            .optional("goals", .list(.object(goal)), "What the programme aims at, each with an id that outcomes, indicators and components refer to."),
             .optional("expected_results", .list(.localized), "Results the source promises, in words (targets go in indicators)."),
             .optional("criteria", .list(.object(criterion)), "Eligibility flags recorded for persons."),
             .optional("target_groups", .list(.object(targetGroup)), "Who it serves."),

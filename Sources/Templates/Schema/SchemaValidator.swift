@@ -151,9 +151,18 @@ public struct SchemaValidator {
         return ok ? make(.list(values), at: node) : nil
     }
 
+    /// How to write a mapping, from its required keys and their examples:
+    /// "write it as a mapping, e.g. {id: family-situation, name: Poprawa sytuacji rodzin.}".
+    static func mappingHint(_ schema: ObjectSchema) -> String? {
+        let required = schema.fields.filter(\.required)
+        guard !required.isEmpty else { return nil }
+        let pairs = required.map { "\($0.key): \($0.example ?? "…")" }
+        return "write it as a mapping with its keys, e.g. {\(pairs.joined(separator: ", "))}"
+    }
+
     mutating func validateObject(_ node: Node, schema: ObjectSchema, as shape: Shape, path: String) -> Value? {
         guard case .mapping(let pairs) = node.kind else {
-            error(node.location, "wrong-type", "'\(path)' must be \(shape.expectation), but it is \(node.kindName)")
+            error(node.location, "wrong-type", "'\(path)' must be \(shape.expectation), but it is \(node.kindName)", Self.mappingHint(schema))
             return nil
         }
         var values: [(key: String, value: Value)] = []

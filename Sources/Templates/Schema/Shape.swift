@@ -42,7 +42,7 @@ public indirect enum Shape: Sendable {
 
 /// Kinds of things a programme defines with an `id` and refers to elsewhere.
 public enum ReferenceKind: String, Sendable, CaseIterable {
-    case role, component, activity, plan, outcome, indicator, baseline, product, network, phase, criterion
+    case role, component, activity, plan, outcome, indicator, baseline, product, network, phase, criterion, goal
     case targetGroup = "target group"
 }
 
