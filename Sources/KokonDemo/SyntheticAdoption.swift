@@ -75,9 +75,14 @@ struct SyntheticAdoption {
     mutating func makeHouseholds() async throws {
         let target = family ? (adoption.targets?.families ?? 30) : (adoption.targets?.participants ?? 40)
         let count = size == .small ? min(target, 8) : Int((Double(target) * (0.45 + 0.6 * strength)).rounded())
-        // Households and persons: one or two adults and up to four children.
+        // Households and persons: one or two adults and up to four children. The adult who is
+        // enrolled (the head) meets what the group requires and its quota asks; others carry
+        // one criterion each, in turn.
         let flags = (programme.criteria ?? []).map(\.id)
+        let householdGroup = (programme.targetGroups ?? []).first { $0.unit == .family }?.id
         for h in 1...max(count, 1) {
+            let enrolledInto = family ? householdGroup : personGroup(for: h - 1)
+            let turn = flags.isEmpty ? [] : [flags[h % flags.count]]
             let adults = random.chance(0.45) ? 1 : 2
             let children = family ? Int.random(in: 1...4, using: &random) : Int.random(in: 0...2, using: &random)
             let household = HouseholdRecord(code: code("H", h), area: areas[h % areas.count], size: adults + children)
@@ -90,7 +95,7 @@ struct SyntheticAdoption {
                         code: code("P", h * 10 + a), household: household.code, birthYear: startYear - Int.random(in: 24...58, using: &random),
                         relation: a == 0 ? "head" : "partner", labourStatus: statuses.randomElement(using: &random),
                         disability: random.chance(0.12) ? "moderate" : "none",
-                        flags: flags.isEmpty ? [] : [flags[h % flags.count]]))
+                        flags: a == 0 ? Self.flags(meeting: enrolledInto, in: programme, besides: turn) : turn))
             }
             for c in 0..<children {
                 persons.append(
@@ -118,7 +123,6 @@ struct SyntheticAdoption {
         let minimumMonths = (adoption.adaptations?.last { $0.change == .minimumDuration }?.duration ?? programme.participation?.minimumDuration)?.months
         let groups = programme.targetGroups ?? []
         let householdGroup = groups.first { $0.unit == .family }?.id
-        let personGroups = groups.filter { $0.unit == .person || $0.unit == nil }
         let familyGroups = Set(groups.filter { $0.unit == .family }.map(\.id))
         // Children join the family's related group for persons, one with an age range first (the
         // young people a programme names), and only at an age the range allows.
@@ -145,11 +149,7 @@ struct SyntheticAdoption {
                         adoption: adoption.id, household: household.code, targetGroup: householdGroup,
                         start: date(from), end: to.map(date), exitReason: reason))
             } else {
-                let group =
-                    personGroups.isEmpty
-                    ? nil
-                    : personGroups[0].quotas?.isEmpty == false
-                        ? personGroups[0].quotas![index % personGroups[0].quotas!.count].id : personGroups[index % personGroups.count].id
+                let group = personGroup(for: index)
                 let adult = members[household.code]!.first!
                 enrolments.append(EnrolmentRecord(adoption: adoption.id, person: adult.code, targetGroup: group, start: date(from), end: to.map(date), exitReason: reason))
             }
@@ -173,6 +173,33 @@ struct SyntheticAdoption {
             children.removeAll { $0.end != nil && $0.end! < $0.start }
             if !children.isEmpty { written += try await records.write(children).inserted }
         }
+    }
+
+    /// The target group (or quota) the demo enrols the `index`th person into, in a programme
+    /// for persons: the first group's quotas in turn, or else the groups in turn.
+    func personGroup(for index: Int) -> String? {
+        let groups = (programme.targetGroups ?? []).filter { $0.unit == .person || $0.unit == nil }
+        guard let first = groups.first else { return nil }
+        if let quotas = first.quotas, !quotas.isEmpty { return quotas[index % quotas.count].id }
+        return groups[index % groups.count].id
+    }
+
+    /// The flags of a person who meets every criterion a target group (or quota) requires or
+    /// asks for, and none it excludes, with `others` they hold besides.
+    static func flags(meeting group: String?, in programme: Programme, besides others: [String] = []) -> [String] {
+        guard let group else { return others }
+        let flagCriteria = Set((programme.criteria ?? []).filter { $0.kind == .flag }.map(\.id))
+        for target in programme.targetGroups ?? [] {
+            let quota = target.quotas?.first { $0.id == group }
+            guard target.id == group || quota != nil else { continue }
+            var wanted: [String] = target.requires ?? []
+            wanted += quota?.criteria ?? []
+            wanted += (quota?.anyOfCriteria ?? []).prefix(1)
+            wanted += others
+            var seen: Set<String> = []
+            return wanted.filter { flagCriteria.contains($0) && !(target.excludes ?? []).contains($0) && seen.insert($0).inserted }
+        }
+        return others
     }
 
     /// Assignments of workers to households.

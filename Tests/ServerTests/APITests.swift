@@ -7,6 +7,7 @@ import KokonServer
 import KokonTestSupport
 import Logging
 import Postgres
+import Templates
 import Testing
 
 /// The API's contract: records checked like imports, problems in RFC 9457 form, limits,
@@ -99,6 +100,36 @@ struct APITests {
                 #expect(try await client.execute(uri: Self.households + "?after=%%%", method: .get, headers: fixture.bearer("torunRead")).status == .badRequest)
                 #expect(try await client.execute(uri: Self.households + "?colour=red", method: .get, headers: fixture.bearer("torunRead")).status == .badRequest)
                 #expect(try await client.execute(uri: Self.households + "?limit=0", method: .get, headers: fixture.bearer("torunRead")).status == .badRequest)
+            }
+        }
+    }
+
+    @Test func anEnrolmentAGroupExcludesIsRefusedNamingTheCriterion() async throws {
+        let catalog = TenancyFixture.shipped(editing: "models/wygrana-rodzina/1.0.0.yaml") {
+            $0.replacingOccurrences(
+                of: "target_groups:\n",
+                with: "  - id: in-other-programme\n    name: {pl: w innym programie wsparcia rodzin}\ntarget_groups:\n"
+            ).replacingOccurrences(
+                of: "    criteria: [inherited-poverty, lives-in-selected-area]\n",
+                with: "    criteria: [inherited-poverty, lives-in-selected-area]\n    excludes: [in-other-programme]\n")
+        }
+        #expect(catalog.diagnostics.errors.isEmpty, "\(catalog.diagnostics.errors.map(\.message))")
+        try await ServerFixture.with(serving: catalog, applying: catalog) { fixture in
+            try await fixture.application.test(.router) { client in
+                let write = merged(fixture.bearer("torunWrite"), jsonHeaders)
+                let base = "/api/v1/municipalities/torun/records/"
+                #expect(
+                    try await client.execute(uri: base + "households", method: .post, headers: write, body: json(#"{"code":"H-9","area":"mokre","size":2}"#)).status == .created)
+                let person = #"{"code":"P-9","household":"H-9","birth_year":1990,"relation":"head","flags":"in-other-programme"}"#
+                #expect(try await client.execute(uri: base + "persons", method: .post, headers: write, body: json(person)).status == .created)
+                let enrolment = #"{"adoption":"wygrana-rodzina","household":"H-9","target_group":"families","start":"2025-01-01"}"#
+                let refused = try await client.execute(uri: base + "enrolments", method: .post, headers: write, body: json(enrolment))
+                #expect(refused.status == .unprocessableContent)
+                #expect(
+                    refused.text.contains(
+                        "household H-9 meets 'in-other-programme' (w innym programie wsparcia rodzin), which target group families excludes; enrol in another group, or correct the flags"
+                    ))
+                #expect(try await fixture.count("enrolments") == 3, "the example's three enrolments, no more")
             }
         }
     }

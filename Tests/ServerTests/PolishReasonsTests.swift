@@ -22,6 +22,30 @@ struct PolishReasonsTests {
             "Osoba P-7 (rocznik 2001) ma w dniu 2024-09-15 22 lub 23 lat, a grupa docelowa „youth” jest dla osób w wieku 13–20 lat. Przyjmij ją do innej grupy albo popraw rok urodzenia."
         ),
         (
+            "person P-7 does not meet 'first-pregnancy' (pierwsza ciąża), which target group mothers requires; if they do, add first-pregnancy to the flags of the person, or enrol in another group",
+            "Osoba P-7 nie spełnia warunku „pierwsza ciąża”, którego wymaga grupa docelowa „mothers”. Jeśli go spełnia, zaznacz u niej kryterium „first-pregnancy”; jeśli nie, przyjmij ją do innej grupy."
+        ),
+        (
+            "household H-1 does not meet 'lives-on-estate' (mieszka na osiedlu (Starosielce)), which target group families requires; if a member does, add lives-on-estate to the flags of that member, or enrol in another group",
+            "Nikt w gospodarstwie H-1 nie spełnia warunku „mieszka na osiedlu (Starosielce)”, którego wymaga grupa docelowa „families”. Jeśli ktoś go spełnia, zaznacz u tej osoby kryterium „lives-on-estate”; jeśli nie, przyjmij gospodarstwo do innej grupy."
+        ),
+        (
+            "household H-1 has 2 children recorded, but 'large-family' (rodzina wielodzietna), which target group families requires, asks for at least 3 children; record the household's persons, or enrol in another group",
+            "Gospodarstwo H-1 nie spełnia warunku „rodzina wielodzietna” (zapisanych osób tego rodzaju: 2), którego wymaga grupa docelowa „families”. Zapisz wszystkie osoby z gospodarstwa albo przyjmij je do innej grupy."
+        ),
+        (
+            "person P-7 meets 'in-other-programme' (w innym programie wizyt), which target group mothers excludes; enrol in another group, or correct the flags",
+            "Osoba P-7 spełnia warunek „w innym programie wizyt”, który wyklucza udział w grupie docelowej „mothers”. Przyjmij ją do innej grupy albo popraw zaznaczone u niej kryteria."
+        ),
+        (
+            "household H-1 meets 'in-other-programme' (w innym programie wizyt), which target group families excludes; enrol in another group, or correct the flags",
+            "W gospodarstwie H-1 ktoś spełnia warunek „w innym programie wizyt”, który wyklucza udział w grupie docelowej „families”. Przyjmij gospodarstwo do innej grupy albo popraw zaznaczone kryteria."
+        ),
+        (
+            "household H-1 has 1 children recorded, which meets 'no-children' (bez dzieci), and target group mothers excludes it; enrol in another group",
+            "Gospodarstwo H-1 spełnia warunek „bez dzieci” (zapisanych osób tego rodzaju: 1), który wyklucza udział w grupie docelowej „mothers”. Przyjmij je do innej grupy."
+        ),
+        (
             "group 'grupa 1' must be a short code of letters, digits, dots, dashes or underscores, e.g. GR-1",
             "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „grupa 1”)."
         ),

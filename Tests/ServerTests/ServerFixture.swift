@@ -24,13 +24,14 @@ struct ServerFixture: Sendable {
     /// The network administrator's second-factor secret.
     let adminSecret: String
 
-    /// Toruń and Warszawa set up with the shipped templates, served with `catalog` (the shipped
-    /// one unless a test changes a template the server reads).
+    /// Toruń and Warszawa set up with `applied` (the shipped templates unless a test changes
+    /// what the municipalities adopt), served with `catalog` (the shipped one unless a test
+    /// changes a template the server reads).
     static func with<Value>(
         configuration: ServerConfiguration = ServerConfiguration(port: 0), serving catalog: ModelCatalog = TenancyFixture.shipped,
-        _ body: (ServerFixture) async throws -> Value
+        applying applied: ModelCatalog = TenancyFixture.shipped, _ body: (ServerFixture) async throws -> Value
     ) async throws -> Value {
-        try await TenancyFixture.with(applying: ["torun", "warszawa"]) { tenancy in
+        try await TenancyFixture.with(applying: ["torun", "warszawa"], catalog: applied) { tenancy in
             let admin = tenancy.admin
             let torun = try await CaseRecords(pool: admin, tenant: "torun", actor: "test")
             let examples = TenancyFixture.root.appending(path: "examples/records/torun")

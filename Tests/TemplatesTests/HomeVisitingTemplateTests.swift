@@ -25,11 +25,22 @@ struct HomeVisitingTemplateTests {
             supervised_by: {role: nurse-supervisor, at_most: 8}
           - id: nurse-supervisor
             name: {pl: superwizor pielęgniarek, en: nurse supervisor}
+        criteria:
+          - id: first-pregnancy
+            name: {pl: pierwsza ciąża, en: first pregnancy}
+          - id: in-other-home-visiting
+            name: {pl: w innym programie wizyt domowych, en: in another home-visiting programme}
+          - id: no-children-yet
+            name: {pl: nie ma jeszcze dzieci, en: no children yet}
+            type: count
+            count: {of: children, at_most: 0}
         target_groups:
           - id: first-time-mothers
             name: {pl: matki po raz pierwszy, en: first-time mothers}
             unit: family
             age: {min: 15, max: 24, unit: years}
+            requires: [first-pregnancy, no-children-yet]
+            excludes: [in-other-home-visiting]
         components:
           - id: home-visits
             name: {pl: Wizyty domowe, en: Home visits}
@@ -62,6 +73,10 @@ struct HomeVisitingTemplateTests {
                 "- Harmonogram od przyjęcia: do 1 miesiąca co tydzień (faza intensywna); do 21 miesięcy co 2 tygodnie; potem co miesiąc"))
         #expect(handbook.contains("- Długość spotkania: 60–90 minut"))
         #expect(handbook.contains("wiek od 15 do 24 lat"))
+        #expect(handbook.contains("Warunki przyjęcia, sprawdzane przy zapisie do grupy:"))
+        #expect(handbook.contains("- spełnia: pierwsza ciąża (zaznaczone u osoby)"))
+        #expect(handbook.contains("- spełnia: nie ma jeszcze dzieci (bez dzieci w gospodarstwie)"))
+        #expect(handbook.contains("- nie spełnia: w innym programie wizyt domowych (zaznaczone u osoby)"))
         #expect(handbook.contains("| Wersja | robocza – jeszcze nie do wdrożenia w gminach |"))
         #expect(handbook.contains("Kwalifikacje: prawo wykonywania zawodu pielęgniarki"))
         #expect(
@@ -100,6 +115,19 @@ struct HomeVisitingTemplateTests {
         #expect(warnings.first?.hint?.contains("- {role: nurse-supervisor, count: 2}") == true)
         let enough = Fixtures.catalog([("home-visiting.yaml", Self.template)], tenants: [("gmina.yaml", tenant(2))])
         #expect(!enough.diagnostics.all.contains { $0.code == "staff-ratio" })
+    }
+
+    @Test func eligibilityRulesAreCheckedForConsistency() {
+        func codes(_ edit: (String) -> String) -> [String] {
+            Fixtures.catalog([("home-visiting.yaml", edit(Self.template))]).diagnostics.sorted.map(\.code)
+        }
+        #expect(codes { $0.replacingOccurrences(of: "excludes: [in-other-home-visiting]", with: "excludes: [first-pregnancy]") } == ["eligibility-contradiction"])
+        #expect(codes { $0.replacingOccurrences(of: "    count: {of: children, at_most: 0}\n", with: "") } == ["criterion-incomplete"])
+        #expect(codes { $0.replacingOccurrences(of: "    type: count\n", with: "") } == ["criterion-incomplete"])
+        #expect(codes { $0.replacingOccurrences(of: "{of: children, at_most: 0}", with: "{of: children}") } == ["criterion-incomplete"])
+        #expect(codes { $0.replacingOccurrences(of: "{of: children, at_most: 0}", with: "{of: children, at_least: 3, at_most: 1}") } == ["order"])
+        #expect(codes { $0.replacingOccurrences(of: "{of: children, at_most: 0}", with: "{of: pets, at_most: 0}") } == ["invalid-value"])
+        #expect(codes { $0.replacingOccurrences(of: "requires: [first-pregnancy", with: "requires: [first-pregnancy-x") } == ["unknown-reference"])
     }
 
     @Test func theScheduleCountsTheVisitsDueSinceEnrolment() throws {

@@ -37,6 +37,8 @@ extension RecordKind {
                             s.person, p.birth_year, eligible_age(a.programme, s.target_group, p.birth_year, try_date(s.start)), s.start, s.target_group,
                             (SELECT concat(g->'age'->>'min', '–', g->'age'->>'max', ' ', g->'age'->>'unit') FROM jsonb_array_elements(a.programme->'targetGroups') g
                              WHERE g->>'id' = s.target_group))
+            WHEN s.target_group IS NOT NULL AND eligibility_refusal(a.programme, s.target_group, s.household, s.person) IS NOT NULL
+                THEN eligibility_refusal(a.programme, s.target_group, s.household, s.person)
             WHEN s."end" IS NULL AND s.exit_reason IS NOT NULL THEN 'exit_reason is given but end is empty; give the last day too'
             WHEN s."end" IS NOT NULL AND s.exit_reason IS NULL THEN format('end is %s but exit_reason is empty; say why: %s', s."end", array_to_string(\(RecordVocabulary.exitReasons), ', '))
             \(RecordChecks.choice(Identifier("exit_reason"), "exit_reason", RecordVocabulary.exitReasons, optional: true))

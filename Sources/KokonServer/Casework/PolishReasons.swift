@@ -36,6 +36,26 @@ public enum PolishReasons {
             #"person (.*), born in (\d+), is (\d+) or (\d+) on (.*), but target group (.*) is for ages (\d+)–(\d+) years; enrol them in another group, or correct birth_year"#,
             "Osoba $1 (rocznik $2) ma w dniu $5 $3 lub $4 lat, a grupa docelowa „$6” jest dla osób w wieku $7–$8 lat. Przyjmij ją do innej grupy albo popraw rok urodzenia."),
         Rule(
+            #"person (\S+) does not meet '(.*)' \((.*)\), which target group (\S+) requires; .*"#,
+            "Osoba $1 nie spełnia warunku „$3”, którego wymaga grupa docelowa „$4”. Jeśli go spełnia, zaznacz u niej kryterium „$2”; jeśli nie, przyjmij ją do innej grupy."),
+        Rule(
+            #"household (\S+) does not meet '(.*)' \((.*)\), which target group (\S+) requires; .*"#,
+            "Nikt w gospodarstwie $1 nie spełnia warunku „$3”, którego wymaga grupa docelowa „$4”. Jeśli ktoś go spełnia, zaznacz u tej osoby kryterium „$2”; jeśli nie, przyjmij gospodarstwo do innej grupy."
+        ),
+        Rule(
+            #"household (\S+) has (\d+) (\w+) recorded, but '(.*)' \((.*)\), which target group (\S+) requires, asks for .*"#,
+            "Gospodarstwo $1 nie spełnia warunku „$5” (zapisanych osób tego rodzaju: $2), którego wymaga grupa docelowa „$6”. Zapisz wszystkie osoby z gospodarstwa albo przyjmij je do innej grupy."
+        ),
+        Rule(
+            #"person (\S+) meets '(.*)' \((.*)\), which target group (\S+) excludes; .*"#,
+            "Osoba $1 spełnia warunek „$3”, który wyklucza udział w grupie docelowej „$4”. Przyjmij ją do innej grupy albo popraw zaznaczone u niej kryteria."),
+        Rule(
+            #"household (\S+) meets '(.*)' \((.*)\), which target group (\S+) excludes; .*"#,
+            "W gospodarstwie $1 ktoś spełnia warunek „$3”, który wyklucza udział w grupie docelowej „$4”. Przyjmij gospodarstwo do innej grupy albo popraw zaznaczone kryteria."),
+        Rule(
+            #"household (\S+) has (\d+) (\w+) recorded, which meets '(.*)' \((.*)\), and target group (\S+) excludes it; .*"#,
+            "Gospodarstwo $1 spełnia warunek „$5” (zapisanych osób tego rodzaju: $2), który wyklucza udział w grupie docelowej „$6”. Przyjmij je do innej grupy."),
+        Rule(
             #"group '(.*)' must be a short code of letters, digits, dots, dashes or underscores, e\.g\. GR-1"#,
             "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „$1”)."),
         Rule(#"number '(.*)' must be a whole number from 1"#, "Numer celu to liczba całkowita od 1 (wpisano „$1”)."),

@@ -33,6 +33,7 @@ struct ProgrammeResolver {
         checkReferences(merged)
         checkFigures(merged)
         checkLogicModel(merged)
+        checkEligibility(merged)
         checkRelease(value)
         guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
         let decoder = JSONDecoder()
@@ -374,6 +375,38 @@ struct ProgrammeResolver {
             error(
                 baseline, "baseline-without-value", "the baseline '\(baseline["id"]?.text ?? "?")' has no value",
                 "give `value:` (or `share:`) as the source states it, or leave the baseline out until it is known", severity: .warning)
+        }
+    }
+
+    /// A criterion's type and its count agree, a count has bounds in order, and no group both
+    /// requires and excludes the same criterion.
+    mutating func checkEligibility(_ programme: Value) {
+        for criterion in programme["criteria"]?.items ?? [] {
+            let id = criterion["id"]?.text ?? "?"
+            let isCount = criterion["type"]?.text == CriterionType.count.rawValue
+            if isCount, criterion["count"] == nil {
+                error(
+                    criterion["type"]!, "criterion-incomplete", "the count criterion '\(id)' does not say what it counts",
+                    "add e.g. `count: {of: children, at_least: 3}`")
+            }
+            if let count = criterion["count"] {
+                if !isCount {
+                    error(count, "criterion-incomplete", "the criterion '\(id)' gives a count, but its type is not count", "add `type: count`, or remove `count:`")
+                }
+                if count["at_least"] == nil && count["at_most"] == nil {
+                    error(count, "criterion-incomplete", "the count of criterion '\(id)' has no bound", "add `at_least:`, `at_most:` or both")
+                }
+                checkOrder(count, "at_least", "at_most", what: "the count of '\(id)'")
+            }
+        }
+        for group in programme["target_groups"]?.items ?? [] {
+            let required = Set(group["requires"]?.items?.compactMap(\.text) ?? [])
+            for excluded in group["excludes"]?.items ?? [] {
+                guard let id = excluded.text, required.contains(id) else { continue }
+                error(
+                    excluded, "eligibility-contradiction", "the target group '\(group["id"]?.text ?? "?")' both requires and excludes '\(id)', so no one could join it",
+                    "keep '\(id)' under requires or under excludes, not both")
+            }
         }
     }
 

@@ -124,6 +124,33 @@ public struct Period: Sendable, Codable, Hashable {
 public struct Criterion: Sendable, Codable, Hashable {
     public var id: String
     public var name: LocalizedText
+    /// How it is settled from records; a flag unless stated.
+    public var type: CriterionType?
+    /// For a count: which members, and how many.
+    public var count: MemberCount?
+
+    /// Its type, a flag unless stated.
+    public var kind: CriterionType { type ?? .flag }
+}
+
+/// How many household members of a kind a count criterion asks for.
+public struct MemberCount: Sendable, Codable, Hashable {
+    /// Which members are counted.
+    public var of: MemberKind
+    /// The fewest.
+    public var atLeast: Int?
+    /// The most.
+    public var atMost: Int?
+
+    /// "co najmniej 3 dzieci", "najwyżej 0 dzieci", "od 1 do 2 dorosłych".
+    public var polish: String {
+        switch (atLeast, atMost) {
+        case (let low?, let high?): "od \(low) do \(high) \(of.polish)"
+        case (let low?, nil): "co najmniej \(low) \(of.polish)"
+        case (nil, let high?): high == 0 ? "bez \(of.polish)" : "najwyżej \(high) \(of.polish)"
+        case (nil, nil): of.polish
+        }
+    }
 }
 
 public struct Quota: Sendable, Codable, Hashable {
@@ -171,6 +198,10 @@ public struct TargetGroup: Sendable, Codable, Hashable {
     public var approximate: Bool?
     public var age: AgeRange?
     public var criteria: [String]?
+    /// Criteria an enrolment into the group must meet; checked at enrolment.
+    public var requires: [String]?
+    /// Criteria that keep a household or person out of the group; checked at enrolment.
+    public var excludes: [String]?
     public var eligibility: [LocalizedText]?
     public var preferences: [LocalizedText]?
     public var quotas: [Quota]?

@@ -205,6 +205,11 @@ public struct Handbook: Sendable {
             if let criteria = group.criteria {
                 people.append(.paragraph("Kryteria: " + criteria.map { id in p.criteria?.first { $0.id == id }?.name.pl ?? id }.joined(separator: "; ")))
             }
+            let rules = (group.requires ?? []).map { "spełnia: " + criterion($0, in: p) } + (group.excludes ?? []).map { "nie spełnia: " + criterion($0, in: p) }
+            if !rules.isEmpty {
+                people.append(.paragraph("Warunki przyjęcia, sprawdzane przy zapisie do grupy:"))
+                people.append(.list(rules))
+            }
             if let quotas = group.quotas {
                 people.append(.table(header: ["Kwota", "Liczba miejsc"], rows: quotas.map { [$0.name.pl, String($0.size)] }))
             }
@@ -223,6 +228,16 @@ public struct Handbook: Sendable {
             people.append(.paragraph(rule + (participation.description.map { " " + $0.pl } ?? "")))
         }
         return people.isEmpty ? nil : Section(title: "Grupy docelowe i zasady udziału", blocks: people)
+    }
+
+    /// A criterion's name, with how it is settled: "rodzina wielodzietna (co najmniej 3 dzieci
+    /// w gospodarstwie)", or for a flag "(zaznaczone u osoby)".
+    static func criterion(_ id: String, in p: Programme) -> String {
+        guard let criterion = p.criteria?.first(where: { $0.id == id }) else { return id }
+        switch criterion.kind {
+        case .flag: return criterion.name.pl + " (zaznaczone u osoby)"
+        case .count: return criterion.name.pl + " (" + (criterion.count.map { $0.polish + " w gospodarstwie" } ?? "liczba osób") + ")"
+        }
     }
 
     /// Roles and their caseloads.

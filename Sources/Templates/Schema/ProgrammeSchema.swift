@@ -78,11 +78,24 @@ public enum ProgrammeSchema {
             .optional("reach", .choice(["local", "regional", "national"]), "How far the programme reaches."),
         ])
 
-    static let criterion = ObjectSchema(
-        "criterion", "An eligibility condition recorded for each person (a flag in case records).", defines: .criterion,
+    static let memberCount = ObjectSchema(
+        "member count", "How many members of a household of a kind a count criterion asks for.",
         fields: [
-            .required("id", .identifier, "The flag's id.", example: "unemployed-profile-iii"),
+            .required("of", .choice(MemberKind.words), "Which members are counted: children (relation child), adults, or all members.", example: "children"),
+            .optional("at_least", .integer(minimum: 0), "The fewest.", example: "3"),
+            .optional("at_most", .integer(minimum: 0), "The most.", example: "0"),
+        ])
+
+    static let criterion = ObjectSchema(
+        "criterion", "An eligibility condition: a yes/no flag recorded for each person, or a count of household members.", defines: .criterion,
+        fields: [
+            .required("id", .identifier, "The criterion's id, also the flag recorded for persons who meet it.", example: "unemployed-profile-iii"),
             .required("name", .localized, "What it means."),
+            .optional(
+                "type", .choice(CriterionType.words),
+                "flag (the default): met by a person with it among their flags; count: met by a household whose recorded members number within `count`.",
+                example: "count"),
+            .optional("count", .object(memberCount), "For a count: which members and how many, e.g. {of: children, at_least: 3}.", example: "{of: children, at_least: 3}"),
         ])
 
     static let quota = ObjectSchema(
@@ -114,7 +127,16 @@ public enum ProgrammeSchema {
                             .required("max", .integer(minimum: 0), "Oldest age.", example: "20"),
                             .required("unit", .choice(AgeUnit.words), "What the ages count: years, or months for small children.", example: "years"),
                         ])), "Age range, e.g. {min: 13, max: 20, unit: years}."),
-            .optional("criteria", .list(.reference(.criterion)), "Criteria every member must meet."),
+            .optional(
+                "criteria", .list(.reference(.criterion)), "Criteria that describe who the group is for, as the source lists them; printed, not checked (see requires).",
+                example: "[at-risk-of-poverty]"),
+            .optional(
+                "requires", .list(.reference(.criterion)),
+                "Criteria an enrolment must meet, checked at enrolment by import, API and form alike (for a household: by one of its members).",
+                example: "[first-pregnancy, no-children]"),
+            .optional(
+                "excludes", .list(.reference(.criterion)), "Criteria that keep a household or person out of the group, checked at enrolment.",
+                example: "[in-other-home-visiting]"),
             .optional("eligibility", .list(.localized), "Eligibility in words, where it is not a recorded flag."),
             .optional("preferences", .list(.localized), "Who is preferred at recruitment."),
             .optional("quotas", .list(.object(quota)), "Sub-groups with their own number of places; their sizes must add up to the group's."),

@@ -107,6 +107,40 @@ public enum RecordSubject: String, Vocabulary {
     case child
 }
 
+/// How a criterion of eligibility is settled from case records.
+public enum CriterionType: String, PolishLabelled {
+    /// Yes or no: met when the person (or, for a household, one of its members) has the
+    /// criterion among their recorded flags.
+    case flag
+    /// A number of household members, counted from the persons recorded, within bounds.
+    case count
+
+    public var polish: String {
+        switch self {
+        case .flag: "tak/nie (zaznaczane u osoby)"
+        case .count: "liczba osób w gospodarstwie"
+        }
+    }
+}
+
+/// Which members of a household a count criterion counts.
+public enum MemberKind: String, PolishLabelled {
+    /// Persons recorded as children of the household.
+    case children
+    /// Everyone else.
+    case adults
+    /// Everyone.
+    case members
+
+    public var polish: String {
+        switch self {
+        case .children: "dzieci"
+        case .adults: "dorosłych"
+        case .members: "osób"
+        }
+    }
+}
+
 /// The kinds of activation instrument social assistance uses with a person or family.
 public enum ActivationInstrument: String, PolishLabelled {
     /// Towards work.
