@@ -104,15 +104,18 @@ struct APITests {
         }
     }
 
+    /// Wygrana Rodzina with a yes/no criterion its families group excludes.
+    static let excludingOtherProgrammes = TenancyFixture.shipped(editing: "models/wygrana-rodzina/1.0.0.yaml") {
+        $0.replacingOccurrences(
+            of: "target_groups:\n",
+            with: "  - id: in-other-programme\n    name: {pl: w innym programie wsparcia rodzin}\ntarget_groups:\n"
+        ).replacingOccurrences(
+            of: "    criteria: [inherited-poverty, lives-in-selected-area]\n",
+            with: "    criteria: [inherited-poverty, lives-in-selected-area]\n    excludes: [in-other-programme]\n")
+    }
+
     @Test func anEnrolmentAGroupExcludesIsRefusedNamingTheCriterion() async throws {
-        let catalog = TenancyFixture.shipped(editing: "models/wygrana-rodzina/1.0.0.yaml") {
-            $0.replacingOccurrences(
-                of: "target_groups:\n",
-                with: "  - id: in-other-programme\n    name: {pl: w innym programie wsparcia rodzin}\ntarget_groups:\n"
-            ).replacingOccurrences(
-                of: "    criteria: [inherited-poverty, lives-in-selected-area]\n",
-                with: "    criteria: [inherited-poverty, lives-in-selected-area]\n    excludes: [in-other-programme]\n")
-        }
+        let catalog = Self.excludingOtherProgrammes
         #expect(catalog.diagnostics.errors.isEmpty, "\(catalog.diagnostics.errors.map(\.message))")
         try await ServerFixture.with(serving: catalog, applying: catalog) { fixture in
             try await fixture.application.test(.router) { client in

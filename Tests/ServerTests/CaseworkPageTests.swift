@@ -16,6 +16,43 @@ import Testing
 struct CaseworkPageTests {
     typealias Browser = BrowserSessionTests.Browser
 
+    @Test func aPersonsCriteriaAreTickedOnTheFormAndAnExcludedHouseholdIsRefusedInPolish() async throws {
+        let catalog = APITests.excludingOtherProgrammes
+        try await ServerFixture.with(serving: catalog, applying: catalog) { fixture in
+            try await fixture.onLoopback { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
+                let page = try await client.execute(uri: "/m/torun/households/H-1", method: .get, headers: browser.header)
+                #expect(
+                    page.text.contains(
+                        #"<div class="check"><input id="flag-in-other-programme" name="flags" type="checkbox" value="in-other-programme"> <label for="flag-in-other-programme">Spełnia kryterium: w innym programie wsparcia rodzin</label></div>"#
+                    ))
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: page.text))
+                func post(_ uri: String, _ body: String) async throws -> TestResponse {
+                    try await client.execute(
+                        uri: uri, method: .post, headers: merged(browser.header, BrowserSessionTests.formType), body: ByteBuffer(string: "csrf_token=\(csrf)&" + body))
+                }
+                #expect(try await post("/m/torun/households", "code=H-80&area=mokre&size=2").status == .seeOther)
+                // Two boxes ticked: both flags are recorded; a refusal keeps them ticked.
+                let refused = try await post("/m/torun/households/H-80/persons", "code=P-80&birth_year=1850&relation=head&flags=inherited-poverty&flags=in-other-programme")
+                #expect(refused.status == .unprocessableContent)
+                #expect(refused.text.contains(#"value="in-other-programme" checked>"#) && refused.text.contains(#"value="inherited-poverty" checked>"#))
+                #expect(
+                    try await post("/m/torun/households/H-80/persons", "code=P-80&birth_year=1980&relation=head&flags=inherited-poverty&flags=in-other-programme").status
+                        == .seeOther)
+                let records = try await CaseRecords(pool: fixture.tenancy.admin, tenant: "torun", actor: "test")
+                #expect(try await records.find(.persons, code: "P-80").text.contains(#""flags": ["inherited-poverty", "in-other-programme"]"#))
+                let enrol = try await post("/m/torun/households/H-80/enrolments", "enrolment_target=wygrana-rodzina%7Cfamilies&start=2025-02-01")
+                #expect(enrol.status == .unprocessableContent)
+                #expect(
+                    enrol.text.contains(
+                        "W gospodarstwie H-80 ktoś spełnia warunek „w innym programie wsparcia rodzin”, który wyklucza udział w grupie docelowej „families”. Przyjmij gospodarstwo do innej grupy albo popraw zaznaczone kryteria."
+                    ))
+                #expect(try await fixture.count("enrolments") == 3)
+            }
+        }
+    }
+
     @Test func formsRecordOnceAndRefuseWithTheFieldMarked() async throws {
         try await ServerFixture.with { fixture in
             try await fixture.onLoopback { client in

@@ -57,7 +57,7 @@ struct LogicModelTests {
         #expect(handbook.contains("| Cel | Obserwowane zmiany | Wskaźniki | Komponenty |"))
         #expect(handbook.contains("| Wzmocnienie rodzin. | większa sprawczość rodziny | rodziny bardziej sprawcze | Praca z rodziną |"))
         #expect(handbook.contains("| Aktywne sąsiedztwo. | — | sąsiedzi w działaniach | — |"))
-        #expect(handbook.contains("Służy celom: Wzmocnienie rodzin."))
+        #expect(handbook.contains("Służy celowi: Wzmocnienie rodzin."))
     }
 
     @Test func aGoalNoIndicatorReachesIsWarnedOnceALogicModelIsStated() {

@@ -32,6 +32,8 @@ extension CaseRecords {
         public let roles: [Choice]
         /// Outcomes it records.
         public let outcomes: [Choice]
+        /// The yes/no criteria of eligibility a person may carry as flags.
+        public let criteria: [Choice]
     }
 
     /// The choices of the municipality's forms.
@@ -61,7 +63,8 @@ extension CaseRecords {
                 adoptions.append(
                     AdoptedProgramme(
                         id: id, version: try row.decode("version"), targetGroups: try of("target-group"), components: try of("component"),
-                        activities: try of("activity"), plans: try of("plan"), roles: try of("role"), outcomes: try of("outcome")))
+                        activities: try of("activity"), plans: try of("plan"), roles: try of("role"), outcomes: try of("outcome"),
+                        criteria: try of("criterion")))
             }
             return Choices(areas: areas, adoptions: adoptions, staff: staff)
         }

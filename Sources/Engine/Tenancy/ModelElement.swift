@@ -57,7 +57,8 @@ public struct ModelElement: Sendable, Hashable {
         for plan in programme.plans ?? [] { add("plan", plan.id, plan.name) }
         for outcome in programme.outcomes ?? [] { add("outcome", outcome.id, outcome.name) }
         for network in programme.networks ?? [] { add("network", network.id, network.name) }
-        for criterion in programme.criteria ?? [] { add("criterion", criterion.id, criterion.name) }
+        // Only yes/no criteria are flags a person carries; a count is worked out from the household.
+        for criterion in programme.criteria ?? [] where criterion.kind == .flag { add("criterion", criterion.id, criterion.name) }
         let lines = programme.budget?.lines ?? []
         if lines.isEmpty {
             for (id, name) in standardBudgetLines { add("budget-line", id, LocalizedText(pl: name)) }

@@ -110,7 +110,9 @@ enum CaseworkRoutes {
                 if let person = form["outcome_for"], !person.isEmpty { row["person"] = person } else { row["household"] = code }
                 batches = [(.outcomes, [row])]
             case "persons":
-                batches = [(.persons, [["code": form["code"] ?? "", "household": code, "birth_year": form["birth_year"] ?? "", "relation": form["relation"] ?? ""]])]
+                var row = ["code": form["code"] ?? "", "household": code, "birth_year": form["birth_year"] ?? "", "relation": form["relation"] ?? ""]
+                if let flags = form.all["flags"], !flags.isEmpty { row["flags"] = flags.joined(separator: "|") }
+                batches = [(.persons, [row])]
             case "plans":
                 let kind = (form["plan_kind"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
                 // As with sessions, the form's own id names the plan, so a second send records it once.
@@ -149,7 +151,8 @@ enum CaseworkRoutes {
                 try await records.write(together: batches)
             } catch {
                 return try await householdPage(
-                    tenant, code, records, context, services, saved: nil, values: [which: form.values], issues: [which: issues(of: error, context)])
+                    tenant, code, records, context, services, saved: nil, values: [which: form.all.mapValues { $0.joined(separator: "|") }],
+                    issues: [which: issues(of: error, context)])
             }
             return SignInRoutes.redirect("/m/\(tenant)/households/\(escape(code))?saved=\(which)")
         }
@@ -248,6 +251,15 @@ enum CaseworkRoutes {
                 "relation", "Relacja z osobą prowadzącą gospodarstwo", choices: PolishLabels.relationOrder.map { ($0, PolishLabels.relations[$0]!) },
                 value: values["persons"]?["relation"] ?? ""),
         ]
+        // The yes/no criteria of every adopted programme, once each, as boxes to tick.
+        let ticked = Set((values["persons"]?["flags"] ?? "").split(separator: "|").map(String.init))
+        var offered: Set<String> = []
+        for criterion in choices.adoptions.flatMap(\.criteria) where offered.insert(criterion.id).inserted {
+            personFields.append(
+                FormField.checkbox(
+                    id: "flag-\(criterion.id)", name: "flags", value: criterion.id, label: "Spełnia kryterium: \(criterion.name)",
+                    checked: ticked.contains(criterion.id)))
+        }
         let personSummary = FormField.place(issues["persons"] ?? [], in: &personFields)
 
         let targets = choices.adoptions.flatMap { adoption -> [(String, String)] in

@@ -21,6 +21,9 @@ struct FormField: Sendable {
 
     /// Stored rather than computed: the page renderer reads stored properties only.
     var isSelect = false
+    /// A box to tick.
+    var isCheckbox = false
+    var checked = false
     var isHidden = false
     /// A required select with nothing chosen yet starts on an empty "choose" option, so that
     /// nobody submits the first choice without having looked.
@@ -34,6 +37,11 @@ struct FormField: Sendable {
             needsChoice: required && !choices.contains { $0.0 == value })
     }
 
+    /// A box to tick, sending `value` under `name` when ticked; several boxes may share a name.
+    static func checkbox(id: String, name: String, value: String, label: String, checked: Bool) -> FormField {
+        FormField(id: id, name: name, label: label, value: value, required: false, isCheckbox: true, checked: checked)
+    }
+
     /// The fields with the problems of a refused write placed beside the field each names;
     /// returns the problems that name no field of the form. `polish` problems are shown as
     /// they are; the checks' reasons in Polish (``PolishReasons``), or, for a wording it does
@@ -42,7 +50,8 @@ struct FormField: Sendable {
         var unplaced: [String] = []
         for issue in issues {
             let target = issue.field.map { names[$0] ?? $0 }
-            if let target, let index = fields.firstIndex(where: { $0.name == target }) {
+            // A box has no room for a sentence; its problem is shown above the form.
+            if let target, let index = fields.firstIndex(where: { $0.name == target && !$0.isCheckbox }) {
                 let help = PolishLabels.fieldHelp[issue.field ?? ""] ?? "Popraw to pole."
                 if polish {
                     fields[index].error = issue.reason.prefix(1).uppercased() + issue.reason.dropFirst()

@@ -293,7 +293,7 @@ public struct Handbook: Sendable {
             if let plan = component.requiresPlan { facts.append("Wymagany plan: " + (p.plans?.first { $0.id == plan }?.name.pl ?? plan)) }
             if let use = component.use { facts.append("Z biblioteki komponentów: \(use)") }
             let goals = p.goals(of: component)
-            if !goals.isEmpty { facts.append("Służy celom: " + names(goals, in: p)) }
+            if !goals.isEmpty { facts.append((goals.count == 1 ? "Służy celowi: " : "Służy celom: ") + names(goals, in: p)) }
             if !facts.isEmpty { components.append(.list(facts)) }
             if let activities = component.activities, !activities.isEmpty {
                 components.append(
