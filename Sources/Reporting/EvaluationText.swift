@@ -70,6 +70,17 @@ extension Reporting {
             }
             lines.append("    \(dose.component): " + parts.joined(separator: "; "))
         }
+        if let checklist = fidelity.checklist, !checklist.isEmpty {
+            lines.append("  checklist: \(checklist.filter(\.counts).count) of \(checklist.count) essential elements in place")
+            for item in checklist {
+                let how =
+                    switch item.assessed {
+                    case .records: "indicator \(item.indicator ?? "?")" + (item.met == nil ? " has no value yet" : item.counts ? " met its target" : " missed its target")
+                    case .selfAssessment: item.assessedOn.map { "self-assessed on \($0)" } ?? "never self-assessed, counted as not in place"
+                    }
+                lines.append("    \(item.element): \(item.counts ? "in place" : "not in place") (\(how))")
+            }
+        }
         lines.append("  reach: \(fidelity.enrolled) enrolled" + (fidelity.target.map { " of a local target of \($0) (\(Polish.percent(fidelity.reach ?? 0)))" } ?? ""))
         if !evaluation.adaptations.isEmpty {
             lines.append("  adaptations:")

@@ -14,10 +14,16 @@ public struct TenancyFixture: Sendable {
     /// The shipped models and tenants with the file ending in `path` edited by `edit`, checked:
     /// for a test that changes one template or tenant file.
     public static func shipped(editing path: String, _ edit: (String) -> String) -> ModelCatalog {
+        withoutActuallyEscaping(edit) { shipped(editing: [path: $0]) }
+    }
+
+    /// The shipped models and tenants with each file ending in one of the paths edited, checked.
+    public static func shipped(editing edits: [String: (String) -> String]) -> ModelCatalog {
         var catalog = ModelCatalog()
         for file in shipped.files {
             let text = shipped.sources[file.path] ?? ""
-            catalog.add(bytes: Array((file.path.hasSuffix(path) ? edit(text) : text).utf8), path: file.path, kind: file.kind)
+            let edit = edits.first { file.path.hasSuffix($0.key) }?.value ?? { $0 }
+            catalog.add(bytes: Array(edit(text).utf8), path: file.path, kind: file.kind)
         }
         catalog.checkAll()
         return catalog

@@ -56,6 +56,15 @@ struct HomeVisitingTemplateTests {
             name: rodziny objęte wizytami
             kind: output
             measure: {type: count, subject: families}
+            target: {at_least: 100}
+        fidelity_checklist:
+          - id: enough-families
+            name: {pl: program obejmuje zaplanowaną liczbę rodzin}
+            assessed: records
+            indicator: families
+          - id: weekly-supervision
+            name: {pl: cotygodniowa superwizja pielęgniarek}
+            assessed: self
         release:
           status: draft
 
@@ -74,6 +83,9 @@ struct HomeVisitingTemplateTests {
         #expect(handbook.contains("- Długość spotkania: 60–90 minut"))
         #expect(handbook.contains("wiek od 15 do 24 lat"))
         #expect(handbook.contains("Warunki przyjęcia, sprawdzane przy zapisie do grupy:"))
+        #expect(handbook.contains("## Lista kontrolna wierności"))
+        #expect(handbook.contains("| program obejmuje zaplanowaną liczbę rodzin | z zapisów: wskaźnik „rodziny objęte wizytami” osiąga cel |"))
+        #expect(handbook.contains("| cotygodniowa superwizja pielęgniarek | samoocena koordynatora, zapisywana w pliku gminy |"))
         #expect(handbook.contains("- spełnia: pierwsza ciąża (zaznaczone u osoby)"))
         #expect(handbook.contains("- spełnia: nie ma jeszcze dzieci (bez dzieci w gospodarstwie)"))
         #expect(handbook.contains("- nie spełnia: w innym programie wizyt domowych (zaznaczone u osoby)"))
@@ -128,6 +140,8 @@ struct HomeVisitingTemplateTests {
         #expect(codes { $0.replacingOccurrences(of: "{of: children, at_most: 0}", with: "{of: children, at_least: 3, at_most: 1}") } == ["order"])
         #expect(codes { $0.replacingOccurrences(of: "{of: children, at_most: 0}", with: "{of: pets, at_most: 0}") } == ["invalid-value"])
         #expect(codes { $0.replacingOccurrences(of: "requires: [first-pregnancy", with: "requires: [first-pregnancy-x") } == ["unknown-reference"])
+        #expect(codes { $0.replacingOccurrences(of: "    indicator: families\n", with: "") } == ["checklist-incomplete"])
+        #expect(codes { $0.replacingOccurrences(of: "    assessed: self\n", with: "    assessed: self\n    indicator: families\n") } == ["checklist-incomplete"])
     }
 
     @Test func theScheduleCountsTheVisitsDueSinceEnrolment() throws {

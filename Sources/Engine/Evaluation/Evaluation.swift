@@ -268,6 +268,27 @@ public struct Fidelity: Sendable, Codable, Hashable {
     public let subjects: [SubjectDose]
     /// Per component that states a session length or an adequate dose: what was delivered.
     public let doses: [ComponentDose]
+    /// The programme's essential elements and whether each is in place; nil when it lists none.
+    public var checklist: [ChecklistItem]? = nil
+}
+
+/// One essential element of the programme and whether it is in place.
+public struct ChecklistItem: Sendable, Codable, Hashable {
+    /// The element's id.
+    public let element: String
+    /// The element, in Polish.
+    public let name: String
+    /// How it is judged.
+    public let assessed: FidelityAssessment
+    /// Whether it is in place: nil when no self-assessment is recorded yet.
+    public let met: Bool?
+    /// For a self-assessed element, the day of the assessment that counts.
+    public let assessedOn: CalendarDate?
+    /// For an element judged from records, the indicator that decides it.
+    public let indicator: String?
+
+    /// Met, counted as such in the score; an element never assessed counts as not in place.
+    public var counts: Bool { met ?? false }
 }
 
 /// What one component delivered against the dose its template states.

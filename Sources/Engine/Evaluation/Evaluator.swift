@@ -70,7 +70,10 @@ public struct Evaluator: Sendable {
     /// applied, so records are evaluated against the version they were made under.
     func contexts(adoption: String?, today: CalendarDate, on session: Session) async throws -> [AdoptionContext] {
         let rows = try await session.query(
-            "SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations, upgrade, illustrative, baselines FROM adoption ORDER BY id"
+            """
+            SELECT id, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations, upgrade, illustrative, baselines, fidelity_assessments
+            FROM adoption ORDER BY id
+            """
         ).rows
         let known = try rows.map { try $0.decode("id", as: String.self) }
         if let adoption, !known.contains(adoption) { throw EvaluationError.unknownAdoption(adoption, known: known) }
@@ -97,6 +100,9 @@ public struct Evaluator: Sendable {
             let register = recorded.filter { $0.adoption == id }
             let illustrative = try row.decode("illustrative", as: [String].self).compactMap(IllustrativePart.init(rawValue:))
             let local = try row.decode("baselines", as: JSONB.self).decode([LocalBaseline].self)
+            let assessments = try row.decode("fidelity_assessments", as: JSONB.self).decode([SelfAssessment].self)
+            let first = contexts.count
+            defer { for index in first..<contexts.count { contexts[index].assessments = assessments } }
             let earlier = history[id] ?? []
             let currentStart = max(start, earlier.last.map { $0.end.adding(days: 1) } ?? start)
             // A register adaptation withdrawn at the upgrade holds only before it.
@@ -187,6 +193,8 @@ struct AdoptionContext: Sendable {
     let illustrative: [IllustrativePart]
     /// The municipality's starting figures beside the origin city's.
     let baselines: [BaselineFigure]
+    /// The coordinator's self-assessments of the programme's essential elements.
+    var assessments: [SelfAssessment] = []
     /// Components the municipality dropped, as far as the programme allows: a core component
     /// kept dropped across an upgrade still counts, as not delivered. Worked out once, as
     /// every period's evaluation asks.

@@ -61,11 +61,38 @@ enum FidelityMeasure {
         let doses = try await componentDoses(context, subjects: subjects, on: session)
         let adequateShares = doses.compactMap(\.adequateShare)
         let doseSessions = adequateShares.isEmpty ? nil : adequateShares.reduce(0, +) / Double(adequateShares.count)
-        let parts = [adherence, doseMonths, doseSessions, reach.map { min($0, 1) }].compactMap { $0 }
-        return Fidelity(
+        let checklist = try await checklist(context, on: session)
+        let inPlace = checklist.map { items in Double(items.filter(\.counts).count) / Double(items.count) }
+        let parts = [adherence, doseMonths, doseSessions, reach.map { min($0, 1) }, inPlace].compactMap { $0 }
+        var fidelity = Fidelity(
             coreComponentsDelivered: delivered, coreComponents: components.count, missingComponents: missing, adherence: adherence,
             doseMonths: doseMonths, sessionsPerSubject: sessionsPerSubject, enrolled: enrolled, target: target, reach: reach,
             doseSessions: doseSessions, score: parts.reduce(0, +) / Double(parts.count) * 100, subjects: subjects, doses: doses)
+        fidelity.checklist = checklist
+        return fidelity
+    }
+
+    /// The programme's essential elements as of the context's day: one judged from records is in
+    /// place when its indicator has met its target; one judged by self-assessment as the
+    /// coordinator's latest assessment up to that day says (not in place if there is none).
+    /// Nil when the programme lists no elements.
+    static func checklist(_ context: AdoptionContext, on session: Session) async throws -> [ChecklistItem]? {
+        guard let elements = context.programme.fidelityChecklist, !elements.isEmpty else { return nil }
+        let values = elements.contains { $0.assessed == .records } ? try await IndicatorMeasure.values(context, on: session) : []
+        return elements.map { element in
+            switch element.assessed {
+            case .records:
+                let status = values.first { $0.id == element.indicator }?.status
+                return ChecklistItem(
+                    element: element.id, name: element.name.pl, assessed: .records, met: status.map { $0 == .met }, assessedOn: nil,
+                    indicator: element.indicator)
+            case .selfAssessment:
+                let latest = context.assessments.filter { $0.element == element.id && CalendarDate($0.on) <= context.asOf }.max { $0.on < $1.on }
+                return ChecklistItem(
+                    element: element.id, name: element.name.pl, assessed: .selfAssessment, met: latest?.met, assessedOn: latest.map { CalendarDate($0.on) },
+                    indicator: nil)
+            }
+        }
     }
 
     /// Each component that states a session length or an adequate dose: sessions held within

@@ -289,16 +289,18 @@ public struct TenantDirectory: Sendable {
             if let upgrade = adoption.upgraded { try await keepPreviousVersion(of: adoption, upgrade: upgrade, on: session) }
             try await session.query(
                 """
-                INSERT INTO adoption (id, model_id, model_version, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations, upgrade, illustrative, baselines)
+                INSERT INTO adoption (id, model_id, model_version, starts_on, ends_on, unit, minimum_months, targets, programme, adaptations, upgrade, illustrative, baselines,
+                                      fidelity_assessments)
                 VALUES (\(adoption.id), \(programme.id), \(programme.version.description), \(CalendarDate(adoption.period.start)),
                         \(CalendarDate(adoption.period.end)), \(programme.participation?.unit ?? .family), \(minimumMonths),
                         \(try adoption.targets.map { try JSONB(encoding: $0) } ?? JSONB(text: "{}")), \(try JSONB(encoding: programme)),
                         \(try JSONB(encoding: inForce)), \(try adoption.upgraded.map { try JSONB(encoding: $0) }),
-                        \(tenant.illustrativeParts(of: adoption).map(\.rawValue))::text[], \(try JSONB(encoding: adoption.baselines ?? [])))
+                        \(tenant.illustrativeParts(of: adoption).map(\.rawValue))::text[], \(try JSONB(encoding: adoption.baselines ?? [])),
+                        \(try JSONB(encoding: adoption.fidelityAssessments ?? [])))
                 ON CONFLICT (id) DO UPDATE SET model_version = EXCLUDED.model_version, starts_on = EXCLUDED.starts_on,
                     ends_on = EXCLUDED.ends_on, unit = EXCLUDED.unit, minimum_months = EXCLUDED.minimum_months,
                     targets = EXCLUDED.targets, programme = EXCLUDED.programme, adaptations = EXCLUDED.adaptations, upgrade = EXCLUDED.upgrade,
-                    illustrative = EXCLUDED.illustrative, baselines = EXCLUDED.baselines
+                    illustrative = EXCLUDED.illustrative, baselines = EXCLUDED.baselines, fidelity_assessments = EXCLUDED.fidelity_assessments
                 """)
             // A tenant set up already upgraded gets its earlier version from the catalogue.
             if let upgrade = adoption.upgraded { try await keepPreviousVersion(of: adoption, upgrade: upgrade, on: session) }

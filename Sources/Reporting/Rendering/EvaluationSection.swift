@@ -88,6 +88,9 @@ public struct EvaluationSection: Sendable {
     /// Per component with a stated dose: what was delivered, in a sentence.
     let doses: [String]
     let hasDoses: Bool
+    /// The programme's essential elements, each in a sentence.
+    let checklist: [String]
+    let hasChecklist: Bool
     let hasAdaptations: Bool
     let adaptations: [AdaptationRow]
     /// The municipality's starting figures beside the origin city's.
@@ -123,6 +126,8 @@ public struct EvaluationSection: Sendable {
         missingComponents = missing.isEmpty ? nil : missing
         doses = evaluation.fidelity.doses.map { Self.doseLine($0, names: evaluation.names) }
         hasDoses = !doses.isEmpty
+        checklist = Self.checklistLines(evaluation.fidelity, names: evaluation.names)
+        hasChecklist = !checklist.isEmpty
         adaptations = evaluation.adaptations.map { adaptation in
             AdaptationRow(
                 summary: Reporting.polishSummary(adaptation, names: evaluation.names), reason: adaptation.reason.pl,
@@ -197,7 +202,26 @@ public struct EvaluationSection: Sendable {
                 title: "Zasięg", value: fidelity.target.map { "\(fidelity.enrolled) z \($0)" } ?? "\(fidelity.enrolled)",
                 bar: Bar(min(fidelity.reach ?? 0, 1))))
         cards.append(Card(title: "Zajęcia na uczestnika", value: Polish.number(fidelity.sessionsPerSubject), bar: nil))
+        if let checklist = fidelity.checklist, !checklist.isEmpty {
+            let met = checklist.filter(\.counts).count
+            cards.append(Card(title: "Lista kontrolna", value: "\(met) z \(checklist.count)", bar: Bar(Double(met) / Double(checklist.count))))
+        }
         return cards
+    }
+
+    /// Each essential element with whether it is in place and how that is known.
+    static func checklistLines(_ fidelity: Fidelity, names: [String: String]) -> [String] {
+        (fidelity.checklist ?? []).map { item in
+            let how: String
+            switch item.assessed {
+            case .records:
+                let indicator = "„" + (item.indicator.map { names[$0] ?? $0 } ?? "") + "”"
+                how = item.met == nil ? "wskaźnik \(indicator) nie ma jeszcze wartości" : "wskaźnik \(indicator) " + (item.counts ? "osiągnął cel" : "nie osiągnął celu")
+            case .selfAssessment:
+                how = item.assessedOn.map { "samoocena z \($0.polish)" } ?? "brak samooceny – liczy się jako niespełniony"
+            }
+            return "\(item.name): " + (item.counts ? "spełniony" : "niespełniony") + " (\(how))"
+        }
     }
 
     /// "„Asystentura”: 3 z 4 rodzin otrzymały dotąd wystarczającą dawkę (co najmniej 30 spotkań

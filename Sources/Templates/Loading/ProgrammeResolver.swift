@@ -16,7 +16,7 @@ struct ProgrammeResolver {
 
     static let identifiedLists = [
         "goals", "criteria", "target_groups", "roles", "plans", "outcomes", "components", "networks",
-        "baselines", "indicators", "phases", "products",
+        "baselines", "indicators", "phases", "products", "fidelity_checklist",
     ]
 
     mutating func error(_ value: Value, _ code: String, _ message: String, _ hint: String? = nil, severity: Diagnostic.Severity = .error) {
@@ -34,6 +34,7 @@ struct ProgrammeResolver {
         checkFigures(merged)
         checkLogicModel(merged)
         checkEligibility(merged)
+        checkChecklist(merged)
         checkRelease(value)
         guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
         let decoder = JSONDecoder()
@@ -375,6 +376,26 @@ struct ProgrammeResolver {
             error(
                 baseline, "baseline-without-value", "the baseline '\(baseline["id"]?.text ?? "?")' has no value",
                 "give `value:` (or `share:`) as the source states it, or leave the baseline out until it is known", severity: .warning)
+        }
+    }
+
+    /// An element judged from records names the indicator that shows it; one judged by
+    /// self-assessment names none.
+    mutating func checkChecklist(_ programme: Value) {
+        for element in programme["fidelity_checklist"]?.items ?? [] {
+            let id = element["id"]?.text ?? "?"
+            switch element["assessed"]?.text {
+            case FidelityAssessment.records.rawValue where element["indicator"] == nil:
+                error(
+                    element["assessed"]!, "checklist-incomplete", "the element '\(id)' is judged from records, but names no indicator",
+                    "add `indicator:` with the indicator whose target shows the element is in place, or write `assessed: self`")
+            case FidelityAssessment.selfAssessment.rawValue where element["indicator"] != nil:
+                error(
+                    element["indicator"]!, "checklist-incomplete", "the element '\(id)' is judged by self-assessment, so its indicator would never be read",
+                    "remove `indicator:`, or write `assessed: records`")
+            default:
+                break
+            }
         }
     }
 

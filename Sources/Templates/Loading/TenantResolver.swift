@@ -26,6 +26,29 @@ struct TenantResolver {
         }
     }
 
+    /// A self-assessment names an element the programme judges by self-assessment, on a day
+    /// inside the adoption.
+    mutating func checkAssessment(_ assessment: Value, of programme: Programme, period: Value?) {
+        let assessed = (programme.fidelityChecklist ?? []).filter { $0.assessed == .selfAssessment }.map(\.id)
+        if let element = assessment["element"], let id = element.text, !assessed.contains(id) {
+            let byRecords = programme.fidelityChecklist?.contains { $0.id == id } == true
+            error(
+                element, "unknown-fidelity-element",
+                byRecords
+                    ? "the element '\(id)' of \(programme.reference) is judged from records, not by self-assessment"
+                    : "\(programme.reference) has no element '\(id)' to assess",
+                byRecords
+                    ? "leave it out: its indicator decides it"
+                    : Suggestions.hint(for: id, in: assessed)
+                        ?? (assessed.isEmpty ? "this programme's checklist has nothing judged by self-assessment" : "elements to assess: " + assessed.joined(separator: ", ")))
+        }
+        if let on = assessment["on"], case .date(let day) = on.kind, case .date(let start)? = period?["start"]?.kind, case .date(let end)? = period?["end"]?.kind,
+            day < start || day > end
+        {
+            error(on, "assessment-outside-period", "the self-assessment of \(day) lies outside the adoption's period \(start) – \(end)", "date it inside the period")
+        }
+    }
+
     /// A staff plan with more workers than its supervisors may have (one supervisor for at
     /// most 8 family assistants) is warned about before anything is recorded.
     mutating func checkSupervisionRatios(_ staff: Value, of programme: Programme) {
@@ -103,6 +126,7 @@ struct TenantResolver {
             }
             if let staff = adoption["staff"] { checkSupervisionRatios(staff, of: programme) }
             for baseline in adoption["baselines"]?.items ?? [] { checkBaseline(baseline, of: programme) }
+            for assessment in adoption["fidelity_assessments"]?.items ?? [] { checkAssessment(assessment, of: programme, period: adoption["period"]) }
             let previous = adoption["upgraded"].flatMap { checkUpgrade($0, to: programme, period: adoption["period"]) }
             resolvedFrom.append(previous?.reference)
             for adaptation in adoption["adaptations"]?.items ?? [] {

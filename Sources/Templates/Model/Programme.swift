@@ -40,6 +40,8 @@ public struct Programme: Sendable, Codable, Hashable {
     public var phases: [Phase]?
     public var products: [Product]?
     public var adaptation: AdaptationBounds?
+    /// The programme's essential elements, each judged from records or by self-assessment.
+    public var fidelityChecklist: [FidelityElement]?
     /// This version's life: draft, approved or withdrawn, when, what changed, what replaces it.
     /// Never inherited through `extends`: each version states its own.
     public var release: Release?
@@ -445,6 +447,17 @@ public struct Indicator: Sendable, Codable, Hashable {
     public var target: Target?
     /// The goals this figure shows progress towards, besides those of the outcome it measures.
     public var goals: [String]?
+}
+
+/// An essential element of the programme: from records, met when an indicator reaches its
+/// target; by self-assessment, met as the coordinator last recorded it.
+public struct FidelityElement: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var assessed: FidelityAssessment
+    /// For an element judged from records: the indicator whose target shows it is in place.
+    public var indicator: String?
 }
 
 public struct Baseline: Sendable, Codable, Hashable {

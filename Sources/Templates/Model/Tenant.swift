@@ -47,6 +47,8 @@ public struct Adoption: Sendable, Codable, Hashable {
     public var upgraded: Upgrade?
     /// The municipality's own starting figures.
     public var baselines: [LocalBaseline]?
+    /// The coordinator's self-assessments of the programme's essential elements.
+    public var fidelityAssessments: [SelfAssessment]?
     /// The parts of this adoption its sources do not state, made up for demonstrations.
     public var illustrative: [IllustrativePart]?
     /// The exact programme version the reference resolved to, `id@x.y.z`; set by the loader.
@@ -120,6 +122,17 @@ public struct LocalBaseline: Sendable, Codable, Hashable {
     public var share: Quantity?
     public var year: Int?
     public var source: String?
+}
+
+/// A coordinator's judgement, on a day, of whether one essential element of the programme is
+/// in place.
+public struct SelfAssessment: Sendable, Codable, Hashable {
+    /// The programme's element, one judged by self-assessment.
+    public var element: String
+    /// The day of the assessment.
+    public var on: Day
+    /// Whether the element was in place.
+    public var met: Bool
 }
 
 /// What the municipality commits to reach.

@@ -45,7 +45,7 @@ public struct Handbook: Sendable {
         title = "\(p.name.pl) (\(p.reference))"
         sections = [
             Self.overview(p), Self.funding(p), Self.aims(p), Self.participants(p), Self.roles(p), Self.components(p), Self.networks(p),
-            Self.plansAndOutcomes(p), Self.figures(p), Self.phases(p), Self.products(p), Self.adaptationBounds(p), Self.identifiers(p),
+            Self.plansAndOutcomes(p), Self.figures(p), Self.checklist(p), Self.phases(p), Self.products(p), Self.adaptationBounds(p), Self.identifiers(p),
         ].compactMap { $0 }
     }
 
@@ -426,6 +426,26 @@ public struct Handbook: Sendable {
                     }))
         }
         return figures.isEmpty ? nil : Section(title: "Wskaźniki i cele", blocks: figures)
+    }
+
+    /// The essential elements and how each is judged.
+    static func checklist(_ p: Programme) -> Section? {
+        guard let elements = p.fidelityChecklist, !elements.isEmpty else { return nil }
+        return Section(
+            title: "Lista kontrolna wierności",
+            blocks: [
+                .paragraph("Elementy niezbędne programu; udział spełnionych wchodzi do wyniku wierności obok realizacji komponentów, dawki i zasięgu."),
+                .table(
+                    header: ["Element", "Jak oceniany"],
+                    rows: elements.map { element in
+                        let how =
+                            switch element.assessed {
+                            case .records: "z zapisów: wskaźnik „\(element.indicator.map { name($0, in: p) } ?? "")” osiąga cel"
+                            case .selfAssessment: "samoocena koordynatora, zapisywana w pliku gminy"
+                            }
+                        return [element.name.pl + (element.description.map { ": " + $0.pl } ?? ""), how]
+                    }),
+            ])
     }
 
     /// Phases.

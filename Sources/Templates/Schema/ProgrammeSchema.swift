@@ -200,6 +200,19 @@ public enum ProgrammeSchema {
             .optional("for", .choice(RecordSubject.words), "Who each plan is for."),
         ])
 
+    static let fidelityElement = ObjectSchema(
+        "fidelity element", "An essential element of the programme, judged from records or by the coordinator's self-assessment.", defines: .fidelityElement,
+        fields: [
+            .required("id", .identifier, "Id a municipality's self-assessments name.", example: "weekly-supervision"),
+            .required("name", .localized, "The element, as the method states it.", example: "cotygodniowa superwizja pielęgniarek"),
+            .optional("description", .localized, "How to tell it is in place."),
+            .required(
+                "assessed", .choice(FidelityAssessment.words),
+                "records: met when `indicator` reaches its target; self: met as the coordinator's latest self-assessment in the municipality's file says.",
+                example: "self"),
+            .optional("indicator", .reference(.indicator), "For `assessed: records`: the indicator whose target shows the element is in place.", example: "families-adequate-dose"),
+        ])
+
     static let goal = ObjectSchema(
         "goal", "What the programme aims at: the top of its logic model, which outcomes, indicators and components name.", defines: .goal,
         fields: [
@@ -473,6 +486,9 @@ public enum ProgrammeSchema {
             .optional("phases", .list(.object(phase)), "Stages."),
             .optional("products", .list(.object(product)), "What it produces."),
             .optional("adaptation", .object(adaptation), "What municipalities may change."),
+            .optional(
+                "fidelity_checklist", .list(.object(fidelityElement)),
+                "The essential elements of the programme; the share in place joins adherence, dose and reach in the fidelity score."),
             .optional("release", .object(release), "This version's life: draft, approved or withdrawn, when, what changed, what replaces it."),
         ])
 

@@ -44,6 +44,7 @@ public indirect enum Shape: Sendable {
 public enum ReferenceKind: String, Sendable, CaseIterable {
     case role, component, activity, plan, outcome, indicator, baseline, product, network, phase, criterion, goal
     case targetGroup = "target group"
+    case fidelityElement = "fidelity element"
 }
 
 /// A mapping's keys.

@@ -44,6 +44,14 @@ public enum TenantSchema {
             .optional("source", .text, "Where it comes from.", example: "Komenda Miejska Policji"),
         ])
 
+    static let selfAssessment = ObjectSchema(
+        "self-assessment", "The coordinator's judgement, on a day, of whether an essential element of the programme is in place.",
+        fields: [
+            .required("element", .identifier, "An element of the programme's fidelity_checklist judged by self-assessment.", example: "weekly-supervision"),
+            .required("on", .date, "The day of the assessment, inside the adoption's period; the latest one up to a day counts.", example: "2027-03-31"),
+            .required("met", .boolean, "Whether the element was in place.", example: "true"),
+        ])
+
     static let staff = ObjectSchema(
         "staff plan", "How many workers of a role the municipality plans.",
         fields: [
@@ -123,6 +131,10 @@ public enum TenantSchema {
             .optional(
                 "baselines", .list(.object(baseline)),
                 "The municipality's own starting figures; the programme's are the origin city's, shown beside them for reference."),
+            .optional(
+                "fidelity_assessments", .list(.object(selfAssessment)),
+                "The coordinator's periodic self-assessments of the programme's essential elements; the latest one up to a day counts in the fidelity score.",
+                example: "[{element: weekly-supervision, on: 2027-03-31, met: true}]"),
             .optional("upgraded", .object(upgrade), "The move from an earlier version, dated, when the adoption has been upgraded."),
             .optional(
                 "illustrative", .list(.choice(IllustrativePart.words)),

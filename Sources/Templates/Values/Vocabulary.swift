@@ -123,6 +123,21 @@ public enum CriterionType: String, PolishLabelled {
     }
 }
 
+/// How an essential element of a programme is judged to be in place.
+public enum FidelityAssessment: String, PolishLabelled {
+    /// From case records: an indicator of the programme reaches its target.
+    case records
+    /// By the coordinator's periodic self-assessment, recorded in the municipality's file.
+    case selfAssessment = "self"
+
+    public var polish: String {
+        switch self {
+        case .records: "z zapisów"
+        case .selfAssessment: "samoocena koordynatora"
+        }
+    }
+}
+
 /// Which members of a household a count criterion counts.
 public enum MemberKind: String, PolishLabelled {
     /// Persons recorded as children of the household.
