@@ -15,7 +15,7 @@ public enum KeyReference {
             out += "\n### \(schema.title.prefix(1).uppercased() + schema.title.dropFirst())\n\n\(schema.summary)\n\n"
             out += "| key | required | value | meaning |\n| --- | --- | --- | --- |\n"
             for field in schema.fields {
-                let example = field.example.map { " Example: `\($0)`." } ?? ""
+                let example = " Example: `\(field.workedExample.replacingOccurrences(of: "|", with: "\\|"))`."
                 out +=
                     "| `\(field.key)` | \(field.required ? "yes" : "no") | \(field.shape.expectation.replacingOccurrences(of: "|", with: "\\|")) | \(field.summary)\(example) |\n"
                 for nested in nestedObjects(field.shape) where !seen.contains(nested.title) { queue.append(nested) }

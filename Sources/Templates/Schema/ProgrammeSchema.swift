@@ -25,7 +25,7 @@ public enum ProgrammeSchema {
                 "role", .choice(["leader", "partner", "cooperating"]),
                 "Its part: the leader signs the grant, partners share the work, cooperating bodies help without a formal share."),
             .optional("country", .text, "Country, if not Poland.", example: "Niemcy"),
-            .optional("description", .localized, "What it contributes."),
+            .optional("description", .localized, "What it contributes.", example: "prowadzi warsztaty dla rodziców"),
         ])
 
     static let funding = ObjectSchema(
@@ -39,7 +39,9 @@ public enum ProgrammeSchema {
             .optional("submeasure", .text, "Sub-measure (poddziałanie).", example: "9.2.1 Aktywne włączenie społeczne"),
             .optional("call", .text, "Call for proposals number.", example: "POWR.04.01.00-IZ.00-00-004/16"),
             .optional("project_type", .text, "Type of project, e.g. competitive.", example: "Projekt konkursowy"),
-            .optional("specific_objective", .localized, "The programme's specific objective the project serves."),
+            .optional(
+                "specific_objective", .localized, "The programme's specific objective the project serves.",
+                example: "Zwiększenie wykorzystania innowacji społecznych na rzecz poprawy skuteczności wybranych aspektów polityk publicznych"),
             .optional("agreement_signed", .date, "When the grant agreement was signed.", example: "2017-10-13"),
         ])
 
@@ -47,7 +49,7 @@ public enum ProgrammeSchema {
         "budget line", "A part of the budget that expenditure is booked against.",
         fields: [
             .required("id", .identifier, "Short id used when recording expenditure.", example: "staff"),
-            .required("name", .localized, "What the line pays for."),
+            .required("name", .localized, "What the line pays for.", example: "wynagrodzenia asystentów rodziny"),
             .optional("amount", .money, "Planned amount.", example: "\"250 000 PLN\""),
         ])
 
@@ -90,7 +92,7 @@ public enum ProgrammeSchema {
         "criterion", "An eligibility condition: a yes/no flag recorded for each person, or a count of household members.", defines: .criterion,
         fields: [
             .required("id", .identifier, "The criterion's id, also the flag recorded for persons who meet it.", example: "unemployed-profile-iii"),
-            .required("name", .localized, "What it means."),
+            .required("name", .localized, "What it means.", example: "osoba bezrobotna zakwalifikowana do III profilu"),
             .optional(
                 "type", .choice(CriterionType.words),
                 "flag (the default): met by a person with it among their flags; count: met by a household whose recorded members number within `count`.",
@@ -102,7 +104,7 @@ public enum ProgrammeSchema {
         "quota", "A sub-group of a target group with its own number of places.", defines: .targetGroup,
         fields: [
             .required("id", .identifier, "Id of the sub-group.", example: "profile-iii"),
-            .required("name", .localized, "Who belongs to it."),
+            .required("name", .localized, "Who belongs to it.", example: "osoby bezrobotne zakwalifikowane do III profilu"),
             .required("size", .integer(minimum: 1), "Number of places.", example: "32"),
             .optional("criteria", .list(.reference(.criterion)), "Criteria every member must meet."),
             .optional("any_of_criteria", .list(.reference(.criterion)), "Criteria of which a member must meet at least one."),
@@ -112,8 +114,8 @@ public enum ProgrammeSchema {
         "target group", "People or organisations the programme serves.", defines: .targetGroup,
         fields: [
             .required("id", .identifier, "Id used by enrolments and indicators.", example: "at-risk"),
-            .required("name", .localized, "Who they are."),
-            .optional("description", .localized, "More detail."),
+            .required("name", .localized, "Who they are.", example: "osoby zagrożone ubóstwem lub wykluczeniem społecznym"),
+            .optional("description", .localized, "More detail.", example: "mieszkańcy osiedla socjalnego w dzielnicy Starosielce"),
             .optional("unit", .choice(TargetGroupUnit.words), "What is counted."),
             .optional("size", .integer(minimum: 1), "Planned number (families, persons or institutions).", example: "80"),
             .optional("approximate", .boolean, "true when the size is an estimate (\"about 100\")."),
@@ -137,8 +139,8 @@ public enum ProgrammeSchema {
             .optional(
                 "excludes", .list(.reference(.criterion)), "Criteria that keep a household or person out of the group, checked at enrolment.",
                 example: "[in-other-home-visiting]"),
-            .optional("eligibility", .list(.localized), "Eligibility in words, where it is not a recorded flag."),
-            .optional("preferences", .list(.localized), "Who is preferred at recruitment."),
+            .optional("eligibility", .list(.localized), "Eligibility in words, where it is not a recorded flag.", example: "[mieszka na terenie gminy]"),
+            .optional("preferences", .list(.localized), "Who is preferred at recruitment.", example: "[osoby doświadczające wielokrotnego wykluczenia społecznego]"),
             .optional("quotas", .list(.object(quota)), "Sub-groups with their own number of places; their sizes must add up to the group's."),
             .optional("related_to", .reference(.targetGroup), "The group this one surrounds (e.g. the environment of people at risk)."),
         ])
@@ -148,7 +150,7 @@ public enum ProgrammeSchema {
         fields: [
             .required("unit", .choice(participationUnits), "Whether families or persons are enrolled.", example: "family"),
             .optional("minimum_duration", .duration, "Shortest participation that counts as complete.", example: "\"18 months\""),
-            .optional("description", .localized, "How participation works."),
+            .optional("description", .localized, "How participation works.", example: "wsparcie oparte na ścieżce reintegracji, stworzonej indywidualnie dla każdej osoby"),
         ])
 
     static let caseload = ObjectSchema(
@@ -179,7 +181,7 @@ public enum ProgrammeSchema {
         fields: [
             .required("id", .identifier, "Id used by components, staff and caseload rules.", example: "family-assistant"),
             .required("name", .localized, "Name of the role.", example: "asystent rodziny"),
-            .optional("description", .localized, "What the role does."),
+            .optional("description", .localized, "What the role does.", example: "odwiedza rodzinę w domu i wspiera ją w realizacji planu"),
             .optional("caseload", .object(caseload), "Caseload limit."),
             .optional(
                 "qualifications", .list(.localized), "What a worker must have for the role: education, licence, experience.",
@@ -196,7 +198,7 @@ public enum ProgrammeSchema {
         fields: [
             .required("id", .identifier, "Id used by components and case records.", example: "individual-development-plan"),
             .required("name", .localized, "Name of the plan.", example: "indywidualny plan rozwoju"),
-            .optional("description", .localized, "What it contains."),
+            .optional("description", .localized, "What it contains.", example: "cele rozwojowe dziecka, uzgodnione z rodziną, z terminami"),
             .optional("for", .choice(RecordSubject.words), "Who each plan is for."),
         ])
 
@@ -205,7 +207,7 @@ public enum ProgrammeSchema {
         fields: [
             .required("id", .identifier, "Id a municipality's self-assessments name.", example: "weekly-supervision"),
             .required("name", .localized, "The element, as the method states it.", example: "cotygodniowa superwizja pielęgniarek"),
-            .optional("description", .localized, "How to tell it is in place."),
+            .optional("description", .localized, "How to tell it is in place.", example: "każda pielęgniarka ma co tydzień godzinę superwizji"),
             .required(
                 "assessed", .choice(FidelityAssessment.words),
                 "records: met when `indicator` reaches its target; self: met as the coordinator's latest self-assessment in the municipality's file says.",
@@ -218,15 +220,15 @@ public enum ProgrammeSchema {
         fields: [
             .required("id", .identifier, "Id outcomes, indicators and components use to say which goal they serve.", example: "family-situation"),
             .required("name", .localized, "The goal, as the source words it.", example: "Poprawa sytuacji rodzin."),
-            .optional("description", .localized, "More on the goal, if the source says more."),
+            .optional("description", .localized, "More on the goal, if the source says more.", example: "rodziny wychodzą z pomocy społecznej lub korzystają z niej rzadziej"),
         ])
 
     static let outcome = ObjectSchema(
         "outcome", "A change observed in a participant, recorded in case records.", defines: .outcome,
         fields: [
             .required("id", .identifier, "Id used by outcome observations and indicators.", example: "employed"),
-            .required("name", .localized, "What is observed."),
-            .optional("description", .localized, "How to tell it happened."),
+            .required("name", .localized, "What is observed.", example: "podjęcie zatrudnienia"),
+            .optional("description", .localized, "How to tell it happened.", example: "umowa o pracę lub zlecenie na co najmniej 3 miesiące"),
             .optional("unit", .choice(RecordSubject.words), "Who it is observed in."),
             .optional("goals", .list(.reference(.goal)), "The goals this change serves; indicators measuring it report under them.", example: "[family-situation]"),
         ])
@@ -243,7 +245,7 @@ public enum ProgrammeSchema {
         fields: [
             .required("start", .date, "First day."),
             .optional("end", .date, "Last day, if longer than one day."),
-            .optional("place", .text, "Where."),
+            .optional("place", .text, "Where.", example: "Ełckie Centrum Kultury"),
             .optional("hours", .text, "Hours, as given.", example: "8.00-16.00"),
         ])
 
@@ -251,8 +253,8 @@ public enum ProgrammeSchema {
         "activity", "Something done within a component, recorded as sessions.", defines: .activity,
         fields: [
             .required("id", .identifier, "Id used when recording sessions.", example: "family-circle"),
-            .required("name", .localized, "Name of the activity."),
-            .optional("description", .localized, "What happens."),
+            .required("name", .localized, "Name of the activity.", example: "krąg rodzinny"),
+            .optional("description", .localized, "What happens.", example: "spotkanie kilku rodzin z sąsiedztwa z animatorem"),
             .optional("delivery", .choice(deliveryForms), "How it reaches people."),
             .optional("roles", .list(.reference(.role)), "Roles that deliver it."),
             .optional("cadence", .object(cadence), "How often it is held."),
@@ -282,7 +284,7 @@ public enum ProgrammeSchema {
     static let componentFields: [Field] = [
         .required("id", .identifier, "Id used by activities, fidelity and adaptations.", example: "talent-academy"),
         .optional("name", .localized, "Name of the component.", example: "Akademia Rozwoju Talentów (ART)"),
-        .optional("description", .localized, "What it is for."),
+        .optional("description", .localized, "What it is for.", example: "indywidualne plany rozwoju dla dzieci i młodzieży"),
         .optional("core", .boolean, "true if a municipality may not drop it (fidelity counts it); false if adaptable."),
         .optional("delivery", .list(.choice(deliveryForms)), "How it reaches people."),
         .optional("roles", .list(.reference(.role)), "Roles that deliver it."),
@@ -332,8 +334,8 @@ public enum ProgrammeSchema {
         "network", "A local network or alliance of organisations.", defines: .network,
         fields: [
             .required("id", .identifier, "Id used when recording networks.", example: "local-support-system"),
-            .required("name", .localized, "Name of the network."),
-            .optional("description", .localized, "What it does."),
+            .required("name", .localized, "Name of the network.", example: "Lokalny System Wsparcia"),
+            .optional("description", .localized, "What it does.", example: "instytucje, organizacje i szkoły wspierające rodziny w kwartale ulic"),
             .optional("member_sectors", .list(.choice(sectors)), "Sectors its members come from."),
             .optional("obligations", .list(.object(obligation)), "What each network must do."),
         ])
@@ -374,7 +376,7 @@ public enum ProgrammeSchema {
             .required("id", .identifier, "Id used in reports.", example: "employment-effectiveness"),
             .required("name", .localized, "Name, as the funder words it.", example: "efektywność zatrudnieniowa"),
             .required("kind", .choice(IndicatorKind.words), "output: what was delivered (counts); result: what changed (shares, changes).", example: "result"),
-            .optional("description", .localized, "How it is defined."),
+            .optional("description", .localized, "How it is defined.", example: "Efektywność zatrudnieniowa nie mniejsza niż 22% ogólnej liczby uczestników projektu."),
             .required("measure", .object(measure), "How it is computed."),
             .optional("target", .object(target), "What it should reach."),
             .optional(
@@ -386,20 +388,20 @@ public enum ProgrammeSchema {
         "baseline", "A starting figure from before the programme.", defines: .baseline,
         fields: [
             .required("id", .identifier, "Id used by change indicators.", example: "home-interventions-2019"),
-            .required("name", .localized, "What was measured."),
+            .required("name", .localized, "What was measured.", example: "interwencje domowe policji na osiedlu"),
             .optional("value", .quantity, "The figure.", example: "231"),
             .optional("share", .percentage, "The figure as a share, where given.", example: "76%"),
             .optional("year", .integer(minimum: 1900), "The year it describes.", example: "2019"),
-            .optional("source", .text, "Where it comes from."),
-            .optional("note", .localized, "Anything else the source says."),
+            .optional("source", .text, "Where it comes from.", example: "Komenda Miejska Policji w Białymstoku"),
+            .optional("note", .localized, "Anything else the source says.", example: "średnio jedna co 1,5 dnia"),
         ])
 
     static let phase = ObjectSchema(
         "phase", "A stage of developing or running the programme.", defines: .phase,
         fields: [
             .required("id", .identifier, "Id of the phase.", example: "diagnosis"),
-            .required("name", .localized, "Name of the phase."),
-            .optional("description", .localized, "What happens in it."),
+            .required("name", .localized, "Name of the phase.", example: "panele eksperckie"),
+            .optional("description", .localized, "What happens in it.", example: "konsultacja projektów dokumentów z przedstawicielami miasta i organizacji"),
             .optional("start", .date, "When it starts, if known."),
             .optional("end", .date, "When it ends, if known."),
         ])
@@ -408,10 +410,10 @@ public enum ProgrammeSchema {
         "product", "Something the programme produces: a guide, standard, curriculum.", defines: .product,
         fields: [
             .required("id", .identifier, "Id of the product.", example: "guide-recover-the-child"),
-            .required("name", .localized, "Its title."),
+            .required("name", .localized, "Its title.", example: "Odzyskać dziecko"),
             .required("kind", .choice(productKinds), "What kind of product it is.", example: "guide"),
-            .optional("audience", .localized, "Who it is for."),
-            .optional("description", .localized, "What it contains."),
+            .optional("audience", .localized, "Who it is for.", example: "rodziny, w których dziecko zostało umieszczone w placówce"),
+            .optional("description", .localized, "What it contains.", example: "poradnik krok po kroku"),
             .optional("component", .reference(.component), "The component it belongs to, if any."),
         ])
 
@@ -431,7 +433,7 @@ public enum ProgrammeSchema {
             .optional("may_drop", .list(.reference(.component)), "Adaptable components a municipality may leave out."),
             .optional("may_add_activities", .boolean, "true if municipalities may add their own activities."),
             .optional("minimum_duration_at_least", .duration, "Shortest participation a municipality may set."),
-            .optional("notes", .localized, "Anything else."),
+            .optional("notes", .localized, "Anything else.", example: "zmiany uzgadnia się z autorem programu"),
         ])
 
     static let release = ObjectSchema(
@@ -440,9 +442,12 @@ public enum ProgrammeSchema {
         fields: [
             .required("status", .choice(ReleaseStatus.words), "draft, approved or withdrawn.", example: "approved"),
             .optional("date", .date, "When it was approved, or withdrawn.", example: "2026-11-22"),
-            .optional("changes", .list(.localized), "What changed from the version before: this version's changelog entry."),
+            .optional(
+                "changes", .list(.localized), "What changed from the version before: this version's changelog entry.",
+                example: "[Pierwsza wersja szablonu, spisana z dokumentów projektu.]"),
             .optional("replaced_by", .modelReference, "For a withdrawn version: the version to run instead.", example: "praski-kokon@1.1.0"),
-            .optional("reason", .localized, "For a withdrawn version: why it was withdrawn (required when nothing replaces it)."),
+            .optional(
+                "reason", .localized, "For a withdrawn version: why it was withdrawn (required when nothing replaces it).", example: "edukacja finansowa musi należeć do rdzenia"),
         ])
 
     /// A whole programme template.
@@ -452,20 +457,24 @@ public enum ProgrammeSchema {
             .required("id", .identifier, "The programme's id; municipalities adopt it as id@version.", example: "wygrana-rodzina"),
             .required("version", .version, "Semantic version: major for changes cities must act on, minor for additions, patch for wording.", example: "1.0.0"),
             .required("name", .localized, "The programme's name.", example: "Wygrana Rodzina – model toruński"),
-            .optional("summary", .localized, "One paragraph on what the programme is."),
+            .optional(
+                "summary", .localized, "One paragraph on what the programme is.",
+                example: "System wsparcia rodzin dotkniętych dziedziczoną biedą, oparty na współpracy instytucji, organizacji i szkół."),
             .optional("extends", .modelReference, "Another programme this one builds on; see the guide for what is inherited.", example: "praski-kokon@1"),
             .optional("remove", .list(.identifier), "Ids of inherited components, roles, indicators… this version leaves out (never core components)."),
             .optional("origin", .object(origin), "Where it was first run."),
             .optional("implementer", .text, "The implementing body.", example: "Miejski Ośrodek Pomocy Rodzinie w Toruniu"),
-            .optional("contact", .text, "Contact details of the implementer."),
+            .optional("contact", .text, "Contact details of the implementer.", example: "ul. Słowackiego 118A, 87-100 Toruń"),
             .optional("status", .choice(ProgrammeStatus.words), "Whether the source project has finished."),
             .optional("partners", .list(.object(partner)), "Partner organisations."),
             .optional("funding", .object(funding), "Where the money comes from."),
             .optional("budget", .object(budget), "The money."),
             .optional("period", .object(period), "When the source project ran."),
-            .optional("themes", .list(.localized), "Areas of support and types of action, as the source lists them."),
+            .optional("themes", .list(.localized), "Areas of support and types of action, as the source lists them.", example: "[\"obszar wsparcia: wykluczenie społeczne\"]"),
             .optional("goals", .list(.object(goal)), "What the programme aims at, each with an id that outcomes, indicators and components refer to."),
-            .optional("expected_results", .list(.localized), "Results the source promises, in words (targets go in indicators)."),
+            .optional(
+                "expected_results", .list(.localized), "Results the source promises, in words (targets go in indicators).",
+                example: "[Podniesienie aktywności społecznej i zawodowej uczestników.]"),
             .optional("criteria", .list(.object(criterion)), "Eligibility flags recorded for persons."),
             .optional("target_groups", .list(.object(targetGroup)), "Who it serves."),
             .optional("participation", .object(participation), "Who is enrolled and for how long."),
@@ -475,8 +484,8 @@ public enum ProgrammeSchema {
             .optional("components", .list(.object(component)), "Building blocks."),
             .optional(
                 "delivered_through", .list(.localized),
-                "Local programmes and instruments the programme is carried out through, as the source names them (e.g. a Local Activity Programme); not networks, as nothing is recorded against them."
-            ),
+                "Local programmes and instruments the programme is carried out through, as the source names them (e.g. a Local Activity Programme); not networks, as nothing is recorded against them.",
+                example: "[Program Aktywności Lokalnej]"),
             .optional(
                 "activation_instruments", .list(.choice(ActivationInstrument.words)),
                 "The kinds of activation instrument used: vocational, educational, social, health.", example: "[vocational, educational, social, health]"),

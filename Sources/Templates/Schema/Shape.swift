@@ -119,3 +119,46 @@ extension Shape {
         }
     }
 }
+
+extension Field {
+    /// An example of the key's value as written in YAML: the one given, or one put together
+    /// from the shape (a mapping from its required keys' examples, a list of one item), so the
+    /// key reference shows how to write every key.
+    public var workedExample: String { example ?? shape.example(for: key) }
+}
+
+extension Shape {
+    /// A value of this shape for `key`, as YAML.
+    func example(for key: String) -> String {
+        switch self {
+        case .text, .localized: "…"
+        case .identifier: key == "id" ? "family-assistant" : key.split(separator: "_").joined(separator: "-") + "-id"
+        case .reference(let kind): Self.referenceExamples[kind] ?? "some-id"
+        case .integer(let minimum): "\(max(minimum, 1))"
+        case .quantity: "80"
+        case .boolean: "true"
+        case .date: "2024-01-31"
+        case .duration: "\"18 months\""
+        case .percentage: "34%"
+        case .money: "\"75085 EUR\""
+        case .version: "1.0.0"
+        case .modelReference: "wygrana-rodzina@1"
+        case .tenantID: "torun"
+        case .teryt: "\"0463011\""
+        case .choice(let words): words.first ?? ""
+        case .list(let item): "[\(item.example(for: key))]"
+        case .object(let schema):
+            "{"
+                + (schema.fields.filter(\.required).isEmpty ? Array(schema.fields.prefix(2)) : schema.fields.filter(\.required))
+                .map { "\($0.key): \($0.workedExample)" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// An id of each kind, as the seed programmes name them.
+    static let referenceExamples: [ReferenceKind: String] = [
+        .role: "family-assistant", .component: "talent-academy", .activity: "family-circle", .plan: "individual-development-plan",
+        .outcome: "employed", .indicator: "employment-effectiveness", .baseline: "home-interventions-2019", .product: "guide",
+        .network: "local-support-system", .phase: "pilot", .criterion: "inherited-poverty", .goal: "families-better-off",
+        .targetGroup: "families", .fidelityElement: "weekly-supervision",
+    ]
+}

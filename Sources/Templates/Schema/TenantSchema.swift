@@ -79,7 +79,7 @@ public enum TenantSchema {
             .optional("role", .identifier, "The role whose caseload changes (caseload).", example: "family-assistant"),
             .optional("max", .integer(minimum: 1), "New caseload limit (caseload).", example: "12"),
             .optional("duration", .duration, "New minimum participation (minimum-duration).", example: "\"24 months\""),
-            .required("reason", .localized, "Why the change was made."),
+            .required("reason", .localized, "Why the change was made.", example: "przykład ilustracyjny – rodziny pracujące zmianowo nie mogą przychodzić rano"),
             .required("decided_by", .text, "Who decided.", example: "Zespół koordynujący MOPR"),
             .required("decided_on", .date, "When.", example: "2024-09-01"),
             .required("planned", .boolean, "true if planned before the start, false if made in response to events."),
@@ -91,14 +91,14 @@ public enum TenantSchema {
             .optional("fidelity", .choice(FidelityConsistency.words), "FRAME: whether the programme's core elements are kept.", example: "consistent"),
             .optional("goal", .choice(AdaptationGoal.words), "FRAME: what the change was meant to achieve.", example: "retention"),
             .optional("reason_level", .choice(ReasonLevel.words), "FRAME: where the reason lies.", example: "recipient"),
-            .optional("observed_effect", .localized, "FRAME: what was seen to follow, recorded later."),
+            .optional("observed_effect", .localized, "FRAME: what was seen to follow, recorded later.", example: "frekwencja na warsztatach wzrosła"),
         ])
 
     static let resolution = ObjectSchema(
         "upgrade resolution",
         "How an adaptation that conflicts with the version upgraded to is resolved: kept with a reason, or withdrawn from the upgrade day.",
         fields: [
-            .optional("code", .identifier, "A register adaptation, by its code.", example: "A-7"),
+            .optional("code", .text, "A register adaptation, by its code as the register shows it.", example: "A-7"),
             .optional("change", .choice(changes), "A tenant-file adaptation, by what it changes (with component, activity or role).", example: "drop-component"),
             .optional("component", .identifier, "The component the adaptation concerns.", example: "financial-education"),
             .optional("activity", .identifier, "The id of the activity the adaptation added.", example: "yard-picnic"),
@@ -107,7 +107,7 @@ public enum TenantSchema {
                 "decision", .choice(UpgradeDecision.words),
                 "keep: the adaptation goes on under the new version (a dropped core component then counts as not delivered); withdraw: it ends the day before the upgrade.",
                 example: "withdraw"),
-            .required("reason", .localized, "Why, in the coordinator's words."),
+            .required("reason", .localized, "Why, in the coordinator's words.", example: "komponent jest odtąd w rdzeniu programu"),
         ])
 
     static let upgrade = ObjectSchema(
