@@ -25,8 +25,9 @@ struct CaseworkPageTests {
                 let page = try await client.execute(uri: "/m/torun/households/H-1", method: .get, headers: browser.header)
                 #expect(
                     page.text.contains(
-                        #"<div class="check"><input id="flag-in-other-programme" name="flags" type="checkbox" value="in-other-programme"> <label for="flag-in-other-programme">Spełnia kryterium: w innym programie wsparcia rodzin</label></div>"#
+                        #"<div class="check"><input id="flag-in-other-programme" name="flags" type="checkbox" value="in-other-programme"> <label for="flag-in-other-programme">w innym programie wsparcia rodzin</label></div>"#
                     ))
+                #expect(page.text.contains(#"<fieldset class="field"><legend>Kryteria kwalifikacji, które osoba spełnia</legend>"#), "one group, as axe asks")
                 let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: page.text))
                 func post(_ uri: String, _ body: String) async throws -> TestResponse {
                     try await client.execute(

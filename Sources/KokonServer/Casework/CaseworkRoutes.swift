@@ -254,11 +254,10 @@ enum CaseworkRoutes {
         // The yes/no criteria of every adopted programme, once each, as boxes to tick.
         let ticked = Set((values["persons"]?["flags"] ?? "").split(separator: "|").map(String.init))
         var offered: Set<String> = []
-        for criterion in choices.adoptions.flatMap(\.criteria) where offered.insert(criterion.id).inserted {
+        let criteria = choices.adoptions.flatMap(\.criteria).filter { offered.insert($0.id).inserted }.map { ($0.id, $0.name) }
+        if !criteria.isEmpty {
             personFields.append(
-                FormField.checkbox(
-                    id: "flag-\(criterion.id)", name: "flags", value: criterion.id, label: "Spełnia kryterium: \(criterion.name)",
-                    checked: ticked.contains(criterion.id)))
+                FormField.checkboxes(id: "flag", name: "flags", legend: "Kryteria kwalifikacji, które osoba spełnia", choices: criteria, ticked: ticked))
         }
         let personSummary = FormField.place(issues["persons"] ?? [], in: &personFields)
 

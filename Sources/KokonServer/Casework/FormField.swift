@@ -21,9 +21,8 @@ struct FormField: Sendable {
 
     /// Stored rather than computed: the page renderer reads stored properties only.
     var isSelect = false
-    /// A box to tick.
-    var isCheckbox = false
-    var checked = false
+    /// A group of boxes to tick under one legend, each sending its option's value under `name`.
+    var isCheckboxGroup = false
     var isHidden = false
     /// A required select with nothing chosen yet starts on an empty "choose" option, so that
     /// nobody submits the first choice without having looked.
@@ -37,9 +36,12 @@ struct FormField: Sendable {
             needsChoice: required && !choices.contains { $0.0 == value })
     }
 
-    /// A box to tick, sending `value` under `name` when ticked; several boxes may share a name.
-    static func checkbox(id: String, name: String, value: String, label: String, checked: Bool) -> FormField {
-        FormField(id: id, name: name, label: label, value: value, required: false, isCheckbox: true, checked: checked)
+    /// Boxes to tick under one legend, one per choice (value, label), those in `ticked` ticked;
+    /// each box's id is `id-value`.
+    static func checkboxes(id: String, name: String, legend: String, choices: [(String, String)], ticked: Set<String>) -> FormField {
+        FormField(
+            id: id, name: name, label: legend, required: false, options: choices.map { Option(value: $0.0, label: $0.1, selected: ticked.contains($0.0)) },
+            isCheckboxGroup: true)
     }
 
     /// The fields with the problems of a refused write placed beside the field each names;
@@ -51,7 +53,7 @@ struct FormField: Sendable {
         for issue in issues {
             let target = issue.field.map { names[$0] ?? $0 }
             // A box has no room for a sentence; its problem is shown above the form.
-            if let target, let index = fields.firstIndex(where: { $0.name == target && !$0.isCheckbox }) {
+            if let target, let index = fields.firstIndex(where: { $0.name == target && !$0.isCheckboxGroup }) {
                 let help = PolishLabels.fieldHelp[issue.field ?? ""] ?? "Popraw to pole."
                 if polish {
                     fields[index].error = issue.reason.prefix(1).uppercased() + issue.reason.dropFirst()
