@@ -61,8 +61,7 @@ public struct GoalProgress: Sendable, Codable, Hashable {
         return goals.filter { !$0.id.isEmpty }.map { goal in
             GoalProgress(
                 id: goal.id, name: goal.name.pl,
-                indicators: (programme.indicators ?? []).filter { programme.goals(of: $0).contains(goal.id) }.map(\.id),
-                components: (programme.components ?? []).filter { programme.goals(of: $0).contains(goal.id) }.map(\.id))
+                indicators: programme.indicators(serving: goal.id).map(\.id), components: programme.components(serving: goal.id).map(\.id))
         }
     }
 }

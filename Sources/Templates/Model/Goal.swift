@@ -48,6 +48,12 @@ extension Programme {
         return Self.unique((component.goals ?? []) + viaIndicators)
     }
 
+    /// The indicators showing progress towards a goal, in the programme's order.
+    public func indicators(serving goal: String) -> [Indicator] { (indicators ?? []).filter { goals(of: $0).contains(goal) } }
+
+    /// The components working towards a goal, in the programme's order.
+    public func components(serving goal: String) -> [Component] { (components ?? []).filter { goals(of: $0).contains(goal) } }
+
     /// Whether the template links anything to a goal, i.e. states a logic model at all.
     public var hasLogicModel: Bool {
         (outcomes ?? []).contains { !($0.goals ?? []).isEmpty } || (indicators ?? []).contains { !($0.goals ?? []).isEmpty }

@@ -183,8 +183,8 @@ public struct Handbook: Sendable {
             header: ["Cel", "Obserwowane zmiany", "Wskaźniki", "Komponenty"],
             rows: goals.map { goal in
                 let outcomes = (p.outcomes ?? []).filter { ($0.goals ?? []).contains(goal.id) }.map(\.name.pl)
-                let indicators = (p.indicators ?? []).filter { p.goals(of: $0).contains(goal.id) }.map(\.name.pl)
-                let components = (p.components ?? []).filter { p.goals(of: $0).contains(goal.id) }.map { $0.name?.pl ?? $0.id }
+                let indicators = p.indicators(serving: goal.id).map(\.name.pl)
+                let components = p.components(serving: goal.id).map { $0.name?.pl ?? $0.id }
                 return [
                     goal.name.pl + (goal.description.map { " " + $0.pl } ?? ""), outcomes.isEmpty ? none : outcomes.joined(separator: "; "),
                     indicators.isEmpty ? none : indicators.joined(separator: "; "), components.isEmpty ? none : components.joined(separator: "; "),
