@@ -84,6 +84,19 @@ extension Reporting {
                 en: "case records do not give a value for a \(type) of \(subject)")
         case .nobodyToCount:
             LocalizedText(pl: "na razie nie ma kogo liczyć", en: "nobody to count yet")
+        case .scoredSuccesses(let measured, let of):
+            LocalizedText(
+                pl: "wynik po rozpoczęciu udziału ma \(measured) z \(of); liczy się ostatni wynik każdego z nich",
+                en: "\(measured) of \(of) have a score after entry; each one's latest score counts")
+        case .scoreMeans(let subjects, let entry, let later):
+            LocalizedText(
+                pl:
+                    "średni wynik \(PolishGrammar.count(subjects, "uczestnika", "uczestników", "uczestników")) zmierzonych na początku i później: \(Polish.number(entry)) → \(Polish.number(later)) pkt",
+                en: "mean score of the \(subjects) measured at entry and later: \(entry) → \(later)")
+        case .scoresNeedEntryAndLater:
+            LocalizedText(
+                pl: "zmianę liczy się u uczestników z wynikiem na początku udziału i późniejszym; na razie nie ma takich",
+                en: "a change needs subjects with an entry score and a later one; there are none yet")
         }
     }
 

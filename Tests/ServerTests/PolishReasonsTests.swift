@@ -50,6 +50,31 @@ struct PolishReasonsTests {
             "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „grupa 1”)."
         ),
         ("number 'x' must be a whole number from 1", "Numer celu to liczba całkowita od 1 (wpisano „x”)."),
+        (
+            "outcome 'employed' (podjęcie zatrudnienia) is observed on a day, not measured with an instrument; leave occasion and score empty",
+            "Rezultat „podjęcie zatrudnienia” stwierdza się w dniu, w którym nastąpił, bez narzędzia pomiaru; zostaw puste pola „Moment pomiaru” i „Wynik”."
+        ),
+        (
+            "outcome 'parenting' (kompetencje rodzicielskie) is measured with skala kompetencji at: entry, exit; say at which in occasion",
+            "Rezultat „kompetencje rodzicielskie” mierzy się narzędziem: skala kompetencji. Wybierz moment pomiaru: na początku, na zakończenie albo po zakończeniu udziału."
+        ),
+        (
+            "outcome 'parenting' (kompetencje rodzicielskie) is not measured at follow-up; occasions: entry, exit",
+            "Program nie przewiduje pomiaru rezultatu „kompetencje rodzicielskie” w tym momencie; wybierz inny moment pomiaru."
+        ),
+        (
+            "outcome 'safe-home' (bezpieczny dom) is a yes/no observation with no scale; leave score empty",
+            "Rezultat „bezpieczny dom” nie ma skali punktowej; zostaw pole „Wynik” puste."
+        ),
+        (
+            "outcome 'parenting' (kompetencje rodzicielskie) is scored with skala kompetencji from 0 to 40; give the score",
+            "Rezultat „kompetencje rodzicielskie” ocenia się narzędziem: skala kompetencji, w skali od 0 do 40 pkt; wpisz wynik."
+        ),
+        ("score 'dużo' must be a number like 32 or 3,5", "Wynik to liczba, np. 32 albo 3,5 (wpisano „dużo”)."),
+        (
+            "score 41 of outcome 'parenting' (kompetencje rodzicielskie) is off its scale, 0 to 40; check the score",
+            "Wynik 41 leży poza skalą rezultatu „kompetencje rodzicielskie” (od 0 do 40 pkt); sprawdź go."
+        ),
         ("start '14.03.2025' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14", "„14.03.2025” nie jest datą; wpisz ją jako RRRR-MM-DD, np. 2025-03-14."),
         (
             "start 2030-01-01 is outside the adoption period of wygrana-rodzina (2024-07-01 to 2027-06-30)",

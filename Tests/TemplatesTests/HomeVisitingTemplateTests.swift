@@ -51,12 +51,33 @@ struct HomeVisitingTemplateTests {
               - {every: 1 month}
             session_minutes: {min: 60, max: 90}
             adequate_share: 75%
+        outcomes:
+          - id: parenting
+            name: {pl: kompetencje rodzicielskie, en: parenting competence}
+            unit: family
+            measurement:
+              instrument: {pl: skala kompetencji rodzicielskich (przykład), en: parenting competence scale (illustrative)}
+              scale: {min: 0, max: 40}
+              success: {at_least: 30}
+              when: [entry, exit, follow-up]
+              follow_up: 6 months
+              rated_by: nurse
         indicators:
           - id: families
             name: rodziny objęte wizytami
             kind: output
             measure: {type: count, subject: families}
             target: {at_least: 100}
+          - id: parenting-competent
+            name: rodziny z wystarczającymi kompetencjami rodzicielskimi
+            kind: result
+            measure: {type: share, subject: families, outcome: parenting}
+            target: {at_least: 60%}
+          - id: parenting-change
+            name: zmiana kompetencji rodzicielskich
+            kind: result
+            measure: {type: change, subject: families, outcome: parenting}
+            target: {direction: increase}
         fidelity_checklist:
           - id: enough-families
             name: {pl: program obejmuje zaplanowaną liczbę rodzin}
@@ -90,6 +111,10 @@ struct HomeVisitingTemplateTests {
         #expect(handbook.contains("- spełnia: nie ma jeszcze dzieci (bez dzieci w gospodarstwie)"))
         #expect(handbook.contains("- nie spełnia: w innym programie wizyt domowych (zaznaczone u osoby)"))
         #expect(handbook.contains("| Wersja | robocza – jeszcze nie do wdrożenia w gminach |"))
+        #expect(
+            handbook.contains(
+                "| kompetencje rodzicielskie | rodzina |  | skala kompetencji rodzicielskich (przykład); skala 0–40 pkt; sukces: co najmniej 30 pkt; mierzona: na początku udziału, na zakończenie udziału, 6 miesięcy po zakończeniu udziału; ocenia: pielęgniarka środowiskowa |"
+            ), "\(handbook)")
         #expect(handbook.contains("Kwalifikacje: prawo wykonywania zawodu pielęgniarki"))
         #expect(
             handbook.contains(
@@ -142,6 +167,24 @@ struct HomeVisitingTemplateTests {
         #expect(codes { $0.replacingOccurrences(of: "requires: [first-pregnancy", with: "requires: [first-pregnancy-x") } == ["unknown-reference"])
         #expect(codes { $0.replacingOccurrences(of: "    indicator: families\n", with: "") } == ["checklist-incomplete"])
         #expect(codes { $0.replacingOccurrences(of: "    assessed: self\n", with: "    assessed: self\n    indicator: families\n") } == ["checklist-incomplete"])
+    }
+
+    @Test func anOutcomeMeasurementIsCheckedForConsistency() {
+        func codes(_ from: String, _ to: String) -> [String] {
+            Fixtures.catalog([("home-visiting.yaml", Self.template.replacingOccurrences(of: from, with: to))]).diagnostics.sorted.map(\.code)
+        }
+        #expect(codes("scale: {min: 0, max: 40}", "scale: {min: 40, max: 40}") == ["measurement-incomplete"])
+        #expect(codes("success: {at_least: 30}", "success: {at_least: 45}") == ["measurement-incomplete"], "off the scale")
+        #expect(codes("success: {at_least: 30}", "success: {at_least: 30%}") == ["measurement-incomplete"], "a percentage is not a score")
+        #expect(codes("success: {at_least: 30}", "success: {at_least: 30, at_most: 20}") == ["order"])
+        #expect(codes("success: {at_least: 30}", "success: {}") == ["measurement-incomplete"])
+        #expect(codes("      follow_up: 6 months\n", "") == ["measurement-incomplete"], "a follow-up says when")
+        #expect(codes("when: [entry, exit, follow-up]", "when: [entry, exit]") == ["measurement-incomplete"], "a delay without a follow-up")
+        #expect(codes("      scale: {min: 0, max: 40}\n", "") == ["measurement-incomplete"], "success without a scale")
+        #expect(codes("      success: {at_least: 30}\n", "") == ["measurement-incomplete"], "a share of a scored outcome needs success")
+        #expect(codes("when: [entry, exit, follow-up]", "when: [exit, follow-up]") == ["measurement-incomplete"], "a change needs an entry score")
+        #expect(codes("rated_by: nurse", "rated_by: nurze") == ["unknown-reference"])
+        #expect(codes("when: [entry, exit, follow-up]", "when: [entry, exit, follow-up, later]") == ["invalid-value"])
     }
 
     @Test func theScheduleCountsTheVisitsDueSinceEnrolment() throws {

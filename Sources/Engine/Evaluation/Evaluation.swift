@@ -235,6 +235,13 @@ public enum IndicatorNote: Sendable, Codable, Hashable {
     case notFromRecords(type: MeasureType, subject: String)
     /// A share of nobody: nobody is in the group yet.
     case nobodyToCount
+    /// A share of a scored outcome: `measured` of `of` subjects have a score after entry.
+    case scoredSuccesses(measured: Int, of: Int)
+    /// A change of a scored outcome: the mean entry and later scores of the `subjects`
+    /// measured at both.
+    case scoreMeans(subjects: Int, entry: Decimal, later: Decimal)
+    /// A change of a scored outcome while no subject has both an entry and a later score.
+    case scoresNeedEntryAndLater
 }
 
 /// How faithfully the programme is delivered.

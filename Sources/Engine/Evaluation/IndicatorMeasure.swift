@@ -138,21 +138,41 @@ enum IndicatorMeasure {
         return Measurement(value: Decimal(count), countLike: true)
     }
 
-    /// The share of subjects with an outcome.
+    /// The share of subjects with an outcome; for a scored outcome, the note says how many
+    /// were measured after entry at all.
     static func outcomeShare(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
-        share(try await session.query(withOutcome(measure, context)).first!)
+        let row = try await session.query(withOutcome(measure, context)).first!
+        var measured = share(row)
+        if let count = try? row.decode("measured", as: Int.self), measured.denominator ?? 0 > 0 {
+            measured.note = .scoredSuccesses(measured: count, of: measured.denominator ?? 0)
+        }
+        return measured
     }
 
     /// The subjects of `context` (denominator) and those of them with the measure's outcome
-    /// observed by the day the figures describe, from `since` on when given (numerator).
+    /// achieved by the day the figures describe, from `since` on when given (numerator). An
+    /// observed outcome is achieved when observed (after entry); a scored one when the
+    /// subject's latest score after entry reaches the success score, so a later relapse counts.
     static func withOutcome(_ measure: Measure, _ context: AdoptionContext, since: CalendarDate? = nil) -> SQL {
         let from: SQL = since.map { "AND o.observed_on >= \($0)" } ?? ""
+        let afterEntry: SQL = """
+            o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on <= \(context.asOf) \(from)
+            AND o.occasion IS DISTINCT FROM 'entry' AND (o.household = s.code OR o.person = s.code OR op.household = s.code)
+            """
+        if let measurement = context.programme.outcome(measure.outcome!)?.measurement, measurement.isScored {
+            let success = measurement.success
+            return """
+                SELECT count(*) AS denominator, count(latest.score) AS measured,
+                       count(*) FILTER (WHERE latest.score >= coalesce(\(success?.atLeast?.value), latest.score)
+                                          AND latest.score <= coalesce(\(success?.atMost?.value), latest.score)) AS numerator
+                FROM (\(subjects(measure, context))) s
+                LEFT JOIN LATERAL (SELECT o.score FROM outcome o LEFT JOIN person op ON op.code = o.person
+                                   WHERE \(afterEntry) AND o.score IS NOT NULL ORDER BY o.observed_on DESC LIMIT 1) latest ON true
+                """
+        }
         return """
             SELECT count(*) AS denominator,
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outcome o LEFT JOIN person op ON op.code = o.person
-                                                   WHERE o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on <= \(context.asOf)
-                                                     \(from)
-                                                     AND (o.household = s.code OR o.person = s.code OR op.household = s.code))) AS numerator
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outcome o LEFT JOIN person op ON op.code = o.person WHERE \(afterEntry))) AS numerator
             FROM (\(subjects(measure, context))) s
             """
     }
@@ -174,8 +194,12 @@ enum IndicatorMeasure {
         return share(row)
     }
 
-    /// The change in observed outcomes between the first and the last year.
+    /// The change in observed outcomes between the first and the last year; for a scored
+    /// outcome, the mean change in score.
     static func outcomeChange(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        if context.programme.outcome(measure.outcome!)?.measurement?.isScored == true {
+            return try await scoreChange(measure, context, on: session)
+        }
         let rows = try await session.query(
             """
             SELECT extract(year FROM o.observed_on)::integer AS year, count(*) AS n FROM outcome o
@@ -191,6 +215,31 @@ enum IndicatorMeasure {
         let (before, after): (Int, Int) = (try first.decode("n"), try last.decode("n"))
         let note = IndicatorNote.yearCounts(firstYear: try first.decode("year"), first: before, lastYear: try last.decode("year"), last: after)
         return Measurement(value: Decimal(after - before), numerator: after, denominator: before, note: note)
+    }
+
+    /// The mean change in score of the subjects measured both at entry and after it: each
+    /// subject's latest score after entry minus their first entry score, averaged.
+    static func scoreChange(_ measure: Measure, _ context: AdoptionContext, on session: Session) async throws -> Measurement {
+        let ofSubject: SQL = """
+            o.adoption = \(context.id) AND o.outcome = \(measure.outcome!) AND o.observed_on <= \(context.asOf) AND o.score IS NOT NULL
+            AND (o.household = s.code OR o.person = s.code OR op.household = s.code)
+            """
+        let row = try await session.query(
+            """
+            SELECT count(*) AS pairs, round(avg(later.score - entry.score), 1) AS change,
+                   round(avg(entry.score), 1) AS before, round(avg(later.score), 1) AS after
+            FROM (\(subjects(measure, context))) s
+            JOIN LATERAL (SELECT o.score FROM outcome o LEFT JOIN person op ON op.code = o.person
+                          WHERE \(ofSubject) AND o.occasion = 'entry' ORDER BY o.observed_on LIMIT 1) entry ON true
+            JOIN LATERAL (SELECT o.score FROM outcome o LEFT JOIN person op ON op.code = o.person
+                          WHERE \(ofSubject) AND o.occasion IS DISTINCT FROM 'entry' ORDER BY o.observed_on DESC LIMIT 1) later ON true
+            """
+        ).first!
+        let pairs: Int = try row.decode("pairs")
+        guard pairs > 0 else { return Measurement(value: nil, note: .scoresNeedEntryAndLater) }
+        let before: Decimal = try row.decode("before")
+        let after: Decimal = try row.decode("after")
+        return Measurement(value: try row.decode("change"), note: .scoreMeans(subjects: pairs, entry: before, later: after))
     }
 
     /// The yearly rate of an outcome among the subjects enrolled that year, first year against

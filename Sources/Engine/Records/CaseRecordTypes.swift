@@ -341,13 +341,22 @@ public struct OutcomeRecord: CaseRecord, Hashable {
     public var household: String?
     public var person: String?
     public var date: Day
+    /// For an outcome measured with an instrument: when.
+    public var occasion: MeasurementOccasion?
+    /// For an outcome scored on a scale: the score.
+    public var score: Decimal?
     /// A record.
-    public init(adoption: String, outcome: String, household: String? = nil, person: String? = nil, date: Day) {
+    public init(
+        adoption: String, outcome: String, household: String? = nil, person: String? = nil, date: Day, occasion: MeasurementOccasion? = nil,
+        score: Decimal? = nil
+    ) {
         self.adoption = adoption
         self.outcome = outcome
         self.household = household
         self.person = person
         self.date = date
+        self.occasion = occasion
+        self.score = score
     }
     public static var kind: RecordKind { .outcomes }
     public var values: [String: String] {
@@ -357,6 +366,8 @@ public struct OutcomeRecord: CaseRecord, Hashable {
         if let household { values["household"] = "\(household)" }
         if let person { values["person"] = "\(person)" }
         values["date"] = "\(date)"
+        if let occasion { values["occasion"] = occasion.rawValue }
+        if let score { values["score"] = "\(score)" }
         return values
     }
 }

@@ -1,3 +1,4 @@
+public import Foundation
 public import Postgres
 
 /// What the casework pages show and offer: the choices a form needs (areas, the adopted
@@ -161,6 +162,10 @@ extension CaseRecords {
             public let person: String?
             /// When it was observed.
             public let observedOn: CalendarDate
+            /// For a measured outcome: entry, exit or follow-up.
+            public let occasion: String?
+            /// For a scored outcome: the score.
+            public let score: Decimal?
         }
     }
 
@@ -211,13 +216,14 @@ extension CaseRecords {
             }
             let outcomes = try await session.query(
                 """
-                SELECT adoption, outcome, person, observed_on FROM outcome
+                SELECT adoption, outcome, person, observed_on, occasion, score FROM outcome
                 WHERE household = \(code) OR person IN (SELECT p.code FROM person p WHERE p.household = \(code)) ORDER BY observed_on DESC, outcome
                 """
             ).rows.map {
                 HouseholdFile.Outcome(
                     adoption: try $0.decode("adoption"), outcome: try $0.decode("outcome"), person: try $0.decode("person", as: String?.self),
-                    observedOn: try $0.decode("observed_on"))
+                    observedOn: try $0.decode("observed_on"), occasion: try $0.decode("occasion", as: String?.self),
+                    score: try $0.decode("score", as: Decimal?.self))
             }
             return HouseholdFile(
                 code: try household.decode("code"), area: try household.decode("area"), size: try household.decode("size"), persons: persons,

@@ -1,4 +1,5 @@
 import Postgres
+import Templates
 
 extension RecordKind {
     /// Outcome observations: employed, social activity improved, child placed in foster care, …
@@ -10,22 +11,28 @@ extension RecordKind {
             .required("outcome", "an outcome the programme defines"),
             .optional("household", "household code"),
             .optional("person", "person code"),
-            .required("date", "the day it was observed, YYYY-MM-DD"),
+            .required("date", "the day it was observed or measured, YYYY-MM-DD"),
+            .optional("occasion", "for an outcome measured with an instrument: entry, exit or follow-up, as the programme measures it"),
+            .optional("score", "for an outcome scored on a scale: the score, e.g. 32 or 3,5"),
         ],
         key: ["adoption", "outcome", "household", "person", "date"],
         joins: """
             LEFT JOIN adoption a ON a.id = s.adoption
             \(RecordChecks.subjectJoins)
+            LEFT JOIN LATERAL (SELECT measurement_refusal(a.programme, s.outcome, s.occasion, s.score) AS refusal) measured ON true
             """,
         checks: """
             \(RecordChecks.adoptionExists)
             \(RecordChecks.element(Identifier("outcome"), kind: "outcome", label: "outcome"))
             \(RecordChecks.date(Identifier("date"), "date"))
             \(RecordChecks.subject(enrolledOn: nil))
+            \(RecordChecks.choice(Identifier("occasion"), "occasion", MeasurementOccasion.words, optional: true))
+            WHEN measured.refusal IS NOT NULL THEN measured.refusal
             """,
         insert: """
-            INSERT INTO outcome (adoption, outcome, household, person, observed_on)
-            SELECT s.adoption, s.outcome, s.household, s.person, s.date::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
+            INSERT INTO outcome (adoption, outcome, household, person, observed_on, occasion, score)
+            SELECT s.adoption, s.outcome, s.household, s.person, s.date::date, s.occasion, try_score(s.score)
+            FROM checked s WHERE s.reason IS NULL ORDER BY s.row
             """
     )
 

@@ -108,6 +108,9 @@ enum CaseworkRoutes {
                 let kind = (form["outcome_kind"] ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
                 var row = ["adoption": kind.first ?? "", "outcome": kind.count > 1 ? kind[1] : "", "date": form["observed"] ?? ""]
                 if let person = form["outcome_for"], !person.isEmpty { row["person"] = person } else { row["household"] = code }
+                for (field, column) in [("occasion", "occasion"), ("score", "score")] {
+                    if let value = form[field], !value.isEmpty { row[column] = value }
+                }
                 batches = [(.outcomes, [row])]
             case "persons":
                 var row = ["code": form["code"] ?? "", "household": code, "birth_year": form["birth_year"] ?? "", "relation": form["relation"] ?? ""]
@@ -317,11 +320,20 @@ enum CaseworkRoutes {
             FormField.select(
                 "outcome_for", "Czyj (puste: całego gospodarstwa)", choices: file.persons.map { ($0.code, "\($0.code) (\($0.birthYear))") },
                 value: values["outcomes"]?["outcome_for"] ?? "", required: false),
-            FormField(id: "observed", name: "observed", label: "Data stwierdzenia", type: "date", value: values["outcomes"]?["observed"] ?? ""),
+            FormField(id: "observed", name: "observed", label: "Data stwierdzenia lub pomiaru", type: "date", value: values["outcomes"]?["observed"] ?? ""),
+            FormField.select(
+                "occasion", "Moment pomiaru (gdy rezultat mierzy się narzędziem)", choices: MeasurementOccasion.allCases.map { ($0.rawValue, $0.polish) },
+                value: values["outcomes"]?["occasion"] ?? "", required: false),
+            FormField(
+                id: "score", name: "score", label: "Wynik (gdy narzędzie ma skalę punktową)", value: values["outcomes"]?["score"] ?? "", required: false,
+                hint: "Liczba punktów, np. 32 albo 3,5; przy rezultacie bez skali zostaw puste.", pattern: "[0-9]{1,6}([,.][0-9]{1,2})?", inputMode: "decimal"),
         ]
         let outcomeSummary = FormField.place(
             issues["outcomes"] ?? [], in: &outcomeFields,
-            names: ["adoption": "outcome_kind", "outcome": "outcome_kind", "person": "outcome_for", "household": "outcome_for", "date": "observed"])
+            names: [
+                "adoption": "outcome_kind", "outcome": "outcome_kind", "person": "outcome_for", "household": "outcome_for", "date": "observed",
+                "occasion": "occasion", "score": "score",
+            ])
         let activities = choices.adoptions.flatMap { adoption in
             adoption.components.flatMap { component -> [(String, String)] in
                 let own = adoption.activities.filter { $0.parent == component.id }
@@ -416,7 +428,9 @@ enum CaseworkRoutes {
         }
         let outcomes = file.outcomes.map { outcome in
             let name = elementName(outcome.adoption, outcome.outcome, in: \.outcomes)
-            return "\(outcome.observedOn.polish): \(name) — \(outcome.person ?? "całe gospodarstwo")"
+            let measured = [outcome.occasion.flatMap(MeasurementOccasion.init(rawValue:))?.polish, outcome.score.map { "wynik \(PolishWords.number($0)) pkt" }]
+                .compactMap { $0 }
+            return "\(outcome.observedOn.polish): \(name)\(measured.isEmpty ? "" : " (" + measured.joined(separator: ", ") + ")") — \(outcome.person ?? "całe gospodarstwo")"
         }
         let page = HouseholdPage(
             title: "Gospodarstwo \(file.code)", signedIn: SiteHeader(context.principal).signedIn, nav: nav, saved: saved.flatMap { savedText[$0] },

@@ -35,6 +35,7 @@ struct ProgrammeResolver {
         checkLogicModel(merged)
         checkEligibility(merged)
         checkChecklist(merged)
+        checkMeasurements(merged)
         checkRelease(value)
         guard diagnostics.filter({ $0.severity == .error }).count == errorsBefore else { return nil }
         let decoder = JSONDecoder()
@@ -393,6 +394,84 @@ struct ProgrammeResolver {
                 error(
                     element["indicator"]!, "checklist-incomplete", "the element '\(id)' is judged by self-assessment, so its indicator would never be read",
                     "remove `indicator:`, or write `assessed: records`")
+            default:
+                break
+            }
+        }
+    }
+
+    /// An outcome's measurement holds together: a scale in order, a success score on it, a
+    /// follow-up with its delay; a share of a scored outcome knows what success is, and a
+    /// change of one has an entry score to start from.
+    mutating func checkMeasurements(_ programme: Value) {
+        var scored: [String: Value] = [:]
+        for outcome in programme["outcomes"]?.items ?? [] {
+            guard let measurement = outcome["measurement"] else { continue }
+            let id = outcome["id"]?.text ?? "?"
+            var scale: (min: Int, max: Int)?
+            if let given = measurement["scale"], case .integer(let low)? = given["min"]?.kind, case .integer(let high)? = given["max"]?.kind {
+                if low >= high {
+                    error(
+                        given, "measurement-incomplete", "the scale of outcome '\(id)' runs from \(low) to \(high), so no score could differ",
+                        "give the lowest score as `min:` and the highest as `max:`")
+                } else {
+                    scale = (low, high)
+                    scored[id] = measurement
+                }
+            }
+            if let success = measurement["success"] {
+                if measurement["scale"] == nil {
+                    error(
+                        success, "measurement-incomplete", "outcome '\(id)' sets a success score but no scale to score on",
+                        "add `scale: {min: …, max: …}` with the instrument's scores, or remove `success:`")
+                }
+                if success["at_least"] == nil && success["at_most"] == nil {
+                    error(success, "measurement-incomplete", "the success of outcome '\(id)' has no score", "add `at_least:`, `at_most:` or both")
+                }
+                var bounds: [Decimal] = []
+                for key in ["at_least", "at_most"] {
+                    guard let bound = success[key], case .quantity(let value, let percent) = bound.kind else { continue }
+                    bounds.append(value)
+                    if percent {
+                        error(
+                            bound, "measurement-incomplete", "the success of outcome '\(id)' is a percentage, but scores are points on the scale",
+                            "write the score without %, e.g. `\(key): \(value)`")
+                    } else if let scale, value < Decimal(scale.min) || value > Decimal(scale.max) {
+                        error(
+                            bound, "measurement-incomplete", "the success score \(value) of outcome '\(id)' is off its scale \(scale.min)–\(scale.max)",
+                            "give a score within the scale, or correct the scale")
+                    }
+                }
+                if bounds.count == 2, bounds[0] > bounds[1] {
+                    error(
+                        success["at_most"]!, "order", "the success of outcome '\(id)' ends before it starts: at_most is below at_least",
+                        "swap the two values, or correct the one that is wrong")
+                }
+            }
+            let occasions = measurement["when"]?.items?.compactMap(\.text) ?? []
+            if occasions.contains(MeasurementOccasion.followUp.rawValue), measurement["follow_up"] == nil {
+                error(
+                    measurement["when"]!, "measurement-incomplete", "outcome '\(id)' is measured at a follow-up, but not how long after the end", "add e.g. `follow_up: 6 months`")
+            }
+            if let delay = measurement["follow_up"], !occasions.contains(MeasurementOccasion.followUp.rawValue) {
+                error(delay, "measurement-incomplete", "outcome '\(id)' gives a follow-up delay, but `when` has no follow-up", "add follow-up to `when:`, or remove `follow_up:`")
+            }
+        }
+        for indicator in programme["indicators"]?.items ?? [] {
+            guard let measure = indicator["measure"], let outcome = measure["outcome"]?.text, let measurement = scored[outcome] else { continue }
+            let id = indicator["id"]?.text ?? "?"
+            switch measure["type"]?.text {
+            case MeasureType.share.rawValue? where measurement["success"] == nil:
+                error(
+                    measure["outcome"]!, "measurement-incomplete", "the share indicator '\(id)' counts successes of outcome '\(outcome)', whose measurement says no success score",
+                    "add `success: {at_least: …}` to the outcome's measurement")
+            case MeasureType.change.rawValue?
+            where measure["rate"] == nil
+                && !(measurement["when"]?.items?.contains { $0.text == MeasurementOccasion.entry.rawValue } ?? false):
+                error(
+                    measure["outcome"]!, "measurement-incomplete",
+                    "the change indicator '\(id)' compares scores of outcome '\(outcome)' with the entry score, but it is not measured at entry",
+                    "add entry to the outcome's `when:`")
             default:
                 break
             }

@@ -53,6 +53,8 @@ public struct Programme: Sendable, Codable, Hashable {
     public func component(_ id: String) -> Component? { components?.first { $0.id == id } }
     /// The role with an id.
     public func role(_ id: String) -> Role? { roles?.first { $0.id == id } }
+    /// The outcome with an id.
+    public func outcome(_ id: String) -> Outcome? { outcomes?.first { $0.id == id } }
 }
 
 /// A version's life, as its methodologist records it.
@@ -269,6 +271,8 @@ public struct Outcome: Sendable, Codable, Hashable {
     public var unit: RecordSubject?
     /// The goals this change serves.
     public var goals: [String]?
+    /// How it is measured; nil when it is simply observed on a day.
+    public var measurement: OutcomeMeasurement?
 }
 
 public struct Cadence: Sendable, Codable, Hashable {

@@ -340,9 +340,33 @@ public struct Handbook: Sendable {
         }
         if let outcomes = p.outcomes, !outcomes.isEmpty {
             blocks.append(.heading("Obserwowane zmiany"))
-            blocks.append(.table(header: ["Zmiana", "U kogo", "Opis"], rows: outcomes.map { [$0.name.pl, $0.unit?.polish ?? "", t($0.description)] }))
+            let measured = outcomes.contains { $0.measurement != nil }
+            blocks.append(
+                .table(
+                    header: ["Zmiana", "U kogo", "Opis"] + (measured ? ["Jak mierzona"] : []),
+                    rows: outcomes.map { outcome in
+                        [outcome.name.pl, outcome.unit?.polish ?? "", t(outcome.description)]
+                            + (measured ? [outcome.measurement.map { measurement($0, in: p) } ?? "obserwowana w dniu zdarzenia"] : [])
+                    }))
         }
         return blocks.isEmpty ? nil : Section(title: "Plany i zmiany u uczestników", blocks: blocks)
+    }
+
+    /// How an outcome is measured, in one sentence a caseworker can follow.
+    static func measurement(_ m: OutcomeMeasurement, in p: Programme) -> String {
+        var parts = [m.instrument.pl]
+        if let scale = m.scale { parts.append("skala \(scale.min)–\(scale.max) pkt") }
+        if let success = m.success { parts.append("sukces: " + success.polish) }
+        let occasions = m.when.map { occasion in
+            occasion == .followUp ? m.followUp.map { "\($0.polish) po zakończeniu udziału" } ?? occasion.polish : occasion.polish
+        }
+        parts.append("mierzona: " + occasions.joined(separator: ", "))
+        if let role = m.ratedBy {
+            parts.append((m.selfReport == true ? "wypełnia uczestnik, przekazuje: " : "ocenia: ") + name(role, in: p))
+        } else if m.selfReport == true {
+            parts.append("wypełnia uczestnik")
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// The identifiers a municipality's file and imports use, beside the names the handbook

@@ -231,6 +231,43 @@ public enum ProgrammeSchema {
             .optional("description", .localized, "How to tell it happened.", example: "umowa o pracę lub zlecenie na co najmniej 3 miesiące"),
             .optional("unit", .choice(RecordSubject.words), "Who it is observed in."),
             .optional("goals", .list(.reference(.goal)), "The goals this change serves; indicators measuring it report under them.", example: "[family-situation]"),
+            .optional(
+                "measurement", .object(outcomeMeasurement),
+                "How it is measured: the instrument, its scale and the score of success, when and by whom. Without it, an outcome is observed on a day and each observation counts as achieved."
+            ),
+        ])
+
+    static let scoreScale = ObjectSchema(
+        "score scale", "The lowest and highest score an instrument gives.",
+        fields: [
+            .required("min", .integer(minimum: 0), "The lowest score.", example: "0"),
+            .required("max", .integer(minimum: 1), "The highest score.", example: "40"),
+        ])
+
+    static let scoreThreshold = ObjectSchema(
+        "score threshold", "The score that counts as success.",
+        fields: [
+            .optional("at_least", .quantity, "Success from this score up.", example: "30"),
+            .optional("at_most", .quantity, "Success up to this score, for scales where less is better.", example: "3"),
+        ])
+
+    static let outcomeMeasurement = ObjectSchema(
+        "outcome measurement",
+        "How an outcome is measured. With a scale, each measurement is recorded with its score and occasion; a share indicator counts the subjects whose latest measurement after entry reaches success, and a change indicator averages each subject's latest score after entry minus their entry score.",
+        fields: [
+            .required(
+                "instrument", .localized, "The instrument or the definition the rater applies, as the method names it.",
+                example: "Skala oceny kompetencji rodzicielskich (0–40 pkt)"),
+            .optional(
+                "scale", .object(scoreScale), "The scores the instrument gives, e.g. {min: 0, max: 40}; without it the outcome is a yes/no observation.",
+                example: "{min: 0, max: 40}"),
+            .optional("success", .object(scoreThreshold), "The score that counts as success, within the scale, e.g. {at_least: 30}.", example: "{at_least: 30}"),
+            .required(
+                "when", .list(.choice(MeasurementOccasion.words)),
+                "When it is measured: entry (the baseline a change starts from), exit, follow-up (after `follow_up`).", example: "[entry, exit, follow-up]"),
+            .optional("follow_up", .duration, "For a follow-up: how long after the end of participation.", example: "\"6 months\""),
+            .optional("rated_by", .reference(.role), "The role whose worker rates the outcome or administers the instrument.", example: "family-assistant"),
+            .optional("self_report", .boolean, "true when the participant fills the instrument in themselves."),
         ])
 
     static let cadence = ObjectSchema(

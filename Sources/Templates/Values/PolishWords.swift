@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The Polish words for the closed sets of English codes a template is written in, so that
 /// handbooks, comparisons and pages speak Polish and never show a code such as `ngo` or
 /// `network-actions` in Polish text.
@@ -77,6 +79,11 @@ extension ReleaseStatus {
 }
 
 extension PolishWords {
+    /// A number as Polish writes it: "3,5", "30".
+    public static func number(_ value: Decimal) -> String {
+        "\(value)".replacingOccurrences(of: ".", with: ",")
+    }
+
     /// After "do": "1 miesiąca", "21 miesięcy", "2 lat", "6 tygodni".
     public static func durationGenitive(_ duration: Duration) -> String {
         "\(duration.amount) " + duration.unit.genitive(duration.amount)

@@ -212,3 +212,21 @@ public enum IllustrativePart: String, PolishLabelled {
         return "Dane ilustracyjne: \(list) tej gminy nie pochodzą ze źródeł programu — przygotowano je do pokazu Kokonu."
     }
 }
+
+/// When an outcome is measured, relative to a participant's time in the programme.
+public enum MeasurementOccasion: String, PolishLabelled {
+    /// At the start of participation: the baseline a change is measured from.
+    case entry
+    /// At the end of participation.
+    case exit
+    /// Some time after the end, as the outcome's `follow_up` says.
+    case followUp = "follow-up"
+
+    public var polish: String {
+        switch self {
+        case .entry: "na początku udziału"
+        case .exit: "na zakończenie udziału"
+        case .followUp: "po zakończeniu udziału"
+        }
+    }
+}
