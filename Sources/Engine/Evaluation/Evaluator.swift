@@ -199,6 +199,8 @@ struct AdoptionContext: Sendable {
     /// kept dropped across an upgrade still counts, as not delivered. Worked out once, as
     /// every period's evaluation asks.
     let dropped: Set<String>
+    /// Indicators whose target the municipality set for itself (in `programme` already).
+    let localTargets: Set<String>
 
     init(
         id: String, unit: ParticipationUnit, minimumMonths: Int?, targets: LocalTargets, programme: Programme, names: [String: String],
@@ -211,7 +213,7 @@ struct AdoptionContext: Sendable {
         self.unit = unit
         self.minimumMonths = minimumMonths
         self.targets = targets
-        self.programme = programme
+        (self.programme, self.localTargets) = AdaptationCheck(programme: programme).applyingLocalTargets(adaptations)
         self.names = names
         self.adaptations = adaptations
         self.adoptionEnd = adoptionEnd

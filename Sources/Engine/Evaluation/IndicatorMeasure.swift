@@ -47,7 +47,10 @@ enum IndicatorMeasure {
         let measured = try await measurement(indicator.measure, context, on: session)
         return IndicatorValue(
             id: indicator.id, name: indicator.name.pl, kind: indicator.kind, value: measured.value, numerator: measured.numerator,
-            denominator: measured.denominator, percent: measured.percent, target: targetText(indicator.target),
+            denominator: measured.denominator, percent: measured.percent,
+            target: targetText(indicator.target).map {
+                context.localTargets.contains(indicator.id) ? LocalizedText(pl: $0.pl + " (cel gminy)", en: ($0.en ?? "") + " (local target)") : $0
+            },
             status: status(measured.value, indicator.target, context, countLike: measured.countLike), note: measured.note)
     }
 

@@ -20,6 +20,9 @@ public struct RecordedAdaptation: Sendable {
     public let max: Int?
     /// The new minimum participation.
     public let duration: Duration?
+    /// The indicator given a local target, and the target.
+    public let indicator: String?
+    public let target: Quantity?
     /// Why, in the municipality's words.
     public let reason: String
     /// Who decided (a body or post, never a person's name).
@@ -46,7 +49,7 @@ public struct RecordedAdaptation: Sendable {
         var adaptation = Adaptation(
             change: change, component: component,
             activity: activity.map { AddedActivity(id: $0, name: LocalizedText(pl: activityName ?? $0)) }, role: role, max: max, duration: duration,
-            reason: LocalizedText(pl: reason), decidedBy: decidedBy, decidedOn: Day(decidedOn), planned: planned)
+            indicator: indicator, target: target, reason: LocalizedText(pl: reason), decidedBy: decidedBy, decidedOn: Day(decidedOn), planned: planned)
         adaptation.phase = phase
         adaptation.decider = decider
         adaptation.modifies = modifies
@@ -71,7 +74,7 @@ public struct AdaptationRefusal: Error, Sendable, CustomStringConvertible {
 extension CaseRecords {
     /// The form's fields of an adaptation, in order.
     public static let adaptationFields = [
-        "code", "adoption", "change", "component", "activity", "activity_name", "role", "max", "duration", "reason", "decided_by",
+        "code", "adoption", "change", "component", "activity", "activity_name", "role", "max", "duration", "indicator", "target", "reason", "decided_by",
         "decided_on", "planned", "phase", "decider", "modifies", "level", "nature", "fidelity", "goal", "reason_level", "observed_effect",
     ]
 
@@ -104,10 +107,12 @@ extension CaseRecords {
                     }
                     try await session.query(
                         """
-                        INSERT INTO adaptation (code, adoption, change, component, activity, activity_name, role, max, duration, reason, decided_by,
-                                                decided_on, planned, phase, decider, modifies, level, nature, fidelity, goal, reason_level, observed_effect)
+                        INSERT INTO adaptation (code, adoption, change, component, activity, activity_name, role, max, duration, indicator, target, reason,
+                                                decided_by, decided_on, planned, phase, decider, modifies, level, nature, fidelity, goal, reason_level,
+                                                observed_effect)
                         VALUES (\(recorded.code), \(recorded.adoption), \(recorded.change.rawValue), \(recorded.component), \(recorded.activity),
-                                \(recorded.activityName), \(recorded.role), \(recorded.max), \(recorded.duration?.description), \(recorded.reason),
+                                \(recorded.activityName), \(recorded.role), \(recorded.max), \(recorded.duration?.description), \(recorded.indicator),
+                                \(recorded.target?.description), \(recorded.reason),
                                 \(recorded.decidedBy), \(recorded.decidedOn), \(recorded.planned), \(recorded.phase.rawValue), \(recorded.decider.rawValue),
                                 \(recorded.modifies.rawValue), \(recorded.level.rawValue), \(recorded.nature.rawValue), \(recorded.fidelity.rawValue),
                                 \(recorded.goal.rawValue), \(recorded.reasonLevel.rawValue), \(recorded.observedEffect))
@@ -128,7 +133,7 @@ extension CaseRecords {
     static func readAdaptations(on session: Session) async throws -> [RecordedAdaptation] {
         try await session.query(
             """
-            SELECT code, adoption, change, component, activity, activity_name, role, max, duration, reason, decided_by, decided_on, planned,
+            SELECT code, adoption, change, component, activity, activity_name, role, max, duration, indicator, target, reason, decided_by, decided_on, planned,
                    phase, decider, modifies, level, nature, fidelity, goal, reason_level, observed_effect
             FROM adaptation ORDER BY decided_on DESC, code
             """
@@ -144,6 +149,7 @@ extension CaseRecords {
                 component: try row.decode("component", as: String?.self), activity: try row.decode("activity", as: String?.self),
                 activityName: try row.decode("activity_name", as: String?.self), role: try row.decode("role", as: String?.self),
                 max: try row.decode("max", as: Int?.self), duration: try row.decode("duration", as: String?.self).flatMap(Duration.parse),
+                indicator: try row.decode("indicator", as: String?.self), target: try row.decode("target", as: String?.self).flatMap(Quantity.parse),
                 reason: try row.decode("reason"), decidedBy: try row.decode("decided_by"), decidedOn: try row.decode("decided_on"),
                 planned: try row.decode("planned"), phase: try word("phase", AdaptationPhase.self), decider: try word("decider", AdaptationDecider.self),
                 modifies: try word("modifies", AdaptationTarget.self), level: try word("level", DeliveryLevel.self),
@@ -208,6 +214,11 @@ extension CaseRecords {
                 problems.append(("duration", "wpisz liczbę miesięcy, np. 24"))
             }
         }
+        let indicator = change == .indicatorTarget ? text("indicator") : nil
+        var target: Quantity?
+        if change == .indicatorTarget, let value = text("target") {
+            if let parsed = Quantity.parse(value) { target = parsed } else { problems.append(("target", "wpisz liczbę, np. 40, albo odsetek, np. 35%")) }
+        }
         let reason = text("reason", limit: 2000)
         let decidedBy = text("decided_by")
         var decidedOn: CalendarDate?
@@ -238,7 +249,9 @@ extension CaseRecords {
         // The programme's bounds, with the same check `kokon lint` applies to a tenant file.
         if let programme, let change {
             let check = AdaptationCheck(programme: programme)
-            for problem in check.problems(change, component: component, activity: activity, role: role, max: max, duration: duration) {
+            for problem in check.problems(
+                change, component: component, activity: activity, role: role, max: max, duration: duration, indicator: indicator, target: target)
+            {
                 let field = problem.field == "activity.id" ? "activity" : problem.field
                 if !problems.contains(where: { $0.field == field }) { problems.append((field, problem.message.pl)) }
             }
@@ -248,7 +261,7 @@ extension CaseRecords {
         else { throw AdaptationRefusal(problems: problems) }
         return RecordedAdaptation(
             code: code, adoption: adoption, change: change, component: component, activity: activity, activityName: activityName, role: role, max: max,
-            duration: duration, reason: reason, decidedBy: decidedBy, decidedOn: decidedOn, planned: planned, phase: phase, decider: decider,
+            duration: duration, indicator: indicator, target: target, reason: reason, decidedBy: decidedBy, decidedOn: decidedOn, planned: planned, phase: phase, decider: decider,
             modifies: modifies, level: level, nature: nature, fidelity: fidelity, goal: goal, reasonLevel: reasonLevel, observedEffect: observedEffect)
     }
 }

@@ -35,6 +35,8 @@ extension CaseRecords {
         public let outcomes: [Choice]
         /// The yes/no criteria of eligibility a person may carry as flags.
         public let criteria: [Choice]
+        /// The indicators whose target the programme lets the municipality set.
+        public let localTargets: [Choice]
     }
 
     /// The choices of the municipality's forms.
@@ -61,11 +63,18 @@ extension CaseRecords {
                 func of(_ kind: String) throws -> [Choice] {
                     try elements.filter { try $0.decode("kind", as: String.self) == kind }.map(Self.choice)
                 }
+                let localTargets = try await session.query(
+                    """
+                    SELECT i->>'id' AS id, i->'name'->>'pl' AS name, NULL::text AS parent
+                    FROM adoption a, jsonb_array_elements(coalesce(a.programme->'indicators', '[]'::jsonb)) i
+                    WHERE a.id = \(id) AND coalesce(a.programme->'adaptation'->'localTargets', '[]'::jsonb) ? (i->>'id')
+                    """
+                ).rows.map(Self.choice)
                 adoptions.append(
                     AdoptedProgramme(
                         id: id, version: try row.decode("version"), targetGroups: try of("target-group"), components: try of("component"),
                         activities: try of("activity"), plans: try of("plan"), roles: try of("role"), outcomes: try of("outcome"),
-                        criteria: try of("criterion")))
+                        criteria: try of("criterion"), localTargets: localTargets))
             }
             return Choices(areas: areas, adoptions: adoptions, staff: staff)
         }

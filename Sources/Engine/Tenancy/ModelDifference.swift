@@ -315,6 +315,9 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         for bound in bounds?.caseload ?? [] {
             rules.append(Rule("caseload:\(bound.role)", "\(bound.min)–\(bound.max)", "od \(bound.min) do \(bound.max)"))
         }
+        let local = (bounds?.localTargets ?? []).sorted()
+        rules.append(
+            Rule("local-targets", local.isEmpty ? "none" : local.joined(separator: ", "), local.isEmpty ? "żaden" : local.map { names[$0] ?? $0 }.joined(separator: ", ")))
         return rules
     }
 
@@ -324,6 +327,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         case "may-drop": return "komponenty, które gmina może pominąć"
         case "may-add-activities": return "czy gmina może dodawać działania"
         case "minimum-duration-at-least": return "najkrótszy dopuszczalny minimalny czas udziału"
+        case "local-targets": return "wskaźniki, których cel gmina może ustalić sama"
         default:
             let role = String(key.dropFirst("caseload:".count))
             return "zakres limitu spraw roli " + (new.polishNames[role] ?? old.polishNames[role] ?? role)

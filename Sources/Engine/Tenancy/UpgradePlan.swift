@@ -179,6 +179,12 @@ public struct UpgradePlan: Sendable {
                     LocalizedText(
                         pl: "Przed aktualizacją wydłuż minimalny czas udziału do granicy nowej wersji albo zachowaj go z uzasadnieniem.",
                         en: "before upgrading, lengthen the minimum to the new bound, or keep it with a reason"))
+            case .indicatorTarget:
+                return make(
+                    .conflicts, problem.message,
+                    LocalizedText(
+                        pl: "Przed aktualizacją ustal cel zgodny z nową wersją albo wycofaj adaptację, by obowiązywał cel programu.",
+                        en: "before upgrading, set a target the new version allows, or withdraw the adaptation so the programme's target applies"))
             }
         case .stillApplies:
             let reason: LocalizedText =
@@ -198,6 +204,10 @@ public struct UpgradePlan: Sendable {
                 case .minimumDuration:
                     LocalizedText(
                         pl: "wersja \(version) nadal pozwala wydłużyć minimalny czas udziału.", en: "\(target.reference) still allows a longer minimum participation")
+                case .indicatorTarget:
+                    LocalizedText(
+                        pl: "wersja \(version) nadal pozwala gminie ustalić cel wskaźnika „\(name(adaptation.indicator))”.",
+                        en: "\(target.reference) still lets the municipality set the target of \(adaptation.indicator ?? "")")
                 }
             return make(.stillApplies, reason, keep)
         }

@@ -18,6 +18,8 @@ enum AdaptationsAPI {
         let role: String?
         let max: Int?
         let duration: String?
+        let indicator: String?
+        let target: String?
         let reason: String
         let decidedBy: String
         let decidedOn: String
@@ -33,7 +35,7 @@ enum AdaptationsAPI {
         let observedEffect: String?
 
         enum CodingKeys: String, CodingKey {
-            case code, adoption, change, component, activity, role, max, duration, reason, planned, phase, decider, modifies, level, nature, fidelity,
+            case code, adoption, change, component, activity, role, max, duration, indicator, target, reason, planned, phase, decider, modifies, level, nature, fidelity,
                 goal
             case activityName = "activity_name"
             case decidedBy = "decided_by"
@@ -52,6 +54,8 @@ enum AdaptationsAPI {
             role = recorded.role
             max = recorded.max
             duration = recorded.duration?.months.map(String.init)
+            indicator = recorded.indicator
+            target = recorded.target?.description
             reason = recorded.reason
             decidedBy = recorded.decidedBy
             decidedOn = recorded.decidedOn.description

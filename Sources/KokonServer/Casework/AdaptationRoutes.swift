@@ -136,6 +136,7 @@ enum AdaptationRoutes {
         }
         let components = choices.adoptions.flatMap { adoption in adoption.components.map { labelled($0, adoption) } }
         let roles = choices.adoptions.flatMap { adoption in adoption.roles.map { labelled($0, adoption) } }
+        let indicators = choices.adoptions.flatMap { adoption in adoption.localTargets.map { labelled($0, adoption) } }
         return [
             FormField(
                 id: "code", name: "code", label: "Kod adaptacji", value: value("code"), hint: "Na przykład A-2026-01.",
@@ -146,6 +147,7 @@ enum AdaptationRoutes {
                 choices: [
                     ("add-activity", "dodanie działania do komponentu"), ("drop-component", "pominięcie komponentu"),
                     ("caseload", "zmiana limitu podopiecznych roli"), ("minimum-duration", "wydłużenie minimalnego czasu udziału"),
+                    ("indicator-target", "własny cel wskaźnika"),
                 ], value: value("change")),
             FormField.select("component", "Komponent (dodanie działania, pominięcie)", choices: components, value: value("component"), required: false),
             FormField(
@@ -158,6 +160,11 @@ enum AdaptationRoutes {
             FormField(
                 id: "duration", name: "duration", label: "Nowy minimalny czas udziału w miesiącach", type: "number", value: value("duration"),
                 required: false, inputMode: "numeric"),
+            FormField.select("indicator", "Wskaźnik (własny cel)", choices: indicators, value: value("indicator"), required: false),
+            FormField(
+                id: "target", name: "target", label: "Własny cel wskaźnika", value: value("target"), required: false,
+                hint: "Liczba, np. 40, albo odsetek, np. 35%; odsetka nie można ustalić niżej niż w programie.", pattern: "[0-9]{1,9}([,.][0-9]{1,2})?\\s?%?",
+                inputMode: "decimal"),
             FormField(id: "reason", name: "reason", label: "Powód zmiany", value: value("reason"), hint: "Dlaczego gmina to zmienia — bez danych osobowych."),
             FormField(
                 id: "decided_by", name: "decided_by", label: "Kto zdecydował (organ lub stanowisko)", value: value("decided_by"),

@@ -210,9 +210,9 @@ struct TenantResolver {
         guard let change = adaptation["change"]?.text else { return nil }
         let keysUsed: [String: Set<String>] = [
             "drop-component": ["component"], "add-activity": ["component", "activity"],
-            "caseload": ["role", "max"], "minimum-duration": ["duration"],
+            "caseload": ["role", "max"], "minimum-duration": ["duration"], "indicator-target": ["indicator", "target"],
         ]
-        let optionalKeys: Set<String> = ["component", "activity", "role", "max", "duration"]
+        let optionalKeys: Set<String> = ["component", "activity", "role", "max", "duration", "indicator", "target"]
         let needed = keysUsed[change] ?? []
         for key in optionalKeys.subtracting(needed).sorted() {
             if let stray = adaptation[key] {
@@ -228,9 +228,15 @@ struct TenantResolver {
         if case .integer(let value)? = adaptation["max"]?.kind { maximum = value } else if kind == .caseload { return nil }
         var duration: Duration?
         if case .duration(let value)? = adaptation["duration"]?.kind { duration = value } else if kind == .minimumDuration { return nil }
+        var target: Quantity?
+        if case .quantity(let value, let percent)? = adaptation["target"]?.kind {
+            target = Quantity(value: value, percent: percent)
+        } else if kind == .indicatorTarget {
+            return nil
+        }
         let problems = AdaptationCheck(programme: programme).problems(
             kind, component: adaptation["component"]?.text, activity: adaptation["activity"]?["id"]?.text, role: adaptation["role"]?.text,
-            max: maximum, duration: duration)
+            max: maximum, duration: duration, indicator: adaptation["indicator"]?.text, target: target)
         // Point at the value at fault: `activity.id` is the added activity's id.
         return problems.map { ((($0.field == "activity.id" ? adaptation["activity"]?["id"] : adaptation[$0.field]) ?? adaptation), $0) }
     }
@@ -302,8 +308,11 @@ struct TenantResolver {
         if case .integer(let value)? = adaptation["max"]?.kind { max = value }
         var duration: Duration?
         if case .duration(let value)? = adaptation["duration"]?.kind { duration = value }
+        var target: Quantity?
+        if case .quantity(let value, let percent)? = adaptation["target"]?.kind { target = Quantity(value: value, percent: percent) }
         let outcome = UpgradeOutcome.judge(
-            change, component: adaptation["component"]?.text, activity: activity, role: adaptation["role"]?.text, max: max, duration: duration, in: programme)
+            change, component: adaptation["component"]?.text, activity: activity, role: adaptation["role"]?.text, max: max, duration: duration,
+            indicator: adaptation["indicator"]?.text, localTarget: target, in: programme)
         if case .unnecessary(let redundancy) = outcome {
             // Decided already (withdrawn, or kept with a reason): nothing to say.
             if resolutions.contains(where: { resolutionMatches($0, adaptation) }) { return }

@@ -8,6 +8,7 @@ extension Adaptation {
         case .addActivity: "nowe działanie „\(activity?.name.pl ?? "?")” w komponencie \(name(component))"
         case .caseload: "limit podopiecznych dla roli \(name(role)): najwyżej \(max.map(String.init) ?? "?")"
         case .minimumDuration: "minimalny czas udziału: " + (duration?.polish ?? "?")
+        case .indicatorTarget: "własny cel wskaźnika \(name(indicator)): " + (target.map { PolishWords.number($0.value) + ($0.percent ? "%" : "") } ?? "?")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether an adaptation stays inside what its programme allows: the one check behind
 /// `kokon lint` of a tenant file and a coordinator's adaptation register, so both refuse the
 /// same changes with the same bound quoted.
@@ -5,7 +7,7 @@ public struct AdaptationCheck: Sendable {
     /// One way an adaptation leaves the programme's bounds.
     public struct Problem: Sendable, Hashable {
         /// The field at fault: `component`, `activity` (`activity.id`: the added activity's
-        /// id), `role`, `max` or `duration`.
+        /// id), `role`, `max`, `duration`, `indicator` or `target`.
         public let field: String
         /// A diagnostic code, as lint prints it.
         public let code: String
@@ -25,7 +27,7 @@ public struct AdaptationCheck: Sendable {
     /// does not know are problems too (with the ids it does know).
     public func problems(
         _ change: AdaptationChange, component: String? = nil, activity: String? = nil, role: String? = nil, max: Int? = nil,
-        duration: Duration? = nil
+        duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil
     ) -> [Problem] {
         let bounds = programme.adaptation
         let reference = programme.reference
@@ -123,7 +125,89 @@ public struct AdaptationCheck: Sendable {
                         en: "the minimum participation is set to \(duration), shorter than the \(floor) \(reference) requires"),
                     hint: "a municipality may lengthen the minimum participation, never shorten it below \(floor)")
             ]
+        case .indicatorTarget:
+            guard let indicator else { return [missing("indicator", change)] }
+            guard let target else { return [missing("target", change)] }
+            return localTargetProblems(indicator, target)
         }
+    }
+
+    /// A local target: of an indicator the template lets a municipality set, in the unit of
+    /// the template's target; a percentage no weaker than the template's.
+    func localTargetProblems(_ id: String, _ target: Quantity) -> [Problem] {
+        let reference = programme.reference
+        let known = (programme.indicators ?? []).map(\.id)
+        guard let found = programme.indicators?.first(where: { $0.id == id }) else {
+            return [
+                Problem(
+                    field: "indicator", code: "unknown-reference",
+                    message: LocalizedText(pl: "\(reference) nie ma wskaźnika „\(id)”", en: "\(reference) has no indicator '\(id)'"),
+                    hint: Suggestions.hint(for: id, in: known) ?? "indicators of \(programme.id): " + known.joined(separator: ", "))
+            ]
+        }
+        let allowed = programme.adaptation?.localTargets ?? []
+        guard allowed.contains(id) else {
+            return [
+                Problem(
+                    field: "indicator", code: "adaptation-out-of-bounds",
+                    message: LocalizedText(
+                        pl: "\(reference) nie pozwala gminie ustalać własnego celu wskaźnika „\(found.name.pl)”"
+                            + (allowed.isEmpty ? "; program nie pozwala zmieniać żadnego celu." : "; można go ustalić dla: \(allowed.joined(separator: ", "))."),
+                        en: "\(reference) does not let a municipality set the target of \(id)"),
+                    hint: allowed.isEmpty ? "the template's bounds list no local_targets" : "indicators whose target you may set: " + allowed.joined(separator: ", "))
+            ]
+        }
+        let lowering = found.target?.atLeast == nil && found.target?.atMost != nil
+        let given = lowering ? found.target?.atMost : found.target?.atLeast
+        let percent = given?.percent ?? (found.measure.type == .share)
+        if target.percent != percent {
+            return [
+                Problem(
+                    field: "target", code: "adaptation-out-of-bounds",
+                    message: LocalizedText(
+                        pl: percent
+                            ? "cel wskaźnika „\(found.name.pl)” to odsetek; wpisz go z %, np. \(target.value)%." : "cel wskaźnika „\(found.name.pl)” to liczba; wpisz ją bez %.",
+                        en: "the target of \(id) is \(percent ? "a percentage" : "a number"), but \(target) is \(target.percent ? "a percentage" : "a number")"),
+                    hint: percent ? "write it with %, e.g. \(target.value)%" : "write it without %")
+            ]
+        }
+        if percent, target.value > Decimal(100) {
+            return [
+                Problem(
+                    field: "target", code: "adaptation-out-of-bounds", message: LocalizedText(pl: "odsetek nie może przekroczyć 100%.", en: "\(target) is more than 100%"),
+                    hint: "give a percentage up to 100%")
+            ]
+        }
+        if percent, let given, lowering ? target.value > given.value : target.value < given.value {
+            return [
+                Problem(
+                    field: "target", code: "adaptation-out-of-bounds",
+                    message: LocalizedText(
+                        pl:
+                            "cel \(target) jest słabszy niż \(given) w \(reference); gmina może odsetek \(lowering ? "obniżyć" : "podnieść"), nigdy \(lowering ? "podnieść" : "obniżyć").",
+                        en: "the local target \(target) of \(id) is weaker than the \(given) \(reference) sets"),
+                    hint: "a municipality may make a percentage target stricter, never weaker than \(given)")
+            ]
+        }
+        return []
+    }
+
+    /// The programme with the local targets of `adaptations` in place of its own (the last of
+    /// each indicator's wins), and the indicators so set. One outside the bounds is ignored,
+    /// as lint and the register refuse it.
+    public func applyingLocalTargets(_ adaptations: [Adaptation]) -> (programme: Programme, local: Set<String>) {
+        var adapted = programme
+        var local: Set<String> = []
+        for adaptation in adaptations where adaptation.change == .indicatorTarget {
+            guard let id = adaptation.indicator, let target = adaptation.target, localTargetProblems(id, target).isEmpty,
+                let index = adapted.indicators?.firstIndex(where: { $0.id == id })
+            else { continue }
+            var bound = adapted.indicators![index].target ?? Target()
+            if bound.atLeast == nil && bound.atMost != nil { bound.atMost = target } else { bound.atLeast = target }
+            adapted.indicators![index].target = bound
+            local.insert(id)
+        }
+        return (adapted, local)
     }
 
     func missing(_ field: String, _ change: AdaptationChange) -> Problem {

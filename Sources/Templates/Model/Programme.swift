@@ -418,12 +418,34 @@ public struct Quantity: Sendable, Codable, Hashable, CustomStringConvertible {
     public var value: Decimal
     public var percent: Bool
     public var description: String { "\(value)\(percent ? "%" : "")" }
+
+    /// A number, or a percentage.
+    public init(value: Decimal, percent: Bool) {
+        self.value = value
+        self.percent = percent
+    }
+
+    /// "40", "35%", "12,5%" (a comma or a point; at most two decimals); nil otherwise.
+    public static func parse(_ text: String) -> Quantity? {
+        var number = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        let percent = number.hasSuffix("%")
+        if percent { number = String(number.dropLast()).trimmingCharacters(in: .whitespaces) }
+        guard number.range(of: #"^[0-9]{1,9}(\.[0-9]{1,2})?$"#, options: .regularExpression) != nil, let value = Decimal(string: number) else { return nil }
+        return Quantity(value: value, percent: percent)
+    }
 }
 
 public struct Target: Sendable, Codable, Hashable {
     public var atLeast: Quantity?
     public var atMost: Quantity?
     public var direction: TargetDirection?
+
+    /// A target from its bounds.
+    public init(atLeast: Quantity? = nil, atMost: Quantity? = nil, direction: TargetDirection? = nil) {
+        self.atLeast = atLeast
+        self.atMost = atMost
+        self.direction = direction
+    }
 }
 
 public struct Measure: Sendable, Codable, Hashable {
@@ -502,5 +524,7 @@ public struct AdaptationBounds: Sendable, Codable, Hashable {
     public var mayDrop: [String]?
     public var mayAddActivities: Bool?
     public var minimumDurationAtLeast: Duration?
+    /// Indicators whose target a municipality may set for itself.
+    public var localTargets: [String]?
     public var notes: LocalizedText?
 }

@@ -88,6 +88,8 @@ public struct UpgradeResolution: Sendable, Codable, Hashable {
     public var component: String?
     public var activity: String?
     public var role: String?
+    /// The indicator whose local target the adaptation set.
+    public var indicator: String?
     public var decision: UpgradeDecision
     public var reason: LocalizedText
 
@@ -101,6 +103,7 @@ public struct UpgradeResolution: Sendable, Codable, Hashable {
         case .addActivity: component == adaptation.component && activity == adaptation.activity?.id
         case .caseload: role == adaptation.role
         case .minimumDuration: true
+        case .indicatorTarget: indicator == adaptation.indicator
         }
     }
 }
@@ -157,6 +160,10 @@ public struct Adaptation: Sendable, Codable, Hashable {
     public var role: String?
     public var max: Int?
     public var duration: Duration?
+    /// The indicator whose target the municipality sets (indicator-target).
+    public var indicator: String?
+    /// The municipality's own target: the new bound, in the template target's unit.
+    public var target: Quantity?
     public var reason: LocalizedText
     public var decidedBy: String
     public var decidedOn: Day
@@ -175,7 +182,8 @@ public struct Adaptation: Sendable, Codable, Hashable {
     /// An adaptation; a register kept in Kokon makes these from its rows.
     public init(
         change: AdaptationChange, component: String? = nil, activity: AddedActivity? = nil, role: String? = nil, max: Int? = nil,
-        duration: Duration? = nil, reason: LocalizedText, decidedBy: String, decidedOn: Day, planned: Bool
+        duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil, reason: LocalizedText, decidedBy: String, decidedOn: Day,
+        planned: Bool
     ) {
         self.change = change
         self.component = component
@@ -183,6 +191,8 @@ public struct Adaptation: Sendable, Codable, Hashable {
         self.role = role
         self.max = max
         self.duration = duration
+        self.indicator = indicator
+        self.target = target
         self.reason = reason
         self.decidedBy = decidedBy
         self.decidedOn = decidedOn
@@ -196,6 +206,7 @@ public struct Adaptation: Sendable, Codable, Hashable {
         case .addActivity: "adds activity \(activity?.id ?? "?") to \(component ?? "?")"
         case .caseload: "sets the caseload of \(role ?? "?") to at most \(max.map(String.init) ?? "?")"
         case .minimumDuration: "sets the minimum participation to \(duration?.description ?? "?")"
+        case .indicatorTarget: "sets the local target of \(indicator ?? "?") to \(target?.description ?? "?")"
         }
     }
 }

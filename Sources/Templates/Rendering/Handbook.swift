@@ -512,6 +512,9 @@ public struct Handbook: Sendable {
         for bound in adaptation.caseload ?? [] { facts.append("Limit spraw roli „\(name(bound.role, in: p))”: od \(bound.min) do \(bound.max)") }
         if let add = adaptation.mayAddActivities { facts.append(add ? "Można dodawać własne działania." : "Nie można dodawać działań.") }
         if let minimum = adaptation.minimumDurationAtLeast { facts.append("Minimalny czas udziału nie krótszy niż \(minimum.polish).") }
+        if let local = adaptation.localTargets, !local.isEmpty {
+            facts.append("Gmina może ustalić własny cel wskaźników: \(names(local, in: p)) (odsetek można podnieść, nie obniżyć).")
+        }
         if let notes = adaptation.notes { facts.append(notes.pl) }
         return (Section(title: "Granice adaptacji", blocks: [.list(facts)]))
     }

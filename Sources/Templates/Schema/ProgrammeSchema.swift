@@ -470,6 +470,10 @@ public enum ProgrammeSchema {
             .optional("may_drop", .list(.reference(.component)), "Adaptable components a municipality may leave out."),
             .optional("may_add_activities", .boolean, "true if municipalities may add their own activities."),
             .optional("minimum_duration_at_least", .duration, "Shortest participation a municipality may set."),
+            .optional(
+                "local_targets", .list(.reference(.indicator)),
+                "Indicators whose target a municipality may set for itself (an indicator-target adaptation): a count sized to the municipality; a percentage may be raised, never lowered.",
+                example: "[families-supported]"),
             .optional("notes", .localized, "Anything else.", example: "zmiany uzgadnia się z autorem programu"),
         ])
 

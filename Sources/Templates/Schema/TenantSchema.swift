@@ -72,13 +72,19 @@ public enum TenantSchema {
         "adaptation", "A local change to the programme, checked against what the template allows and kept as a record of fidelity.",
         fields: [
             .required(
-                "change", .choice(changes), "What changes: drop a component, add an activity, move a caseload limit, or lengthen the minimum participation.",
+                "change", .choice(changes),
+                "What changes: drop a component, add an activity, move a caseload limit, lengthen the minimum participation, or set a local indicator target.",
                 example: "add-activity"),
             .optional("component", .identifier, "The component concerned (drop-component, add-activity).", example: "family-education"),
             .optional("activity", .object(activity), "The activity added (add-activity)."),
             .optional("role", .identifier, "The role whose caseload changes (caseload).", example: "family-assistant"),
             .optional("max", .integer(minimum: 1), "New caseload limit (caseload).", example: "12"),
             .optional("duration", .duration, "New minimum participation (minimum-duration).", example: "\"24 months\""),
+            .optional("indicator", .identifier, "The indicator whose target the municipality sets (indicator-target).", example: "families-supported"),
+            .optional(
+                "target", .quantity,
+                "The municipality's own target (indicator-target): replaces the template's at_least (or at_most), in its unit; a percentage for a share.",
+                example: "40"),
             .required("reason", .localized, "Why the change was made.", example: "przykład ilustracyjny – rodziny pracujące zmianowo nie mogą przychodzić rano"),
             .required("decided_by", .text, "Who decided.", example: "Zespół koordynujący MOPR"),
             .required("decided_on", .date, "When.", example: "2024-09-01"),
@@ -103,6 +109,7 @@ public enum TenantSchema {
             .optional("component", .identifier, "The component the adaptation concerns.", example: "financial-education"),
             .optional("activity", .identifier, "The id of the activity the adaptation added.", example: "yard-picnic"),
             .optional("role", .identifier, "The role whose caseload the adaptation set.", example: "family-assistant"),
+            .optional("indicator", .identifier, "The indicator whose local target the adaptation set.", example: "families-supported"),
             .required(
                 "decision", .choice(UpgradeDecision.words),
                 "keep: the adaptation goes on under the new version (a dropped core component then counts as not delivered); withdraw: it ends the day before the upgrade.",

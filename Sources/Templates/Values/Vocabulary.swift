@@ -23,6 +23,8 @@ public enum AdaptationChange: String, Vocabulary {
     case caseload
     /// Lengthens the minimum participation.
     case minimumDuration = "minimum-duration"
+    /// Sets the municipality's own target for an indicator the template lets it set.
+    case indicatorTarget = "indicator-target"
 }
 
 /// How an indicator is computed.
