@@ -206,16 +206,27 @@ struct GuideTests {
     @Test func keyReferenceInDocsMatchesTheSchema() throws {
         let path = ShippedModelTests.root.appending(path: "docs/template-reference.md").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let generated = KeyReference.markdown(ProgrammeSchema.programme)
+        let generated = KeyReference.markdown(ProgrammeSchema.programme) + KeyReference.evaluationMarkdown(EvaluationUse.programme)
         #expect(text.hasSuffix(generated), "docs/template-reference.md is out of date: regenerate it with `kokon schema --format markdown`")
         for field in ProgrammeSchema.programme.fields { #expect(text.contains("| `\(field.key)` |")) }
+    }
+
+    /// The table of keys the evaluation uses names only keys the files have.
+    @Test func everyKeyTheEvaluationUsesExists() {
+        for (root, uses) in [(ProgrammeSchema.programme, EvaluationUse.programme), (TenantSchema.tenant, EvaluationUse.tenant)] {
+            let mappings = KeyReference.mappings(root)
+            for use in uses {
+                let mapping = mappings.first { $0.title == use.mapping }
+                #expect(mapping?.field(use.key) != nil, "\(root.title): no key \(use.key) in \(use.mapping)")
+            }
+        }
     }
 
     @Test func tenantKeyReferenceInDocsMatchesTheSchema() throws {
         let path = ShippedModelTests.root.appending(path: "docs/tenant-reference.md").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(
-            text.hasSuffix(KeyReference.markdown(TenantSchema.tenant)),
+            text.hasSuffix(KeyReference.markdown(TenantSchema.tenant) + KeyReference.evaluationMarkdown(EvaluationUse.tenant)),
             "docs/tenant-reference.md is out of date: regenerate it with `kokon schema --kind tenant --format markdown`")
     }
 }

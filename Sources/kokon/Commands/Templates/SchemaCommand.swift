@@ -23,6 +23,14 @@ struct SchemaCommand: ParsableCommand {
             case .tenant: TenantSchema.tenant
             }
         }
+
+        /// The keys of these files Kokon computes with.
+        var uses: [EvaluationUse] {
+            switch self {
+            case .programme, .component: EvaluationUse.programme
+            case .tenant: EvaluationUse.tenant
+            }
+        }
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -37,7 +45,7 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         if format == .markdown {
-            print(KeyReference.markdown(kind.schema), terminator: "")
+            print(KeyReference.markdown(kind.schema) + KeyReference.evaluationMarkdown(kind.uses), terminator: "")
             return
         }
         print(JSONSchemaExporter.export(kind.schema, id: "https://kokon.example/schema/\(kind.rawValue).json"), terminator: "")
