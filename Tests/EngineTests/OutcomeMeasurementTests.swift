@@ -71,13 +71,16 @@ struct OutcomeMeasurementTests {
             let refused: [(OutcomeRecord, String)] = [
                 (
                     measured("H-1", "2021-02-05", .entry, nil),
-                    "outcome 'family-situation-improved' (poprawa sytuacji rodziny) is scored with skala oceny sytuacji rodziny (przykład) from 0 to 10; give the score"
+                    "score is empty; outcome 'family-situation-improved' (poprawa sytuacji rodziny) is scored with skala oceny sytuacji rodziny (przykład) from 0 to 10; give the score"
                 ),
                 (measured("H-1", "2021-02-05", .entry, 11), "score 11 of outcome 'family-situation-improved' (poprawa sytuacji rodziny) is off its scale, 0 to 10"),
-                (measured("H-1", "2021-02-05", nil, 4), "is measured with skala oceny sytuacji rodziny (przykład) at: entry, exit, follow-up; say at which in occasion"),
+                (
+                    measured("H-1", "2021-02-05", nil, 4),
+                    "occasion is empty; outcome 'family-situation-improved' (poprawa sytuacji rodziny) is measured with skala oceny sytuacji rodziny (przykład) at: entry, exit, follow-up; say at which"
+                ),
                 (
                     OutcomeRecord(adoption: adoption, outcome: "independence-skills-gained", person: "P-1", date: Self.day("2021-05-05"), score: 3),
-                    "outcome 'independence-skills-gained' (umiejętności do samodzielnego życia) is observed on a day, not measured with an instrument; leave occasion and score empty"
+                    "score '3' does not apply: outcome 'independence-skills-gained' (umiejętności do samodzielnego życia) is observed on a day, not measured with an instrument; leave occasion and score empty"
                 ),
             ]
             for (record, reason) in refused {

@@ -184,6 +184,11 @@ struct GoalAndOutcomeFormTests {
                 #expect(try await post("/m/torun/households/H-1/goals", ["goal": "OTHER|1", "status": "achieved"]).status == .unprocessableContent)
 
                 let outcome = ["outcome_kind": "wygrana-rodzina|participation-completed", "observed": "2025-03-01"]
+                // An outcome that is observed, not scored, takes no score: the score field says so in Polish.
+                let scored = try await post("/m/torun/households/H-1/outcomes", outcome.merging(["occasion": "exit", "score": "7"]) { $1 })
+                #expect(scored.status == .unprocessableContent && scored.text.contains(#"id="score-error""#))
+                #expect(scored.text.contains("bez narzędzia pomiaru; zostaw puste pola „Moment pomiaru” i „Wynik”."))
+                #expect(try await fixture.count("outcomes") == 0)
                 #expect(try await post("/m/torun/households/H-1/outcomes", outcome).status == .seeOther)
                 #expect(try await post("/m/torun/households/H-1/outcomes", outcome).status == .seeOther)
                 #expect(try await fixture.count("outcomes") == 1, "a form sent twice records once")

@@ -51,23 +51,23 @@ struct PolishReasonsTests {
         ),
         ("number 'x' must be a whole number from 1", "Numer celu to liczba całkowita od 1 (wpisano „x”)."),
         (
-            "outcome 'employed' (podjęcie zatrudnienia) is observed on a day, not measured with an instrument; leave occasion and score empty",
+            "score '5' does not apply: outcome 'employed' (podjęcie zatrudnienia) is observed on a day, not measured with an instrument; leave occasion and score empty",
             "Rezultat „podjęcie zatrudnienia” stwierdza się w dniu, w którym nastąpił, bez narzędzia pomiaru; zostaw puste pola „Moment pomiaru” i „Wynik”."
         ),
         (
-            "outcome 'parenting' (kompetencje rodzicielskie) is measured with skala kompetencji at: entry, exit; say at which in occasion",
+            "occasion is empty; outcome 'parenting' (kompetencje rodzicielskie) is measured with skala kompetencji at: entry, exit; say at which",
             "Rezultat „kompetencje rodzicielskie” mierzy się narzędziem: skala kompetencji. Wybierz moment pomiaru: na początku, na zakończenie albo po zakończeniu udziału."
         ),
         (
-            "outcome 'parenting' (kompetencje rodzicielskie) is not measured at follow-up; occasions: entry, exit",
+            "occasion 'follow-up' is not when outcome 'parenting' (kompetencje rodzicielskie) is measured; occasions: entry, exit",
             "Program nie przewiduje pomiaru rezultatu „kompetencje rodzicielskie” w tym momencie; wybierz inny moment pomiaru."
         ),
         (
-            "outcome 'safe-home' (bezpieczny dom) is a yes/no observation with no scale; leave score empty",
+            "score '3' does not apply: outcome 'safe-home' (bezpieczny dom) is a yes/no observation with no scale; leave score empty",
             "Rezultat „bezpieczny dom” nie ma skali punktowej; zostaw pole „Wynik” puste."
         ),
         (
-            "outcome 'parenting' (kompetencje rodzicielskie) is scored with skala kompetencji from 0 to 40; give the score",
+            "score is empty; outcome 'parenting' (kompetencje rodzicielskie) is scored with skala kompetencji from 0 to 40; give the score",
             "Rezultat „kompetencje rodzicielskie” ocenia się narzędziem: skala kompetencji, w skali od 0 do 40 pkt; wpisz wynik."
         ),
         ("score 'dużo' must be a number like 32 or 3,5", "Wynik to liczba, np. 32 albo 3,5 (wpisano „dużo”)."),

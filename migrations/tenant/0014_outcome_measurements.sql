@@ -12,7 +12,8 @@ $$;
 
 -- Why an outcome's occasion and score do not fit how the programme measures it, or NULL. A
 -- simply observed outcome takes neither; a measured one names its occasion; a scored one its
--- score, on the scale. PL/pgSQL for the same reason as eligibility_refusal: plans are kept.
+-- score, on the scale. Each reason starts with the column at fault, which forms mark.
+-- PL/pgSQL for the same reason as eligibility_refusal: plans are kept.
 CREATE FUNCTION measurement_refusal(programme jsonb, in_outcome text, in_occasion text, in_score text) RETURNS text
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -24,25 +25,26 @@ BEGIN
     SELECT o->'measurement', o->'name'->>'pl' INTO m, named FROM jsonb_array_elements(coalesce(programme->'outcomes', '[]'::jsonb)) o WHERE o->>'id' = in_outcome;
     IF m IS NULL OR jsonb_typeof(m) <> 'object' THEN
         IF in_score IS NOT NULL OR in_occasion IS NOT NULL THEN
-            RETURN format('outcome ''%s'' (%s) is observed on a day, not measured with an instrument; leave occasion and score empty', in_outcome, named);
+            RETURN format('%s ''%s'' does not apply: outcome ''%s'' (%s) is observed on a day, not measured with an instrument; leave occasion and score empty',
+                          CASE WHEN in_score IS NOT NULL THEN 'score' ELSE 'occasion' END, shown(coalesce(in_score, in_occasion)), in_outcome, named);
         END IF;
         RETURN NULL;
     END IF;
     SELECT string_agg(w, ', ') INTO occasions FROM jsonb_array_elements_text(coalesce(m->'when', '[]'::jsonb)) w;
     IF in_occasion IS NULL THEN
-        RETURN format('outcome ''%s'' (%s) is measured with %s at: %s; say at which in occasion', in_outcome, named, m->'instrument'->>'pl', occasions);
+        RETURN format('occasion is empty; outcome ''%s'' (%s) is measured with %s at: %s; say at which', in_outcome, named, m->'instrument'->>'pl', occasions);
     END IF;
     IF NOT coalesce(m->'when', '[]'::jsonb) ? in_occasion THEN
-        RETURN format('outcome ''%s'' (%s) is not measured at %s; occasions: %s', in_outcome, named, in_occasion, occasions);
+        RETURN format('occasion ''%s'' is not when outcome ''%s'' (%s) is measured; occasions: %s', in_occasion, in_outcome, named, occasions);
     END IF;
     IF m->'scale' IS NULL OR jsonb_typeof(m->'scale') <> 'object' THEN
         IF in_score IS NOT NULL THEN
-            RETURN format('outcome ''%s'' (%s) is a yes/no observation with no scale; leave score empty', in_outcome, named);
+            RETURN format('score ''%s'' does not apply: outcome ''%s'' (%s) is a yes/no observation with no scale; leave score empty', shown(in_score), in_outcome, named);
         END IF;
         RETURN NULL;
     END IF;
     IF in_score IS NULL THEN
-        RETURN format('outcome ''%s'' (%s) is scored with %s from %s to %s; give the score', in_outcome, named, m->'instrument'->>'pl', m->'scale'->>'min', m->'scale'->>'max');
+        RETURN format('score is empty; outcome ''%s'' (%s) is scored with %s from %s to %s; give the score', in_outcome, named, m->'instrument'->>'pl', m->'scale'->>'min', m->'scale'->>'max');
     END IF;
     score := try_score(in_score);
     IF score IS NULL THEN

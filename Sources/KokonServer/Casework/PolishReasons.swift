@@ -60,15 +60,19 @@ public enum PolishReasons {
             "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „$1”)."),
         Rule(#"number '(.*)' must be a whole number from 1"#, "Numer celu to liczba całkowita od 1 (wpisano „$1”)."),
         Rule(
-            #"outcome '(.*)' \((.*)\) is observed on a day, not measured with an instrument; .*"#,
-            "Rezultat „$2” stwierdza się w dniu, w którym nastąpił, bez narzędzia pomiaru; zostaw puste pola „Moment pomiaru” i „Wynik”."),
+            #"(\w+) '(.*)' does not apply: outcome '(.*)' \((.*)\) is observed on a day, not measured with an instrument; .*"#,
+            "Rezultat „$4” stwierdza się w dniu, w którym nastąpił, bez narzędzia pomiaru; zostaw puste pola „Moment pomiaru” i „Wynik”."),
         Rule(
-            #"outcome '(.*)' \((.*)\) is measured with (.*) at: (.*); say at which in occasion"#,
+            #"occasion is empty; outcome '(.*)' \((.*)\) is measured with (.*) at: (.*); say at which"#,
             "Rezultat „$2” mierzy się narzędziem: $3. Wybierz moment pomiaru: na początku, na zakończenie albo po zakończeniu udziału."),
-        Rule(#"outcome '(.*)' \((.*)\) is not measured at (\S+); .*"#, "Program nie przewiduje pomiaru rezultatu „$2” w tym momencie; wybierz inny moment pomiaru."),
-        Rule(#"outcome '(.*)' \((.*)\) is a yes/no observation with no scale; .*"#, "Rezultat „$2” nie ma skali punktowej; zostaw pole „Wynik” puste."),
         Rule(
-            #"outcome '(.*)' \((.*)\) is scored with (.*) from (\S+) to (\S+); give the score"#,
+            #"occasion '(.*)' is not when outcome '(.*)' \((.*)\) is measured; .*"#,
+            "Program nie przewiduje pomiaru rezultatu „$3” w tym momencie; wybierz inny moment pomiaru."),
+        Rule(
+            #"score '(.*)' does not apply: outcome '(.*)' \((.*)\) is a yes/no observation with no scale; .*"#,
+            "Rezultat „$3” nie ma skali punktowej; zostaw pole „Wynik” puste."),
+        Rule(
+            #"score is empty; outcome '(.*)' \((.*)\) is scored with (.*) from (\S+) to (\S+); give the score"#,
             "Rezultat „$2” ocenia się narzędziem: $3, w skali od $4 do $5 pkt; wpisz wynik."),
         Rule(#"score '(.*)' must be a number like 32 or 3,5"#, "Wynik to liczba, np. 32 albo 3,5 (wpisano „$1”)."),
         Rule(#"score (\S+) of outcome '(.*)' \((.*)\) is off its scale, (\S+) to (\S+); .*"#, "Wynik $1 leży poza skalą rezultatu „$3” (od $4 do $5 pkt); sprawdź go."),
