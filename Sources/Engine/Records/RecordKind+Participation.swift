@@ -19,7 +19,11 @@ extension RecordKind {
             LEFT JOIN adoption a ON a.id = s.adoption
             LEFT JOIN household h ON h.code = s.household
             LEFT JOIN person p ON p.code = s.person
+            LEFT JOIN LATERAL (SELECT CASE WHEN s.person IS NOT NULL THEN eligible_age(a.programme, s.target_group, p.birth_year, try_date(s.start)) END AS age,
+                                      CASE WHEN s.target_group IS NOT NULL THEN eligibility_refusal(a.programme, s.target_group, s.household, s.person) END AS refusal
+                              ) eligible ON true
             """,
+        // The two eligibility functions run once per row, in the join, and not again to word the reason.
         checks: """
             \(RecordChecks.adoptionExists)
             WHEN (s.household IS NULL) = (s.person IS NULL) THEN 'give either household or person, not both and not neither'
@@ -32,13 +36,12 @@ extension RecordKind {
             \(RecordChecks.date(Identifier("start"), "start"))
             \(RecordChecks.date(Identifier("end"), "end"))
             \(RecordChecks.endNotBeforeStart)
-            WHEN s.person IS NOT NULL AND eligible_age(a.programme, s.target_group, p.birth_year, try_date(s.start)) IS NOT NULL
+            WHEN eligible.age IS NOT NULL
                 THEN format('person %s, born in %s, is %s on %s, but target group %s is for ages %s; enrol them in another group, or correct birth_year',
-                            s.person, p.birth_year, eligible_age(a.programme, s.target_group, p.birth_year, try_date(s.start)), s.start, s.target_group,
+                            s.person, p.birth_year, eligible.age, s.start, s.target_group,
                             (SELECT concat(g->'age'->>'min', '–', g->'age'->>'max', ' ', g->'age'->>'unit') FROM jsonb_array_elements(a.programme->'targetGroups') g
                              WHERE g->>'id' = s.target_group))
-            WHEN s.target_group IS NOT NULL AND eligibility_refusal(a.programme, s.target_group, s.household, s.person) IS NOT NULL
-                THEN eligibility_refusal(a.programme, s.target_group, s.household, s.person)
+            WHEN eligible.refusal IS NOT NULL THEN eligible.refusal
             WHEN s."end" IS NULL AND s.exit_reason IS NOT NULL THEN 'exit_reason is given but end is empty; give the last day too'
             WHEN s."end" IS NOT NULL AND s.exit_reason IS NULL THEN format('end is %s but exit_reason is empty; say why: %s', s."end", array_to_string(\(RecordVocabulary.exitReasons), ', '))
             \(RecordChecks.choice(Identifier("exit_reason"), "exit_reason", RecordVocabulary.exitReasons, optional: true))
