@@ -144,7 +144,7 @@ public struct Evaluator: Sendable {
             findings += result.findings
         }
         let indicators = try await IndicatorMeasure.values(context, on: session)
-        let fidelity = try await FidelityMeasure.score(context, on: session)
+        let fidelity = try await FidelityMeasure.score(context, indicators: indicators, on: session)
         return Evaluation(
             tenant: records.tenant.id, adoption: context.id, model: context.programme.reference, modelName: context.programme.name.pl,
             period: EvaluationPeriod(label: context.label, start: context.start, end: context.end),

@@ -5,7 +5,9 @@ import Templates
 /// Adherence (core components delivered), dose (months and sessions received) and reach
 /// (enrolled against the local target) of one adoption.
 enum FidelityMeasure {
-    static func score(_ context: AdoptionContext, on session: Session) async throws -> Fidelity {
+    /// `indicators` are the adoption's indicator values, already computed for the same day:
+    /// the checklist reads the statuses of those its elements name.
+    static func score(_ context: AdoptionContext, indicators: [IndicatorValue], on session: Session) async throws -> Fidelity {
         // The core components of the version evaluated, less those it lets the municipality drop
         // and that it dropped: an upgraded adoption's earlier days count against the earlier version.
         let core = (context.programme.components ?? []).filter { $0.isCore && !context.dropped.contains($0.id) }.map(\.id)
@@ -61,7 +63,7 @@ enum FidelityMeasure {
         let doses = try await componentDoses(context, subjects: subjects, on: session)
         let adequateShares = doses.compactMap(\.adequateShare)
         let doseSessions = adequateShares.isEmpty ? nil : adequateShares.reduce(0, +) / Double(adequateShares.count)
-        let checklist = try await checklist(context, on: session)
+        let checklist = checklist(context, indicators: indicators)
         let inPlace = checklist.map { items in Double(items.filter(\.counts).count) / Double(items.count) }
         let parts = [adherence, doseMonths, doseSessions, reach.map { min($0, 1) }, inPlace].compactMap { $0 }
         var fidelity = Fidelity(
@@ -76,9 +78,8 @@ enum FidelityMeasure {
     /// place when its indicator has met its target; one judged by self-assessment as the
     /// coordinator's latest assessment up to that day says (not in place if there is none).
     /// Nil when the programme lists no elements.
-    static func checklist(_ context: AdoptionContext, on session: Session) async throws -> [ChecklistItem]? {
+    static func checklist(_ context: AdoptionContext, indicators values: [IndicatorValue]) -> [ChecklistItem]? {
         guard let elements = context.programme.fidelityChecklist, !elements.isEmpty else { return nil }
-        let values = elements.contains { $0.assessed == .records } ? try await IndicatorMeasure.values(context, on: session) : []
         return elements.map { element in
             switch element.assessed {
             case .records:
