@@ -1,6 +1,7 @@
 public import Engine
 public import Foundation
 import Postgres
+public import Templates
 
 /// The comparison a network meeting looks at: every municipality running a model (or a model
 /// built on it), side by side, from published figures only. Suppressed figures stay marked as
@@ -44,6 +45,9 @@ public struct NetworkReport: Sendable, Codable {
         public var versionChange: String? = nil
         /// The k its figures were suppressed with: the network's when it published.
         public var k = 5
+        /// For a real municipality: the parts of its data made up for demonstrations, which
+        /// figures such as reach (against its targets) rest on.
+        public var illustrative: [IllustrativePart] = []
         /// Figures by measure id.
         public let cells: [String: Cell]
     }
@@ -98,7 +102,7 @@ public struct NetworkReport: Sendable, Codable {
             return Row(
                 tenant: publication.tenant, name: publication.tenantName, example: publication.example,
                 model: "\(publication.modelID)@\(publication.modelVersion)", asOf: publication.asOf,
-                versionChange: Self.versionChange(publication, period: period), k: publication.k, cells: cells)
+                versionChange: Self.versionChange(publication, period: period), k: publication.k, illustrative: publication.illustrative, cells: cells)
         }
     }
 
@@ -146,9 +150,9 @@ public struct NetworkReport: Sendable, Codable {
     /// CSV for spreadsheets: UTF-8 with a byte-order mark, `;` between columns and decimal
     /// commas, as Polish spreadsheet programs expect; suppressed figures read "ukryte".
     public func csv() -> String {
-        var lines = [(["gmina", "przykładowa", "model"] + columns.map(\.label)).map { CSVCell.text($0) }.joined(separator: ";")]
+        var lines = [(["gmina", "przykładowa", "dane ilustracyjne", "model"] + columns.map(\.label)).map { CSVCell.text($0) }.joined(separator: ";")]
         for row in rows {
-            var fields = [row.name, row.example ? "tak" : "nie", row.model].map { CSVCell.text($0) }
+            var fields = [row.name, row.example ? "tak" : "nie", row.illustrative.map(\.polish).joined(separator: ", "), row.model].map { CSVCell.text($0) }
             for column in columns {
                 let cell = row.cells[column.measure]
                 if cell?.suppressed == true {

@@ -58,9 +58,9 @@ struct HostileInputTests {
     @Test func theNetworkReportCSVNeutralisesFormulasButKeepsNumbers() {
         let csv = NetworkReport(model: "m", period: "all", figures: Self.figures).csv()
         let lines = csv.dropFirst().split(separator: "\r\n").map(String.init)
-        #expect(lines[0] == "gmina;przykładowa;model;\"\"\" onmouseover=\"\"alert(1)\";'@SUM(A1:A9)")
+        #expect(lines[0] == "gmina;przykładowa;dane ilustracyjne;model;\"\"\" onmouseover=\"\"alert(1)\";'@SUM(A1:A9)")
         // A formula as a municipality's name starts with an apostrophe, so it stays text.
-        #expect(lines.contains { $0.hasPrefix("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"klik\"\")\";tak;m@1.0.0;") })
+        #expect(lines.contains { $0.hasPrefix("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"klik\"\")\";tak;;m@1.0.0;") })
         #expect(lines.contains { $0.hasPrefix("'-2+3;nie;") })
         // Numbers stay numbers: a negative figure is not neutralised.
         #expect(lines.dropFirst().allSatisfy { $0.contains(";-12,5;ukryte") }, "\(lines)")

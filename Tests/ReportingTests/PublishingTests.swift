@@ -324,6 +324,13 @@ struct PublishingTests {
             // The reporting role reads every tenant's published figures and nothing else.
             let figures = try await PublishedFigures.read(fixture.app, model: "praski-kokon", period: "all")
             #expect(figures.publications.map(\.tenant) == ["warszawa"] && !figures.figures.isEmpty)
+            // Warszawa is real, but its targets, staff and adaptations are made up for the demo: the network report says so.
+            #expect(figures.publications.first?.illustrative == [.areas, .partners, .targets, .staff, .adaptations])
+            let report = NetworkReport(model: "praski-kokon", period: "all", figures: figures)
+            #expect(report.html().contains("<strong>Dane ilustracyjne:</strong> obszary, partnerzy, cele liczbowe, kadra, adaptacje</span></th>"))
+            #expect(report.html().contains("liczby, które na nich się opierają (np. zasięg wobec celów liczbowych), są tylko przykładem"))
+            #expect(report.csv().contains(";nie;obszary, partnerzy, cele liczbowe, kadra, adaptacje;praski-kokon@1.0.0;"))
+            #expect(try report.json().contains(#""illustrative" : ["#))
             let forbidden: [SQL] = ["SELECT count(*) FROM t_torun.household", "SELECT count(*) FROM t_warszawa.person", "SELECT count(*) FROM kokon.tenants"]
             for query in forbidden {
                 let error = await #expect(throws: PostgresError.self) {

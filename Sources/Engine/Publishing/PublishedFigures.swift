@@ -1,5 +1,6 @@
 public import Foundation
 public import Postgres
+public import Templates
 
 /// Published figures as network reports read them: only from schema `shared`, only as the
 /// reporting role, which can read nothing else.
@@ -19,6 +20,8 @@ public struct PublishedFigures: Sendable, Codable {
         /// day of the current one.
         public var previousVersion: String? = nil
         public var upgradedOn: String? = nil
+        /// For a real municipality: the parts of its data made up for demonstrations.
+        public var illustrative: [IllustrativePart] = []
     }
 
     /// One published figure.
@@ -57,15 +60,18 @@ public struct PublishedFigures: Sendable, Codable {
             try await session.transaction(as: DatabaseRoles.reporting, searchPath: [Identifier("shared")]) { session in
                 let publications = try await session.query(
                     """
-                    SELECT tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of, previous_version, upgraded_on
+                    SELECT tenant, tenant_name, example, adoption, model_id, model_version, model_name, k, as_of, previous_version, upgraded_on,
+                           illustrative
                     FROM publications WHERE model_id = \(model) OR \(model) = ANY(lineage) ORDER BY tenant_name, adoption
                     """
-                ).rows.map {
-                    Publication(
-                        tenant: try $0.decode("tenant"), tenantName: try $0.decode("tenant_name"), example: try $0.decode("example"),
-                        adoption: try $0.decode("adoption"), modelID: try $0.decode("model_id"), modelVersion: try $0.decode("model_version"),
-                        modelName: try $0.decode("model_name"), k: try $0.decode("k", as: Int32.self).int, asOf: try $0.decode("as_of", as: CalendarDate.self).description,
-                        previousVersion: try $0.decode("previous_version"), upgradedOn: try $0.decode("upgraded_on", as: CalendarDate?.self)?.description)
+                ).rows.map { row -> Publication in
+                    let parts = try row.decode("illustrative", as: [String].self).compactMap(IllustrativePart.init(rawValue:))
+                    return Publication(
+                        tenant: try row.decode("tenant"), tenantName: try row.decode("tenant_name"), example: try row.decode("example"),
+                        adoption: try row.decode("adoption"), modelID: try row.decode("model_id"), modelVersion: try row.decode("model_version"),
+                        modelName: try row.decode("model_name"), k: try row.decode("k", as: Int32.self).int, asOf: try row.decode("as_of", as: CalendarDate.self).description,
+                        previousVersion: try row.decode("previous_version"), upgradedOn: try row.decode("upgraded_on", as: CalendarDate?.self)?.description,
+                        illustrative: parts)
                 }
                 var figures: [String: [Figure]] = [:]
                 for row in try await session.query(

@@ -293,10 +293,10 @@ public struct Publisher: Sendable {
         try await session.query(
             """
             INSERT INTO shared.publications (tenant, tenant_name, example, adoption, model_id, model_version, model_name, lineage, k, as_of,
-                                             previous_version, upgraded_on)
+                                             previous_version, upgraded_on, illustrative)
             VALUES (\(tenant.id), \(tenant.name), \(tenant.isExample), \(adoption.id), \(programme.id), \(programme.version.description),
                     \(programme.name.pl), \(lineage), \(k), \(closing), \(adoption.previousVersion),
-                    \(adoption.previousVersion == nil ? nil : adoption.start))
+                    \(adoption.previousVersion == nil ? nil : adoption.start), \(adoption.illustrative.map(\.rawValue)))
             """)
         func text(_ value: (AggregateCell) -> String?) -> [String] { cells.map { value($0) ?? "" } }
         try await session.query(

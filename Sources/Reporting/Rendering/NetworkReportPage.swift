@@ -33,6 +33,8 @@ struct NetworkReportPage: Page {
         let model: String
         let asOf: String
         let versionChange: String?
+        /// The parts of a real municipality's data made up for demonstrations, in Polish.
+        let illustrative: String?
         let cells: [Cell]
     }
 
@@ -88,6 +90,8 @@ struct NetworkReportPage: Page {
     let columns: [Column]
     let rows: [Row]
     let measureRows: [MeasureRow]
+    /// Said under the table when some municipality's data is partly illustrative.
+    let illustrativeNote: String?
 
     /// The page of `report`, with `notice` shown prominently at its top.
     init(_ report: NetworkReport, notice: String?) {
@@ -108,6 +112,7 @@ struct NetworkReportPage: Page {
             let hidden = "ukryte: mniej niż \(row.k) osób lub rodzin"
             return Row(
                 name: row.name, example: row.example, model: row.model, asOf: row.asOf, versionChange: row.versionChange,
+                illustrative: row.illustrative.isEmpty ? nil : row.illustrative.map(\.polish).joined(separator: ", "),
                 cells: report.columns.map { column in
                     let cell = row.cells[column.measure]
                     let status =
@@ -134,6 +139,10 @@ struct NetworkReportPage: Page {
                 })
         }
         let built = rows
+        illustrativeNote =
+            report.rows.contains { !$0.illustrative.isEmpty }
+            ? "Dane ilustracyjne: części danych oznaczonych gmin nie pochodzą ze źródeł programu — przygotowano je do pokazu Kokonu; liczby, które na nich się opierają (np. zasięg wobec celów liczbowych), są tylko przykładem."
+            : nil
         measureRows = report.columns.enumerated().map { index, column in
             MeasureRow(label: column.label, target: column.target, cells: built.map { $0.cells[index] })
         }
@@ -226,6 +235,7 @@ extension NetworkReportPage.Row: MustacheParent {
         case "model": model
         case "asOf": asOf
         case "versionChange": versionChange
+        case "illustrative": illustrative
         case "cells": cells
         default: nil
         }
@@ -270,6 +280,7 @@ extension NetworkReportPage: MustacheParent {
         case "columns": columns
         case "rows": rows
         case "measureRows": measureRows
+        case "illustrativeNote": illustrativeNote
         default: nil
         }
     }
