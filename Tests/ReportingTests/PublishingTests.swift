@@ -331,6 +331,13 @@ struct PublishingTests {
             #expect(report.html().contains("liczby, które na nich się opierają (np. zasięg wobec celów liczbowych), są tylko przykładem"))
             #expect(report.csv().contains(";nie;obszary, partnerzy, cele liczbowe, kadra, adaptacje;praski-kokon@1.0.0;"))
             #expect(try report.json().contains(#""illustrative" : ["#))
+            // A publication made before publications kept the parts gets them from its adoption,
+            // as core migration 0011 does on an existing installation.
+            try await fixture.admin.query("UPDATE shared.publications SET illustrative = '{}'")
+            let migration = try #require(try Catalogue.coreMigrations().first { $0.version == 11 })
+            let backfill = try #require(migration.script.text.range(of: "DO $$")).lowerBound
+            try await fixture.admin.withSession { try await $0.execute(SQLScript(trustedFileContents: String(migration.script.text[backfill...]))) }
+            #expect(try await PublishedFigures.read(fixture.app, model: "praski-kokon", period: "all").publications.first?.illustrative.count == 5)
             let forbidden: [SQL] = ["SELECT count(*) FROM t_torun.household", "SELECT count(*) FROM t_warszawa.person", "SELECT count(*) FROM kokon.tenants"]
             for query in forbidden {
                 let error = await #expect(throws: PostgresError.self) {
