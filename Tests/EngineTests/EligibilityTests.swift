@@ -32,15 +32,6 @@ struct EligibilityTests {
             with: "    criteria: [at-risk-of-exclusion, lives-on-estate]\n    requires: [lives-on-estate, with-children]\n    excludes: [leaving-care]\n")
     }
 
-    static func refusal(_ write: () async throws -> Void) async -> String? {
-        do {
-            try await write()
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
-
     @Test func enrolmentsThatFailARuleAreRefusedNamingTheCriterion() async throws {
         #expect(Self.catalog.diagnostics.errors.isEmpty, "\(Self.catalog.diagnostics.errors.map(\.message))")
         try await TenancyFixture.with(applying: ["bialystok"], catalog: Self.catalog) { fixture in
@@ -68,15 +59,15 @@ struct EligibilityTests {
                 try await records.write([EnrolmentRecord(adoption: adoption, household: household, targetGroup: "families", start: Self.day("2021-02-01"))])
             }
             #expect(
-                await Self.refusal { try await enrol("H-1") }?.contains(
+                await refusal { try await enrol("H-1") }?.contains(
                     "household H-1 does not meet 'lives-on-estate' (mieszka na osiedlu socjalnym w Starosielcach), which target group families requires; if a member does, add lives-on-estate to the flags of that member, or enrol in another group"
                 ) == true)
             #expect(
-                await Self.refusal { try await enrol("H-2") }?.contains(
+                await refusal { try await enrol("H-2") }?.contains(
                     "household H-2 has 0 children recorded, but 'with-children' (rodzina z dziećmi), which target group families requires, asks for at least 1 children; record the household's persons, or enrol in another group"
                 ) == true)
             #expect(
-                await Self.refusal { try await enrol("H-3") }?.contains(
+                await refusal { try await enrol("H-3") }?.contains(
                     "household H-3 meets 'leaving-care' (opuszcza placówkę), which target group families excludes; enrol in another group, or correct the flags") == true)
             #expect(try await records.count(.enrolments) == 0, "a refused enrolment writes nothing")
             try await enrol("H-4")
@@ -87,7 +78,7 @@ struct EligibilityTests {
             try "adoption,household,target_group,start\n\(adoption),H-1,families,2021-03-01\n\(adoption),H-5,families,2021-03-01\n".write(
                 toFile: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: file) }
-            let imported = await Self.refusal { _ = try await records.importFile(.enrolments, path: file) }
+            let imported = await refusal { _ = try await records.importFile(.enrolments, path: file) }
             #expect(imported?.contains("row 2") == true && imported?.contains("does not meet 'lives-on-estate'") == true)
             #expect(try await records.count(.enrolments) == 1)
             // A member enrolled into a group without rules is not held to the families' rules.
@@ -105,7 +96,7 @@ struct EligibilityTests {
                 PersonRecord(code: "AP-1", household: "A-1", birthYear: 1975, relation: "head", flags: ["unemployed-profile-iii"]),
                 PersonRecord(code: "AP-2", household: "A-1", birthYear: 1977, relation: "partner", flags: ["unemployed-profile-iii", "at-risk-of-poverty"]),
             ])
-            let refused = await Self.refusal {
+            let refused = await refusal {
                 try await records.write([EnrolmentRecord(adoption: adoption, person: "AP-1", targetGroup: "profile-iii", start: Self.day("2018-01-08"))])
             }
             #expect(

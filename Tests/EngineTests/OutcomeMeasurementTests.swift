@@ -44,15 +44,6 @@ struct OutcomeMeasurementTests {
                 """)
     }
 
-    static func refusal(_ write: () async throws -> Void) async -> String? {
-        do {
-            try await write()
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
-
     @Test func scoresAreCheckedAndTheEvaluationCountsSuccessesAndGains() async throws {
         #expect(Self.catalog.diagnostics.errors.isEmpty, "\(Self.catalog.diagnostics.errors.map(\.message))")
         try await TenancyFixture.with(applying: ["bialystok"], catalog: Self.catalog) { fixture in
@@ -84,10 +75,10 @@ struct OutcomeMeasurementTests {
                 ),
             ]
             for (record, reason) in refused {
-                let why = await Self.refusal { try await records.write([record]) }
+                let why = await refusal { try await records.write([record]) }
                 #expect(why?.contains(reason) == true, "\(why ?? "written")")
             }
-            let text = await Self.refusal {
+            let text = await refusal {
                 _ = try await records.write(
                     .outcomes, [["adoption": adoption, "outcome": outcome, "household": "H-1", "date": "2021-02-05", "occasion": "start", "score": "dużo"]])
             }
