@@ -23,6 +23,9 @@ public struct RecordedAdaptation: Sendable {
     /// The indicator given a local target, and the target.
     public let indicator: String?
     public let target: Quantity?
+    /// The forms a component is delivered in, and how often it is held.
+    public let delivery: [String]?
+    public let cadence: Cadence?
     /// Why, in the municipality's words.
     public let reason: String
     /// Who decided (a body or post, never a person's name).
@@ -49,7 +52,8 @@ public struct RecordedAdaptation: Sendable {
         var adaptation = Adaptation(
             change: change, component: component,
             activity: activity.map { AddedActivity(id: $0, name: LocalizedText(pl: activityName ?? $0)) }, role: role, max: max, duration: duration,
-            indicator: indicator, target: target, reason: LocalizedText(pl: reason), decidedBy: decidedBy, decidedOn: Day(decidedOn), planned: planned)
+            indicator: indicator, target: target, delivery: delivery, cadence: cadence, reason: LocalizedText(pl: reason), decidedBy: decidedBy, decidedOn: Day(decidedOn),
+            planned: planned)
         adaptation.phase = phase
         adaptation.decider = decider
         adaptation.modifies = modifies
@@ -74,7 +78,9 @@ public struct AdaptationRefusal: Error, Sendable, CustomStringConvertible {
 extension CaseRecords {
     /// The form's fields of an adaptation, in order.
     public static let adaptationFields = [
-        "code", "adoption", "change", "component", "activity", "activity_name", "role", "max", "duration", "indicator", "target", "reason", "decided_by",
+        "code", "adoption", "change", "component", "activity", "activity_name", "role", "max", "duration", "indicator", "target", "delivery", "cadence_times", "cadence_per",
+        "reason",
+        "decided_by",
         "decided_on", "planned", "phase", "decider", "modifies", "level", "nature", "fidelity", "goal", "reason_level", "observed_effect",
     ]
 
@@ -107,12 +113,12 @@ extension CaseRecords {
                     }
                     try await session.query(
                         """
-                        INSERT INTO adaptation (code, adoption, change, component, activity, activity_name, role, max, duration, indicator, target, reason,
-                                                decided_by, decided_on, planned, phase, decider, modifies, level, nature, fidelity, goal, reason_level,
-                                                observed_effect)
+                        INSERT INTO adaptation (code, adoption, change, component, activity, activity_name, role, max, duration, indicator, target, delivery,
+                                                cadence_times, cadence_per, reason, decided_by, decided_on, planned, phase, decider, modifies, level, nature,
+                                                fidelity, goal, reason_level, observed_effect)
                         VALUES (\(recorded.code), \(recorded.adoption), \(recorded.change.rawValue), \(recorded.component), \(recorded.activity),
                                 \(recorded.activityName), \(recorded.role), \(recorded.max), \(recorded.duration?.description), \(recorded.indicator),
-                                \(recorded.target?.description), \(recorded.reason),
+                                \(recorded.target?.description), \(recorded.delivery), \(recorded.cadence?.times), \(recorded.cadence?.per), \(recorded.reason),
                                 \(recorded.decidedBy), \(recorded.decidedOn), \(recorded.planned), \(recorded.phase.rawValue), \(recorded.decider.rawValue),
                                 \(recorded.modifies.rawValue), \(recorded.level.rawValue), \(recorded.nature.rawValue), \(recorded.fidelity.rawValue),
                                 \(recorded.goal.rawValue), \(recorded.reasonLevel.rawValue), \(recorded.observedEffect))
@@ -133,7 +139,8 @@ extension CaseRecords {
     static func readAdaptations(on session: Session) async throws -> [RecordedAdaptation] {
         try await session.query(
             """
-            SELECT code, adoption, change, component, activity, activity_name, role, max, duration, indicator, target, reason, decided_by, decided_on, planned,
+            SELECT code, adoption, change, component, activity, activity_name, role, max, duration, indicator, target, delivery, cadence_times, cadence_per,
+                   reason, decided_by, decided_on, planned,
                    phase, decider, modifies, level, nature, fidelity, goal, reason_level, observed_effect
             FROM adaptation ORDER BY decided_on DESC, code
             """
@@ -150,6 +157,10 @@ extension CaseRecords {
                 activityName: try row.decode("activity_name", as: String?.self), role: try row.decode("role", as: String?.self),
                 max: try row.decode("max", as: Int?.self), duration: try row.decode("duration", as: String?.self).flatMap(Duration.parse),
                 indicator: try row.decode("indicator", as: String?.self), target: try row.decode("target", as: String?.self).flatMap(Quantity.parse),
+                delivery: try row.decode("delivery", as: [String]?.self),
+                cadence: try row.decode("cadence_times", as: Int?.self).flatMap { times in
+                    try row.decode("cadence_per", as: String?.self).map { Cadence(times: times, per: $0) }
+                },
                 reason: try row.decode("reason"), decidedBy: try row.decode("decided_by"), decidedOn: try row.decode("decided_on"),
                 planned: try row.decode("planned"), phase: try word("phase", AdaptationPhase.self), decider: try word("decider", AdaptationDecider.self),
                 modifies: try word("modifies", AdaptationTarget.self), level: try word("level", DeliveryLevel.self),
@@ -197,7 +208,7 @@ extension CaseRecords {
             problems.append(("change", "wybierz rodzaj zmiany: " + AdaptationChange.words.joined(separator: ", ")))
         }
         // Only the fields of the chosen kind of change count; the form sends them all.
-        let usesComponent = change == .dropComponent || change == .addActivity
+        let usesComponent = change.map { [.dropComponent, .addActivity, .deliveryForm, .cadence].contains($0) } ?? false
         let component = usesComponent ? text("component") : nil
         let activity = change == .addActivity ? text("activity", limit: 40) : nil
         let activityName = change == .addActivity ? text("activity_name") : nil
@@ -218,6 +229,24 @@ extension CaseRecords {
         var target: Quantity?
         if change == .indicatorTarget, let value = text("target") {
             if let parsed = Quantity.parse(value) { target = parsed } else { problems.append(("target", "wpisz liczbę, np. 40, albo odsetek, np. 35%")) }
+        }
+        var delivery: [String]?
+        if change == .deliveryForm, let value = text("delivery") {
+            let forms = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if forms.allSatisfy(ProgrammeSchema.deliveryForms.contains) {
+                delivery = forms
+            } else {
+                problems.append(
+                    ("delivery", "wybierz formę realizacji: " + ProgrammeSchema.deliveryForms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")))
+            }
+        }
+        var cadence: Cadence?
+        if change == .cadence, let times = text("cadence_times"), let per = text("cadence_per") {
+            if let number = Int(times), number >= 1, ProgrammeSchema.periods.contains(per) {
+                cadence = Cadence(times: number, per: per)
+            } else {
+                problems.append(("cadence_times", "wpisz, ile razy (liczba od 1) i w jakim okresie: tydzień, miesiąc, rok"))
+            }
         }
         let reason = text("reason", limit: 2000)
         let decidedBy = text("decided_by")
@@ -250,9 +279,11 @@ extension CaseRecords {
         if let programme, let change {
             let check = AdaptationCheck(programme: programme)
             for problem in check.problems(
-                change, component: component, activity: activity, role: role, max: max, duration: duration, indicator: indicator, target: target)
+                change, component: component, activity: activity, role: role, max: max, duration: duration, indicator: indicator, target: target,
+                delivery: delivery, cadence: cadence)
             {
-                let field = problem.field == "activity.id" ? "activity" : problem.field
+                // The form asks for the cadence in two fields; its problem goes beside the first.
+                let field = problem.field == "activity.id" ? "activity" : problem.field == "cadence" ? "cadence_times" : problem.field
                 if !problems.contains(where: { $0.field == field }) { problems.append((field, problem.message.pl)) }
             }
         }
@@ -261,7 +292,8 @@ extension CaseRecords {
         else { throw AdaptationRefusal(problems: problems) }
         return RecordedAdaptation(
             code: code, adoption: adoption, change: change, component: component, activity: activity, activityName: activityName, role: role, max: max,
-            duration: duration, indicator: indicator, target: target, reason: reason, decidedBy: decidedBy, decidedOn: decidedOn, planned: planned, phase: phase, decider: decider,
+            duration: duration, indicator: indicator, target: target, delivery: delivery, cadence: cadence, reason: reason, decidedBy: decidedBy, decidedOn: decidedOn,
+            planned: planned, phase: phase, decider: decider,
             modifies: modifies, level: level, nature: nature, fidelity: fidelity, goal: goal, reasonLevel: reasonLevel, observedEffect: observedEffect)
     }
 }

@@ -315,6 +315,15 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         for bound in bounds?.caseload ?? [] {
             rules.append(Rule("caseload:\(bound.role)", "\(bound.min)–\(bound.max)", "od \(bound.min) do \(bound.max)"))
         }
+        for bound in bounds?.delivery ?? [] {
+            rules.append(
+                Rule(
+                    "delivery:\(bound.component)", bound.forms.joined(separator: ", "),
+                    bound.forms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")))
+        }
+        for bound in bounds?.cadence ?? [] {
+            rules.append(Rule("cadence:\(bound.component)", "at least \(bound.atLeast.times) per \(bound.atLeast.per)", "co najmniej " + bound.atLeast.polish))
+        }
         let local = (bounds?.localTargets ?? []).sorted()
         rules.append(
             Rule("local-targets", local.isEmpty ? "none" : local.joined(separator: ", "), local.isEmpty ? "żaden" : local.map { names[$0] ?? $0 }.joined(separator: ", ")))
@@ -328,6 +337,12 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         case "may-add-activities": return "czy gmina może dodawać działania"
         case "minimum-duration-at-least": return "najkrótszy dopuszczalny minimalny czas udziału"
         case "local-targets": return "wskaźniki, których cel gmina może ustalić sama"
+        case _ where key.hasPrefix("delivery:"):
+            let component = String(key.dropFirst("delivery:".count))
+            return "formy realizacji dozwolone dla komponentu " + (new.polishNames[component] ?? old.polishNames[component] ?? component)
+        case _ where key.hasPrefix("cadence:"):
+            let component = String(key.dropFirst("cadence:".count))
+            return "najrzadsza dozwolona częstotliwość komponentu " + (new.polishNames[component] ?? old.polishNames[component] ?? component)
         default:
             let role = String(key.dropFirst("caseload:".count))
             return "zakres limitu spraw roli " + (new.polishNames[role] ?? old.polishNames[role] ?? role)

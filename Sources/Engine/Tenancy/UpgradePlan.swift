@@ -179,6 +179,12 @@ public struct UpgradePlan: Sendable {
                     LocalizedText(
                         pl: "Przed aktualizacją wydłuż minimalny czas udziału do granicy nowej wersji albo zachowaj go z uzasadnieniem.",
                         en: "before upgrading, lengthen the minimum to the new bound, or keep it with a reason"))
+            case .deliveryForm, .cadence:
+                return make(
+                    .conflicts, problem.message,
+                    LocalizedText(
+                        pl: "Przed aktualizacją dostosuj zmianę do granic nowej wersji albo zachowaj ją z uzasadnieniem.",
+                        en: "before upgrading, bring the change inside the new bounds, or keep it with a reason"))
             case .indicatorTarget:
                 return make(
                     .conflicts, problem.message,
@@ -204,6 +210,14 @@ public struct UpgradePlan: Sendable {
                 case .minimumDuration:
                     LocalizedText(
                         pl: "wersja \(version) nadal pozwala wydłużyć minimalny czas udziału.", en: "\(target.reference) still allows a longer minimum participation")
+                case .deliveryForm:
+                    LocalizedText(
+                        pl: "wersja \(version) nadal pozwala realizować „\(name(adaptation.component))” w tej formie.",
+                        en: "\(target.reference) still allows delivering \(adaptation.component ?? "") so")
+                case .cadence:
+                    LocalizedText(
+                        pl: "wersja \(version) nadal pozwala na tę częstotliwość „\(name(adaptation.component))”.",
+                        en: "\(target.reference) still allows holding \(adaptation.component ?? "") this often")
                 case .indicatorTarget:
                     LocalizedText(
                         pl: "wersja \(version) nadal pozwala gminie ustalić cel wskaźnika „\(name(adaptation.indicator))”.",

@@ -20,6 +20,9 @@ enum AdaptationsAPI {
         let duration: String?
         let indicator: String?
         let target: String?
+        let delivery: String?
+        let cadenceTimes: Int?
+        let cadencePer: String?
         let reason: String
         let decidedBy: String
         let decidedOn: String
@@ -35,9 +38,11 @@ enum AdaptationsAPI {
         let observedEffect: String?
 
         enum CodingKeys: String, CodingKey {
-            case code, adoption, change, component, activity, role, max, duration, indicator, target, reason, planned, phase, decider, modifies, level, nature, fidelity,
+            case code, adoption, change, component, activity, role, max, duration, indicator, target, delivery, reason, planned, phase, decider, modifies, level, nature, fidelity,
                 goal
             case activityName = "activity_name"
+            case cadenceTimes = "cadence_times"
+            case cadencePer = "cadence_per"
             case decidedBy = "decided_by"
             case decidedOn = "decided_on"
             case reasonLevel = "reason_level"
@@ -56,6 +61,9 @@ enum AdaptationsAPI {
             duration = recorded.duration?.months.map(String.init)
             indicator = recorded.indicator
             target = recorded.target?.description
+            delivery = recorded.delivery?.joined(separator: ", ")
+            cadenceTimes = recorded.cadence?.times
+            cadencePer = recorded.cadence?.per
             reason = recorded.reason
             decidedBy = recorded.decidedBy
             decidedOn = recorded.decidedOn.description

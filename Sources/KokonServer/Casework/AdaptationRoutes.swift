@@ -147,9 +147,11 @@ enum AdaptationRoutes {
                 choices: [
                     ("add-activity", "dodanie działania do komponentu"), ("drop-component", "pominięcie komponentu"),
                     ("caseload", "zmiana limitu podopiecznych roli"), ("minimum-duration", "wydłużenie minimalnego czasu udziału"),
-                    ("indicator-target", "własny cel wskaźnika"),
+                    ("indicator-target", "własny cel wskaźnika"), ("delivery-form", "inna forma realizacji komponentu"),
+                    ("cadence", "inna częstotliwość komponentu"),
                 ], value: value("change")),
-            FormField.select("component", "Komponent (dodanie działania, pominięcie)", choices: components, value: value("component"), required: false),
+            FormField.select(
+                "component", "Komponent (dodanie działania, pominięcie, forma, częstotliwość)", choices: components, value: value("component"), required: false),
             FormField(
                 id: "activity", name: "activity", label: "Kod nowego działania (dodanie działania)", value: value("activity"), required: false,
                 hint: "Na przykład piknik-podworkowy."),
@@ -160,6 +162,15 @@ enum AdaptationRoutes {
             FormField(
                 id: "duration", name: "duration", label: "Nowy minimalny czas udziału w miesiącach", type: "number", value: value("duration"),
                 required: false, inputMode: "numeric"),
+            FormField.select(
+                "delivery", "Nowa forma realizacji komponentu", choices: ProgrammeSchema.deliveryForms.map { ($0, PolishWords.word($0, in: PolishWords.deliveryForms)) },
+                value: value("delivery"), required: false),
+            FormField(
+                id: "cadence_times", name: "cadence_times", label: "Nowa częstotliwość: ile razy", type: "number", value: value("cadence_times"),
+                required: false, inputMode: "numeric"),
+            FormField.select(
+                "cadence_per", "Nowa częstotliwość: w jakim okresie", choices: [("week", "w tygodniu"), ("month", "w miesiącu"), ("year", "w roku")],
+                value: value("cadence_per"), required: false),
             FormField.select("indicator", "Wskaźnik (własny cel)", choices: indicators, value: value("indicator"), required: false),
             FormField(
                 id: "target", name: "target", label: "Własny cel wskaźnika", value: value("target"), required: false,

@@ -179,8 +179,9 @@ public struct EvaluationSection: Sendable {
     }
 
     /// The fidelity cards, each with the adaptations that change what it is measured
-    /// against: dropped components and added activities beside adherence, a longer minimum
-    /// participation beside dose.
+    /// against: dropped components, added activities and other delivery forms beside
+    /// adherence, a longer minimum participation beside dose in months, another frequency
+    /// beside dose in sessions.
     static func cards(_ fidelity: Fidelity, adaptations: [Adaptation] = [], names: [String: String] = [:]) -> [Card] {
         func summaries(_ changes: Set<AdaptationChange>) -> [String] {
             adaptations.filter { changes.contains($0.change) }.map { Reporting.polishSummary($0, names: names) }
@@ -189,13 +190,13 @@ public struct EvaluationSection: Sendable {
             Card(title: "Wynik", value: scoreText(fidelity), bar: Bar(fidelity.score / 100)),
             Card(
                 title: "Komponenty rdzenia", value: "\(fidelity.coreComponentsDelivered) z \(fidelity.coreComponents)", bar: Bar(fidelity.adherence),
-                touchedBy: summaries([.dropComponent, .addActivity])),
+                touchedBy: summaries([.dropComponent, .addActivity, .deliveryForm])),
         ]
         if let dose = fidelity.doseMonths {
             cards.append(Card(title: "Dawka (miesiące)", value: Polish.percent(dose), bar: Bar(dose), touchedBy: summaries([.minimumDuration])))
         }
         if let dose = fidelity.doseSessions {
-            cards.append(Card(title: "Dawka (spotkania)", value: Polish.percent(dose), bar: Bar(dose)))
+            cards.append(Card(title: "Dawka (spotkania)", value: Polish.percent(dose), bar: Bar(dose), touchedBy: summaries([.cadence])))
         }
         cards.append(
             Card(

@@ -211,8 +211,9 @@ struct TenantResolver {
         let keysUsed: [String: Set<String>] = [
             "drop-component": ["component"], "add-activity": ["component", "activity"],
             "caseload": ["role", "max"], "minimum-duration": ["duration"], "indicator-target": ["indicator", "target"],
+            "delivery-form": ["component", "delivery"], "cadence": ["component", "cadence"],
         ]
-        let optionalKeys: Set<String> = ["component", "activity", "role", "max", "duration", "indicator", "target"]
+        let optionalKeys: Set<String> = ["component", "activity", "role", "max", "duration", "indicator", "target", "delivery", "cadence"]
         let needed = keysUsed[change] ?? []
         for key in optionalKeys.subtracting(needed).sorted() {
             if let stray = adaptation[key] {
@@ -234,11 +235,20 @@ struct TenantResolver {
         } else if kind == .indicatorTarget {
             return nil
         }
+        let delivery = adaptation["delivery"]?.items?.compactMap(\.text)
+        let cadence = Self.cadence(adaptation["cadence"])
+        if kind == .cadence, cadence == nil { return nil }
         let problems = AdaptationCheck(programme: programme).problems(
             kind, component: adaptation["component"]?.text, activity: adaptation["activity"]?["id"]?.text, role: adaptation["role"]?.text,
-            max: maximum, duration: duration, indicator: adaptation["indicator"]?.text, target: target)
+            max: maximum, duration: duration, indicator: adaptation["indicator"]?.text, target: target, delivery: delivery, cadence: cadence)
         // Point at the value at fault: `activity.id` is the added activity's id.
         return problems.map { ((($0.field == "activity.id" ? adaptation["activity"]?["id"] : adaptation[$0.field]) ?? adaptation), $0) }
+    }
+
+    /// `{times, per}` as a cadence, once the schema has checked it.
+    static func cadence(_ value: Value?) -> Cadence? {
+        guard let value, case .integer(let times)? = value["times"]?.kind, let per = value["per"]?.text else { return nil }
+        return Cadence(times: times, per: per)
     }
 
     /// A municipality running a withdrawn version is told what replaces it; one adopting a
@@ -312,7 +322,8 @@ struct TenantResolver {
         if case .quantity(let value, let percent)? = adaptation["target"]?.kind { target = Quantity(value: value, percent: percent) }
         let outcome = UpgradeOutcome.judge(
             change, component: adaptation["component"]?.text, activity: activity, role: adaptation["role"]?.text, max: max, duration: duration,
-            indicator: adaptation["indicator"]?.text, localTarget: target, in: programme)
+            indicator: adaptation["indicator"]?.text, localTarget: target, delivery: adaptation["delivery"]?.items?.compactMap(\.text),
+            cadence: Self.cadence(adaptation["cadence"]), in: programme)
         if case .unnecessary(let redundancy) = outcome {
             // Decided already (withdrawn, or kept with a reason): nothing to say.
             if resolutions.contains(where: { resolutionMatches($0, adaptation) }) { return }

@@ -8,6 +8,9 @@ extension Adaptation {
         case .addActivity: "nowe działanie „\(activity?.name.pl ?? "?")” w komponencie \(name(component))"
         case .caseload: "limit podopiecznych dla roli \(name(role)): najwyżej \(max.map(String.init) ?? "?")"
         case .minimumDuration: "minimalny czas udziału: " + (duration?.polish ?? "?")
+        case .deliveryForm:
+            "forma realizacji komponentu \(name(component)): " + (delivery ?? []).map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")
+        case .cadence: "częstotliwość komponentu \(name(component)): " + (cadence?.polish ?? "?")
         case .indicatorTarget: "własny cel wskaźnika \(name(indicator)): " + (target.map { PolishWords.number($0.value) + ($0.percent ? "%" : "") } ?? "?")
         }
     }

@@ -7,7 +7,7 @@ public struct AdaptationCheck: Sendable {
     /// One way an adaptation leaves the programme's bounds.
     public struct Problem: Sendable, Hashable {
         /// The field at fault: `component`, `activity` (`activity.id`: the added activity's
-        /// id), `role`, `max`, `duration`, `indicator` or `target`.
+        /// id), `role`, `max`, `duration`, `indicator`, `target`, `delivery` or `cadence`.
         public let field: String
         /// A diagnostic code, as lint prints it.
         public let code: String
@@ -27,7 +27,7 @@ public struct AdaptationCheck: Sendable {
     /// does not know are problems too (with the ids it does know).
     public func problems(
         _ change: AdaptationChange, component: String? = nil, activity: String? = nil, role: String? = nil, max: Int? = nil,
-        duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil
+        duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil, delivery: [String]? = nil, cadence: Cadence? = nil
     ) -> [Problem] {
         let bounds = programme.adaptation
         let reference = programme.reference
@@ -129,7 +129,82 @@ public struct AdaptationCheck: Sendable {
             guard let indicator else { return [missing("indicator", change)] }
             guard let target else { return [missing("target", change)] }
             return localTargetProblems(indicator, target)
+        case .deliveryForm, .cadence:
+            guard let id = component else { return [missing("component", change)] }
+            guard let found = programme.component(id) else { return [unknownComponent(id)] }
+            let name = found.name?.pl ?? id
+            if change == .deliveryForm {
+                guard let delivery, !delivery.isEmpty else { return [missing("delivery", change)] }
+                return deliveryProblems(id, name: name, delivery)
+            }
+            guard let cadence else { return [missing("cadence", change)] }
+            return cadenceProblems(id, name: name, cadence)
         }
+    }
+
+    /// A component the programme does not have, with the ones it has.
+    func unknownComponent(_ id: String) -> Problem {
+        let known = (programme.components ?? []).map(\.id)
+        return Problem(
+            field: "component", code: "unknown-reference",
+            message: LocalizedText(
+                pl: "\(programme.reference) nie ma komponentu „\(id)”; wybierz jeden z: \(known.joined(separator: ", "))",
+                en: "\(programme.reference) has no component '\(id)'"),
+            hint: Suggestions.hint(for: id, in: known) ?? "components of \(programme.id): " + known.joined(separator: ", "))
+    }
+
+    /// Forms the template's `delivery` bound allows for the component.
+    func deliveryProblems(_ id: String, name: String, _ forms: [String]) -> [Problem] {
+        let reference = programme.reference
+        guard let bound = programme.adaptation?.delivery?.first(where: { $0.component == id }) else {
+            return [
+                Problem(
+                    field: "component", code: "adaptation-out-of-bounds",
+                    message: LocalizedText(
+                        pl: "\(reference) nie pozwala zmieniać formy realizacji komponentu „\(name)”.",
+                        en: "\(reference) does not allow changing how \(id) is delivered"),
+                    hint: "the template's bounds have no delivery entry for \(id); ask the programme's methodologist")
+            ]
+        }
+        let outside = forms.filter { !bound.forms.contains($0) }
+        guard !outside.isEmpty else { return [] }
+        let allowed = bound.forms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")
+        return [
+            Problem(
+                field: "delivery", code: "adaptation-out-of-bounds",
+                message: LocalizedText(
+                    pl: "„\(name)” można realizować tylko w formie: \(allowed); wybierz jedną z nich.",
+                    en: "\(id) may be delivered only as \(bound.forms.joined(separator: ", ")), not \(outside.joined(separator: ", "))"),
+                hint: "forms \(reference) allows for \(id): " + bound.forms.joined(separator: ", "))
+        ]
+    }
+
+    /// A frequency no rarer than the template's `cadence` bound for the component.
+    func cadenceProblems(_ id: String, name: String, _ cadence: Cadence) -> [Problem] {
+        let reference = programme.reference
+        guard let bound = programme.adaptation?.cadence?.first(where: { $0.component == id }) else {
+            return [
+                Problem(
+                    field: "component", code: "adaptation-out-of-bounds",
+                    message: LocalizedText(
+                        pl: "\(reference) nie pozwala zmieniać częstotliwości komponentu „\(name)”.",
+                        en: "\(reference) does not allow changing how often \(id) is held"),
+                    hint: "the template's bounds have no cadence entry for \(id); ask the programme's methodologist")
+            ]
+        }
+        let floor = bound.atLeast
+        // Per project cannot be set against a week or a month: only the same period compares.
+        let rarer: Bool =
+            if let given = cadence.perYear, let least = floor.perYear { given < least - 1e-9 } else { cadence.per != floor.per || cadence.times < floor.times }
+        guard rarer else { return [] }
+        return [
+            Problem(
+                field: "cadence", code: "adaptation-out-of-bounds",
+                message: LocalizedText(
+                    pl: "„\(name)” musi odbywać się co najmniej \(floor.polish), a wpisano \(cadence.polish); gmina może spotykać się częściej, nie rzadziej.",
+                    en: "\(id) is set to \(cadence.times) per \(cadence.per), rarer than the \(floor.times) per \(floor.per) \(reference) requires"),
+                hint: "hold it at least \(floor.times) per \(floor.per)")
+        ]
     }
 
     /// A local target: of an indicator the template lets a municipality set, in the unit of

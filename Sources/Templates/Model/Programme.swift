@@ -278,6 +278,50 @@ public struct Outcome: Sendable, Codable, Hashable {
 public struct Cadence: Sendable, Codable, Hashable {
     public var times: Int
     public var per: String
+
+    /// A cadence from its parts.
+    public init(times: Int, per: String) {
+        self.times = times
+        self.per = per
+    }
+
+    /// Sessions a year, for comparing cadences counted per different periods; nil per project.
+    public var perYear: Double? {
+        switch per {
+        case "week": Double(times) * 365.25 / 7
+        case "month": Double(times) * 12
+        case "year": Double(times)
+        default: nil
+        }
+    }
+
+    /// "1 raz w tygodniu", "2 razy w miesiącu".
+    public var polish: String {
+        let period =
+            switch per {
+            case "week": "w tygodniu"
+            case "month": "w miesiącu"
+            case "year": "w roku"
+            default: "w projekcie"
+            }
+        return "\(times) \(PolishWords.form(times, "raz", "razy", "razy")) \(period)"
+    }
+}
+
+/// The delivery forms a municipality may use for a component.
+public struct DeliveryBound: Sendable, Codable, Hashable {
+    /// The component.
+    public var component: String
+    /// The forms allowed.
+    public var forms: [String]
+}
+
+/// How seldom a municipality may hold a component's sessions: at least this often.
+public struct CadenceBound: Sendable, Codable, Hashable {
+    /// The component.
+    public var component: String
+    /// The least often it may be held.
+    public var atLeast: Cadence
 }
 
 public struct Occasion: Sendable, Codable, Hashable {
@@ -526,5 +570,9 @@ public struct AdaptationBounds: Sendable, Codable, Hashable {
     public var minimumDurationAtLeast: Duration?
     /// Indicators whose target a municipality may set for itself.
     public var localTargets: [String]?
+    /// The delivery forms a municipality may use for a component.
+    public var delivery: [DeliveryBound]?
+    /// How seldom a municipality may hold a component's sessions.
+    public var cadence: [CadenceBound]?
     public var notes: LocalizedText?
 }

@@ -104,6 +104,7 @@ public struct UpgradeResolution: Sendable, Codable, Hashable {
         case .caseload: role == adaptation.role
         case .minimumDuration: true
         case .indicatorTarget: indicator == adaptation.indicator
+        case .deliveryForm, .cadence: component == adaptation.component
         }
     }
 }
@@ -164,6 +165,10 @@ public struct Adaptation: Sendable, Codable, Hashable {
     public var indicator: String?
     /// The municipality's own target: the new bound, in the template target's unit.
     public var target: Quantity?
+    /// The forms the component is delivered in (delivery-form).
+    public var delivery: [String]?
+    /// How often the component's sessions are held (cadence).
+    public var cadence: Cadence?
     public var reason: LocalizedText
     public var decidedBy: String
     public var decidedOn: Day
@@ -182,8 +187,8 @@ public struct Adaptation: Sendable, Codable, Hashable {
     /// An adaptation; a register kept in Kokon makes these from its rows.
     public init(
         change: AdaptationChange, component: String? = nil, activity: AddedActivity? = nil, role: String? = nil, max: Int? = nil,
-        duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil, reason: LocalizedText, decidedBy: String, decidedOn: Day,
-        planned: Bool
+        duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil, delivery: [String]? = nil, cadence: Cadence? = nil,
+        reason: LocalizedText, decidedBy: String, decidedOn: Day, planned: Bool
     ) {
         self.change = change
         self.component = component
@@ -193,6 +198,8 @@ public struct Adaptation: Sendable, Codable, Hashable {
         self.duration = duration
         self.indicator = indicator
         self.target = target
+        self.delivery = delivery
+        self.cadence = cadence
         self.reason = reason
         self.decidedBy = decidedBy
         self.decidedOn = decidedOn
@@ -207,6 +214,8 @@ public struct Adaptation: Sendable, Codable, Hashable {
         case .caseload: "sets the caseload of \(role ?? "?") to at most \(max.map(String.init) ?? "?")"
         case .minimumDuration: "sets the minimum participation to \(duration?.description ?? "?")"
         case .indicatorTarget: "sets the local target of \(indicator ?? "?") to \(target?.description ?? "?")"
+        case .deliveryForm: "delivers \(component ?? "?") as \((delivery ?? []).joined(separator: ", "))"
+        case .cadence: "holds \(component ?? "?") \(cadence.map { "\($0.times) per \($0.per)" } ?? "?")"
         }
     }
 }

@@ -26,7 +26,8 @@ public enum UpgradeOutcome: Sendable, Equatable {
     /// name.
     public static func judge(
         _ change: AdaptationChange, component: String? = nil, activity: (id: String, name: String)? = nil, role: String? = nil, max: Int? = nil,
-        duration: Duration? = nil, indicator: String? = nil, localTarget: Quantity? = nil, in target: Programme
+        duration: Duration? = nil, indicator: String? = nil, localTarget: Quantity? = nil, delivery: [String]? = nil, cadence: Cadence? = nil,
+        in target: Programme
     ) -> UpgradeOutcome {
         let check = AdaptationCheck(programme: target)
         func bounds(_ problems: [AdaptationCheck.Problem]) -> UpgradeOutcome { problems.isEmpty ? .stillApplies : .conflicts(problems) }
@@ -53,6 +54,9 @@ public enum UpgradeOutcome: Sendable, Equatable {
             return bounds(check.problems(.minimumDuration, duration: duration))
         case .indicatorTarget:
             return bounds(check.problems(.indicatorTarget, indicator: indicator, target: localTarget))
+        case .deliveryForm, .cadence:
+            guard let component, target.component(component) != nil else { return .unnecessary(.componentGone(component ?? "")) }
+            return bounds(check.problems(change, component: component, delivery: delivery, cadence: cadence))
         }
     }
 
@@ -60,6 +64,7 @@ public enum UpgradeOutcome: Sendable, Equatable {
     public static func judge(_ adaptation: Adaptation, in target: Programme) -> UpgradeOutcome {
         judge(
             adaptation.change, component: adaptation.component, activity: adaptation.activity.map { ($0.id, $0.name.pl) }, role: adaptation.role,
-            max: adaptation.max, duration: adaptation.duration, indicator: adaptation.indicator, localTarget: adaptation.target, in: target)
+            max: adaptation.max, duration: adaptation.duration, indicator: adaptation.indicator, localTarget: adaptation.target,
+            delivery: adaptation.delivery, cadence: adaptation.cadence, in: target)
     }
 }

@@ -512,6 +512,14 @@ public struct Handbook: Sendable {
         for bound in adaptation.caseload ?? [] { facts.append("Limit spraw roli „\(name(bound.role, in: p))”: od \(bound.min) do \(bound.max)") }
         if let add = adaptation.mayAddActivities { facts.append(add ? "Można dodawać własne działania." : "Nie można dodawać działań.") }
         if let minimum = adaptation.minimumDurationAtLeast { facts.append("Minimalny czas udziału nie krótszy niż \(minimum.polish).") }
+        for bound in adaptation.delivery ?? [] {
+            facts.append(
+                "Formy realizacji komponentu „\(name(bound.component, in: p))”, które gmina może wybrać: "
+                    + bound.forms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ") + ".")
+        }
+        for bound in adaptation.cadence ?? [] {
+            facts.append("Komponent „\(name(bound.component, in: p))” gmina może realizować częściej, ale nie rzadziej niż \(bound.atLeast.polish).")
+        }
         if let local = adaptation.localTargets, !local.isEmpty {
             facts.append("Gmina może ustalić własny cel wskaźników: \(names(local, in: p)) (odsetek można podnieść, nie obniżyć).")
         }

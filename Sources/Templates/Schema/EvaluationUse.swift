@@ -56,6 +56,8 @@ public struct EvaluationUse: Sendable {
         EvaluationUse("adaptation bounds", "may_drop", "A dropped component listed here is left out of adherence; a core one not listed is refused."),
         EvaluationUse("adaptation bounds", "caseload", "A caseload adaptation must lie within the role's bound."),
         EvaluationUse("adaptation bounds", "local_targets", "An indicator-target adaptation may set the target of these indicators."),
+        EvaluationUse("adaptation bounds", "delivery", "A delivery-form adaptation may use only these forms for the component."),
+        EvaluationUse("adaptation bounds", "cadence", "A cadence adaptation may hold the component no rarer than at_least."),
     ]
 
     /// The tenant file's keys that Kokon computes with.

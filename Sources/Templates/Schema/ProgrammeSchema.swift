@@ -454,6 +454,20 @@ public enum ProgrammeSchema {
             .optional("component", .reference(.component), "The component it belongs to, if any."),
         ])
 
+    static let deliveryBound = ObjectSchema(
+        "delivery bound", "The delivery forms a municipality may use for a component instead of the programme's.",
+        fields: [
+            .required("component", .reference(.component), "The component.", example: "family-education"),
+            .required("forms", .list(.choice(deliveryForms)), "The forms allowed.", example: "[group, individual]"),
+        ])
+
+    static let cadenceBound = ObjectSchema(
+        "cadence bound", "How seldom a municipality may hold a component's sessions.",
+        fields: [
+            .required("component", .reference(.component), "The component.", example: "family-circle"),
+            .required("at_least", .object(cadence), "The least often its sessions may be held.", example: "{times: 1, per: month}"),
+        ])
+
     static let caseloadBound = ObjectSchema(
         "caseload bound",
         "How far a municipality may move a role's caseload limit. A max above the role's own limit is allowed but draws a warning: it lets a municipality give each worker more than the method asks.",
@@ -470,6 +484,14 @@ public enum ProgrammeSchema {
             .optional("may_drop", .list(.reference(.component)), "Adaptable components a municipality may leave out."),
             .optional("may_add_activities", .boolean, "true if municipalities may add their own activities."),
             .optional("minimum_duration_at_least", .duration, "Shortest participation a municipality may set."),
+            .optional(
+                "delivery", .list(.object(deliveryBound)),
+                "Components a municipality may deliver in other forms, and which (a delivery-form adaptation).",
+                example: "[{component: family-education, forms: [group, individual]}]"),
+            .optional(
+                "cadence", .list(.object(cadenceBound)),
+                "Components whose sessions a municipality may hold at another frequency, no rarer than at_least (a cadence adaptation).",
+                example: "[{component: family-circle, at_least: {times: 1, per: month}}]"),
             .optional(
                 "local_targets", .list(.reference(.indicator)),
                 "Indicators whose target a municipality may set for itself (an indicator-target adaptation): a count sized to the municipality; a percentage may be raised, never lowered.",

@@ -73,7 +73,7 @@ public enum TenantSchema {
         fields: [
             .required(
                 "change", .choice(changes),
-                "What changes: drop a component, add an activity, move a caseload limit, lengthen the minimum participation, or set a local indicator target.",
+                "What changes: drop a component, add an activity, move a caseload limit, lengthen the minimum participation, set a local indicator target, deliver a component in another form, or hold it at another frequency.",
                 example: "add-activity"),
             .optional("component", .identifier, "The component concerned (drop-component, add-activity).", example: "family-education"),
             .optional("activity", .object(activity), "The activity added (add-activity)."),
@@ -81,6 +81,12 @@ public enum TenantSchema {
             .optional("max", .integer(minimum: 1), "New caseload limit (caseload).", example: "12"),
             .optional("duration", .duration, "New minimum participation (minimum-duration).", example: "\"24 months\""),
             .optional("indicator", .identifier, "The indicator whose target the municipality sets (indicator-target).", example: "families-supported"),
+            .optional(
+                "delivery", .list(.choice(ProgrammeSchema.deliveryForms)), "The forms the component is delivered in (delivery-form, with component).",
+                example: "[group]"),
+            .optional(
+                "cadence", .object(ProgrammeSchema.cadence), "How often the component's sessions are held (cadence, with component).",
+                example: "{times: 2, per: month}"),
             .optional(
                 "target", .quantity,
                 "The municipality's own target (indicator-target): replaces the template's at_least (or at_most), in its unit; a percentage for a share.",

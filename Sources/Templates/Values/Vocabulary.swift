@@ -25,6 +25,10 @@ public enum AdaptationChange: String, Vocabulary {
     case minimumDuration = "minimum-duration"
     /// Sets the municipality's own target for an indicator the template lets it set.
     case indicatorTarget = "indicator-target"
+    /// Delivers a component in other forms the template allows (e.g. in groups).
+    case deliveryForm = "delivery-form"
+    /// Holds a component's sessions at another frequency, no rarer than the template allows.
+    case cadence
 }
 
 /// How an indicator is computed.
