@@ -34,17 +34,7 @@ public struct AdaptationCheck: Sendable {
         switch change {
         case .dropComponent, .addActivity:
             guard let id = component else { return [missing("component", change)] }
-            guard let found = programme.component(id) else {
-                let known = (programme.components ?? []).map(\.id)
-                return [
-                    Problem(
-                        field: "component", code: "unknown-reference",
-                        message: LocalizedText(
-                            pl: "\(reference) nie ma komponentu „\(id)”; wybierz jeden z: \(known.joined(separator: ", "))",
-                            en: "\(reference) has no component '\(id)'"),
-                        hint: Suggestions.hint(for: id, in: known) ?? "components of \(programme.id): " + known.joined(separator: ", "))
-                ]
-            }
+            guard let found = programme.component(id) else { return [unknownComponent(id)] }
             let name = found.name?.pl ?? id
             if change == .dropComponent {
                 let mayDrop = bounds?.mayDrop ?? []
@@ -157,40 +147,36 @@ public struct AdaptationCheck: Sendable {
     func deliveryProblems(_ id: String, name: String, _ forms: [String]) -> [Problem] {
         let reference = programme.reference
         guard let bound = programme.adaptation?.delivery?.first(where: { $0.component == id }) else {
-            return [
-                Problem(
-                    field: "component", code: "adaptation-out-of-bounds",
-                    message: LocalizedText(
-                        pl: "\(reference) nie pozwala zmieniać formy realizacji komponentu „\(name)”.",
-                        en: "\(reference) does not allow changing how \(id) is delivered"),
-                    hint: "the template's bounds have no delivery entry for \(id); ask the programme's methodologist")
-            ]
+            return [unbounded(id, pl: "\(reference) nie pozwala zmieniać formy realizacji komponentu „\(name)”.", en: "how \(id) is delivered", key: "delivery")]
         }
         let outside = forms.filter { !bound.forms.contains($0) }
         guard !outside.isEmpty else { return [] }
         let allowed = bound.forms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")
         return [
-            Problem(
-                field: "delivery", code: "adaptation-out-of-bounds",
-                message: LocalizedText(
-                    pl: "„\(name)” można realizować tylko w formie: \(allowed); wybierz jedną z nich.",
-                    en: "\(id) may be delivered only as \(bound.forms.joined(separator: ", ")), not \(outside.joined(separator: ", "))"),
+            outOfBounds(
+                "delivery", pl: "„\(name)” można realizować tylko w formie: \(allowed); wybierz jedną z nich.",
+                en: "\(id) may be delivered only as \(bound.forms.joined(separator: ", ")), not \(outside.joined(separator: ", "))",
                 hint: "forms \(reference) allows for \(id): " + bound.forms.joined(separator: ", "))
         ]
+    }
+
+    /// A problem of a change the bounds do not allow.
+    func outOfBounds(_ field: String, pl: String, en: String, hint: String) -> Problem {
+        Problem(field: field, code: "adaptation-out-of-bounds", message: LocalizedText(pl: pl, en: en), hint: hint)
+    }
+
+    /// A component the bounds give no entry under `key` for: it cannot be changed that way.
+    func unbounded(_ id: String, pl: String, en what: String, key: String) -> Problem {
+        outOfBounds(
+            "component", pl: pl, en: "\(programme.reference) does not allow changing \(what)",
+            hint: "the template's bounds have no \(key) entry for \(id); ask the programme's methodologist")
     }
 
     /// A frequency no rarer than the template's `cadence` bound for the component.
     func cadenceProblems(_ id: String, name: String, _ cadence: Cadence) -> [Problem] {
         let reference = programme.reference
         guard let bound = programme.adaptation?.cadence?.first(where: { $0.component == id }) else {
-            return [
-                Problem(
-                    field: "component", code: "adaptation-out-of-bounds",
-                    message: LocalizedText(
-                        pl: "\(reference) nie pozwala zmieniać częstotliwości komponentu „\(name)”.",
-                        en: "\(reference) does not allow changing how often \(id) is held"),
-                    hint: "the template's bounds have no cadence entry for \(id); ask the programme's methodologist")
-            ]
+            return [unbounded(id, pl: "\(reference) nie pozwala zmieniać częstotliwości komponentu „\(name)”.", en: "how often \(id) is held", key: "cadence")]
         }
         let floor = bound.atLeast
         // Per project cannot be set against a week or a month: only the same period compares.
@@ -198,11 +184,9 @@ public struct AdaptationCheck: Sendable {
             if let given = cadence.perYear, let least = floor.perYear { given < least - 1e-9 } else { cadence.per != floor.per || cadence.times < floor.times }
         guard rarer else { return [] }
         return [
-            Problem(
-                field: "cadence", code: "adaptation-out-of-bounds",
-                message: LocalizedText(
-                    pl: "„\(name)” musi odbywać się co najmniej \(floor.polish), a wpisano \(cadence.polish); gmina może spotykać się częściej, nie rzadziej.",
-                    en: "\(id) is set to \(cadence.times) per \(cadence.per), rarer than the \(floor.times) per \(floor.per) \(reference) requires"),
+            outOfBounds(
+                "cadence", pl: "„\(name)” musi odbywać się co najmniej \(floor.polish), a wpisano \(cadence.polish); gmina może spotykać się częściej, nie rzadziej.",
+                en: "\(id) is set to \(cadence.times) per \(cadence.per), rarer than the \(floor.times) per \(floor.per) \(reference) requires",
                 hint: "hold it at least \(floor.times) per \(floor.per)")
         ]
     }
