@@ -79,6 +79,11 @@ struct DeliveryAndCadenceTests {
             let rarer = await refused(["code": "A-2", "change": "cadence", "component": "self-help-groups", "cadence_times": "6", "cadence_per": "year"])
             #expect(rarer?.problems.map(\.field) == ["cadence_times"])
             #expect(rarer?.problems.first?.message.contains("musi odbywać się co najmniej 1 raz w miesiącu, a wpisano 6 razy w roku") == true)
+            // A component of another programme (the form offers every adopted programme's) is named in Polish, by name.
+            let other = await refused(["code": "A-3", "change": "cadence", "component": "active-integration", "cadence_times": "2", "cadence_per": "month"])
+            #expect(other?.problems.map(\.field) == ["component"])
+            #expect(other?.problems.first?.message.hasPrefix("Wybrany komponent nie należy do programu „Razem zmieniamy jutro") == true)
+            #expect(other?.problems.first?.message.contains("„Asysta rodzinna”") == true)
             #expect(try await records.recordedAdaptations().isEmpty, "a refused adaptation writes nothing")
 
             #expect(await refused(["code": "A-1", "change": "delivery-form", "component": "family-assistance", "delivery": "group"]) == nil)

@@ -132,13 +132,15 @@ public struct AdaptationCheck: Sendable {
         }
     }
 
-    /// A component the programme does not have, with the ones it has.
+    /// A component the programme does not have, with the ones it has (by name, in Polish:
+    /// a coordinator picks from names, and the form may offer another programme's).
     func unknownComponent(_ id: String) -> Problem {
         let known = (programme.components ?? []).map(\.id)
+        let names = (programme.components ?? []).map { "„" + ($0.name?.pl ?? $0.id) + "”" }
         return Problem(
             field: "component", code: "unknown-reference",
             message: LocalizedText(
-                pl: "\(programme.reference) nie ma komponentu „\(id)”; wybierz jeden z: \(known.joined(separator: ", "))",
+                pl: "Wybrany komponent nie należy do programu „\(programme.name.pl)”; wybierz jeden z jego komponentów: \(names.joined(separator: ", ")).",
                 en: "\(programme.reference) has no component '\(id)'"),
             hint: Suggestions.hint(for: id, in: known) ?? "components of \(programme.id): " + known.joined(separator: ", "))
     }
