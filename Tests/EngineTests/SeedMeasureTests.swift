@@ -56,6 +56,17 @@ struct SeedMeasureTests {
                         minutes: 90, group: "grupa pani Kowalskiej")
                 ])
             }
+            // A code shaped like a code, but a member's name or PESEL, is refused too.
+            for (named, reason) in [("Anna.Kowalska", "never a PESEL number or a name"), ("85010112345", "looks like a PESEL number")] {
+                let why = await refusal {
+                    try await records.write([
+                        SessionRecord(
+                            code: "S-8", adoption: adoption, component: "self-help-groups", activity: "self-help-group-meeting", date: Self.day("2021-03-01"),
+                            minutes: 90, group: named)
+                    ])
+                }
+                #expect(why?.contains(reason) == true, Comment(rawValue: "\(named): \(why ?? "written")"))
+            }
             #expect(try await records.count(.sessions) == 6)
         }
     }

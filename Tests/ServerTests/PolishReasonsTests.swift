@@ -46,8 +46,8 @@ struct PolishReasonsTests {
             "Gospodarstwo H-1 spełnia warunek „bez dzieci” (zapisanych osób tego rodzaju: 1), który wyklucza udział w grupie docelowej „mothers”. Przyjmij je do innej grupy."
         ),
         (
-            "group 'grupa 1' must be a short code of letters, digits, dots, dashes or underscores, e.g. GR-1",
-            "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „grupa 1”)."
+            "group 'grupa 1' must be a short code of letters, digits, dots, dashes or underscores, e.g. GR-1, never a PESEL number or a name",
+            "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 — nigdy numer PESEL ani imię (wpisano „grupa 1”)."
         ),
         ("number 'x' must be a whole number from 1", "Numer celu to liczba całkowita od 1 (wpisano „x”)."),
         (

@@ -13,7 +13,7 @@ extension RecordKind {
             .required("date", "the day it was held, YYYY-MM-DD"),
             .required("minutes", "how long it lasted, in minutes"),
             .optional("staff", "code of the worker who led it"),
-            .optional("group", "for a group that meets many times, its code, the same on each of its sessions, e.g. GR-1"),
+            .optional("group", "for a group that meets many times, its code, the same on each of its sessions, e.g. GR-1 (never a member's name)"),
         ],
         key: ["code"],
         joins: """
@@ -32,8 +32,8 @@ extension RecordKind {
             WHEN try_integer(s.minutes) IS NULL OR try_integer(s.minutes) NOT BETWEEN 1 AND 1440 THEN format('minutes ''%s'' must be a whole number from 1 to 1440', shown(s.minutes))
             WHEN s.staff IS NOT NULL AND st.code IS NULL THEN format('staff ''%s'' is not recorded; import staff first', shown(s.staff))
             WHEN s.staff IS NOT NULL AND st.adoption <> s.adoption THEN format('staff %s works in %s, not in %s', shown(s.staff), st.adoption, shown(s.adoption))
-            WHEN s."group" IS NOT NULL AND s."group" !~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$'
-                THEN format('group ''%s'' must be a short code of letters, digits, dots, dashes or underscores, e.g. GR-1', shown(s."group"))
+            WHEN s."group" IS NOT NULL AND NOT valid_code(s."group")
+                THEN format('group ''%s'' must be a short code of letters, digits, dots, dashes or underscores, e.g. GR-1, never a PESEL number or a name', shown(s."group"))
             """,
         insert: """
             INSERT INTO session (code, adoption, component, activity, held_on, minutes, staff, group_code)

@@ -56,8 +56,8 @@ public enum PolishReasons {
             #"household (\S+) has (\d+) (\w+) recorded, which meets '(.*)' \((.*)\), and target group (\S+) excludes it; .*"#,
             "Gospodarstwo $1 spełnia warunek „$5” (zapisanych osób tego rodzaju: $2), który wyklucza udział w grupie docelowej „$6”. Przyjmij je do innej grupy."),
         Rule(
-            #"group '(.*)' must be a short code of letters, digits, dots, dashes or underscores, e\.g\. GR-1"#,
-            "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 (wpisano „$1”)."),
+            #"group '(.*)' must be a short code of letters, digits, dots, dashes or underscores, e\.g\. GR-1, never a PESEL number or a name"#,
+            "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 — nigdy numer PESEL ani imię (wpisano „$1”)."),
         Rule(#"number '(.*)' must be a whole number from 1"#, "Numer celu to liczba całkowita od 1 (wpisano „$1”)."),
         Rule(
             #"(\w+) '(.*)' does not apply: outcome '(.*)' \((.*)\) is observed on a day, not measured with an instrument; .*"#,
