@@ -237,7 +237,7 @@ extension CaseRecords {
                 delivery = forms
             } else {
                 problems.append(
-                    ("delivery", "wybierz formę realizacji: " + ProgrammeSchema.deliveryForms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")))
+                    ("delivery", "wybierz formę realizacji: " + PolishWords.words(ProgrammeSchema.deliveryForms, in: PolishWords.deliveryForms)))
             }
         }
         var cadence: Cadence?

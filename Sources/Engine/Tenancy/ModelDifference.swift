@@ -319,7 +319,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             rules.append(
                 Rule(
                     "delivery:\(bound.component)", bound.forms.joined(separator: ", "),
-                    bound.forms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")))
+                    PolishWords.words(bound.forms, in: PolishWords.deliveryForms)))
         }
         for bound in bounds?.cadence ?? [] {
             rules.append(Rule("cadence:\(bound.component)", "at least \(bound.atLeast.times) per \(bound.atLeast.per)", "co najmniej " + bound.atLeast.polish))

@@ -229,12 +229,8 @@ struct TenantResolver {
         if case .integer(let value)? = adaptation["max"]?.kind { maximum = value } else if kind == .caseload { return nil }
         var duration: Duration?
         if case .duration(let value)? = adaptation["duration"]?.kind { duration = value } else if kind == .minimumDuration { return nil }
-        var target: Quantity?
-        if case .quantity(let value, let percent)? = adaptation["target"]?.kind {
-            target = Quantity(value: value, percent: percent)
-        } else if kind == .indicatorTarget {
-            return nil
-        }
+        let target = Self.quantity(adaptation["target"])
+        if kind == .indicatorTarget, target == nil { return nil }
         let delivery = adaptation["delivery"]?.items?.compactMap(\.text)
         let cadence = Self.cadence(adaptation["cadence"])
         if kind == .cadence, cadence == nil { return nil }
@@ -243,6 +239,12 @@ struct TenantResolver {
             max: maximum, duration: duration, indicator: adaptation["indicator"]?.text, target: target, delivery: delivery, cadence: cadence)
         // Point at the value at fault: `activity.id` is the added activity's id.
         return problems.map { ((($0.field == "activity.id" ? adaptation["activity"]?["id"] : adaptation[$0.field]) ?? adaptation), $0) }
+    }
+
+    /// A number or percentage as a quantity, once the schema has checked it.
+    static func quantity(_ value: Value?) -> Quantity? {
+        guard case .quantity(let number, let percent)? = value?.kind else { return nil }
+        return Quantity(value: number, percent: percent)
     }
 
     /// `{times, per}` as a cadence, once the schema has checked it.
@@ -318,8 +320,7 @@ struct TenantResolver {
         if case .integer(let value)? = adaptation["max"]?.kind { max = value }
         var duration: Duration?
         if case .duration(let value)? = adaptation["duration"]?.kind { duration = value }
-        var target: Quantity?
-        if case .quantity(let value, let percent)? = adaptation["target"]?.kind { target = Quantity(value: value, percent: percent) }
+        let target = Self.quantity(adaptation["target"])
         let outcome = UpgradeOutcome.judge(
             change, component: adaptation["component"]?.text, activity: activity, role: adaptation["role"]?.text, max: max, duration: duration,
             indicator: adaptation["indicator"]?.text, localTarget: target, delivery: adaptation["delivery"]?.items?.compactMap(\.text),

@@ -9,7 +9,7 @@ extension Adaptation {
         case .caseload: "limit podopiecznych dla roli \(name(role)): najwyżej \(max.map(String.init) ?? "?")"
         case .minimumDuration: "minimalny czas udziału: " + (duration?.polish ?? "?")
         case .deliveryForm:
-            "forma realizacji komponentu \(name(component)): " + (delivery ?? []).map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")
+            "forma realizacji komponentu \(name(component)): " + PolishWords.words(delivery, in: PolishWords.deliveryForms)
         case .cadence: "częstotliwość komponentu \(name(component)): " + (cadence?.polish ?? "?")
         case .indicatorTarget: "własny cel wskaźnika \(name(indicator)): " + (target.map { PolishWords.number($0.value) + ($0.percent ? "%" : "") } ?? "?")
         }

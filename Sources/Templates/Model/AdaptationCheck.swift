@@ -153,7 +153,7 @@ public struct AdaptationCheck: Sendable {
         }
         let outside = forms.filter { !bound.forms.contains($0) }
         guard !outside.isEmpty else { return [] }
-        let allowed = bound.forms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ")
+        let allowed = PolishWords.words(bound.forms, in: PolishWords.deliveryForms)
         return [
             outOfBounds(
                 "delivery", pl: "„\(name)” można realizować tylko w formie: \(allowed); wybierz jedną z nich.",

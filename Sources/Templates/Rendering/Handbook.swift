@@ -515,7 +515,7 @@ public struct Handbook: Sendable {
         for bound in adaptation.delivery ?? [] {
             facts.append(
                 "Formy realizacji komponentu „\(name(bound.component, in: p))”, które gmina może wybrać: "
-                    + bound.forms.map { PolishWords.word($0, in: PolishWords.deliveryForms) }.joined(separator: ", ") + ".")
+                    + PolishWords.words(bound.forms, in: PolishWords.deliveryForms) + ".")
         }
         for bound in adaptation.cadence ?? [] {
             facts.append("Komponent „\(name(bound.component, in: p))” gmina może realizować częściej, ale nie rzadziej niż \(bound.atLeast.polish).")
