@@ -147,4 +147,16 @@ struct PolishReasonsTests {
         #expect(Self.examples.count == PolishReasons.rules.count, "an example for every wording")
         #expect(PolishReasons.polish("a wording nobody knows") == nil)
     }
+
+    @Test func aRuleTheMunicipalityAddedIsSaidToBeItsOwn() {
+        #expect(
+            PolishReasons.polish(
+                "person P-7 meets 'employed' (pracuje), which target group adults excludes; enrol in another group, or correct the flags. The municipality added this rule to the group on 2024-03-01."
+            )
+                == "Osoba P-7 spełnia warunek „pracuje”, który wyklucza udział w grupie docelowej „adults”. Przyjmij ją do innej grupy albo popraw zaznaczone u niej kryteria. Ten warunek gmina dodała do grupy 2024-03-01, adaptując program."
+        )
+        #expect(
+            PolishReasons.polish("person P-7 meets 'employed' (pracuje), which target group adults excludes; enrol in another group, or correct the flags")?.contains("gmina")
+                == false)
+    }
 }

@@ -26,6 +26,10 @@ public struct RecordedAdaptation: Sendable {
     /// The forms a component is delivered in, and how often it is held.
     public let delivery: [String]?
     public let cadence: Cadence?
+    /// The target group given rules of the municipality's own, and the criteria it adds.
+    public let targetGroup: String?
+    public let requires: [String]?
+    public let excludes: [String]?
     /// Why, in the municipality's words.
     public let reason: String
     /// Who decided (a body or post, never a person's name).
@@ -52,8 +56,8 @@ public struct RecordedAdaptation: Sendable {
         var adaptation = Adaptation(
             change: change, component: component,
             activity: activity.map { AddedActivity(id: $0, name: LocalizedText(pl: activityName ?? $0)) }, role: role, max: max, duration: duration,
-            indicator: indicator, target: target, delivery: delivery, cadence: cadence, reason: LocalizedText(pl: reason), decidedBy: decidedBy, decidedOn: Day(decidedOn),
-            planned: planned)
+            indicator: indicator, target: target, delivery: delivery, cadence: cadence, targetGroup: targetGroup, requires: requires, excludes: excludes,
+            reason: LocalizedText(pl: reason), decidedBy: decidedBy, decidedOn: Day(decidedOn), planned: planned)
         adaptation.phase = phase
         adaptation.decider = decider
         adaptation.modifies = modifies
@@ -79,7 +83,7 @@ extension CaseRecords {
     /// The form's fields of an adaptation, in order.
     public static let adaptationFields = [
         "code", "adoption", "change", "component", "activity", "activity_name", "role", "max", "duration", "indicator", "target", "delivery", "cadence_times", "cadence_per",
-        "reason",
+        "target_group", "requires", "excludes", "reason",
         "decided_by",
         "decided_on", "planned", "phase", "decider", "modifies", "level", "nature", "fidelity", "goal", "reason_level", "observed_effect",
     ]
@@ -114,11 +118,12 @@ extension CaseRecords {
                     try await session.query(
                         """
                         INSERT INTO adaptation (code, adoption, change, component, activity, activity_name, role, max, duration, indicator, target, delivery,
-                                                cadence_times, cadence_per, reason, decided_by, decided_on, planned, phase, decider, modifies, level, nature,
-                                                fidelity, goal, reason_level, observed_effect)
+                                                cadence_times, cadence_per, target_group, requires, excludes, reason, decided_by, decided_on, planned, phase,
+                                                decider, modifies, level, nature, fidelity, goal, reason_level, observed_effect)
                         VALUES (\(recorded.code), \(recorded.adoption), \(recorded.change.rawValue), \(recorded.component), \(recorded.activity),
                                 \(recorded.activityName), \(recorded.role), \(recorded.max), \(recorded.duration?.description), \(recorded.indicator),
-                                \(recorded.target?.description), \(recorded.delivery), \(recorded.cadence?.times), \(recorded.cadence?.per), \(recorded.reason),
+                                \(recorded.target?.description), \(recorded.delivery), \(recorded.cadence?.times), \(recorded.cadence?.per),
+                                \(recorded.targetGroup), \(recorded.requires), \(recorded.excludes), \(recorded.reason),
                                 \(recorded.decidedBy), \(recorded.decidedOn), \(recorded.planned), \(recorded.phase.rawValue), \(recorded.decider.rawValue),
                                 \(recorded.modifies.rawValue), \(recorded.level.rawValue), \(recorded.nature.rawValue), \(recorded.fidelity.rawValue),
                                 \(recorded.goal.rawValue), \(recorded.reasonLevel.rawValue), \(recorded.observedEffect))
@@ -140,7 +145,7 @@ extension CaseRecords {
         try await session.query(
             """
             SELECT code, adoption, change, component, activity, activity_name, role, max, duration, indicator, target, delivery, cadence_times, cadence_per,
-                   reason, decided_by, decided_on, planned,
+                   target_group, requires, excludes, reason, decided_by, decided_on, planned,
                    phase, decider, modifies, level, nature, fidelity, goal, reason_level, observed_effect
             FROM adaptation ORDER BY decided_on DESC, code
             """
@@ -161,6 +166,8 @@ extension CaseRecords {
                 cadence: try row.decode("cadence_times", as: Int?.self).flatMap { times in
                     try row.decode("cadence_per", as: String?.self).map { Cadence(times: times, per: $0) }
                 },
+                targetGroup: try row.decode("target_group", as: String?.self), requires: try row.decode("requires", as: [String]?.self),
+                excludes: try row.decode("excludes", as: [String]?.self),
                 reason: try row.decode("reason"), decidedBy: try row.decode("decided_by"), decidedOn: try row.decode("decided_on"),
                 planned: try row.decode("planned"), phase: try word("phase", AdaptationPhase.self), decider: try word("decider", AdaptationDecider.self),
                 modifies: try word("modifies", AdaptationTarget.self), level: try word("level", DeliveryLevel.self),
@@ -248,6 +255,18 @@ extension CaseRecords {
                 problems.append(("cadence_times", "wpisz, ile razy (liczba od 1) i w jakim okresie: tydzień, miesiąc, rok"))
             }
         }
+        // A group's own rules: criteria ids, several separated by commas (the form sends one of each).
+        let targetGroup = change == .targetGroupCriteria ? text("target_group") : nil
+        func criteria(_ name: String) -> [String]? {
+            guard change == .targetGroupCriteria, let value = text(name, required: false) else { return nil }
+            let ids = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return ids.isEmpty ? nil : ids
+        }
+        let requires = criteria("requires")
+        let excludes = criteria("excludes")
+        if change == .targetGroupCriteria, requires == nil, excludes == nil {
+            problems.append(("requires", "wybierz kryterium, które gmina dodaje do warunków grupy jako wymóg albo jako wykluczenie"))
+        }
         let reason = text("reason", limit: 2000)
         let decidedBy = text("decided_by")
         var decidedOn: CalendarDate?
@@ -280,7 +299,7 @@ extension CaseRecords {
             let check = AdaptationCheck(programme: programme)
             for problem in check.problems(
                 change, component: component, activity: activity, role: role, max: max, duration: duration, indicator: indicator, target: target,
-                delivery: delivery, cadence: cadence)
+                delivery: delivery, cadence: cadence, targetGroup: targetGroup, requires: requires, excludes: excludes)
             {
                 // The form asks for the cadence in two fields; its problem goes beside the first.
                 let field = problem.field == "activity.id" ? "activity" : problem.field == "cadence" ? "cadence_times" : problem.field
@@ -292,8 +311,8 @@ extension CaseRecords {
         else { throw AdaptationRefusal(problems: problems) }
         return RecordedAdaptation(
             code: code, adoption: adoption, change: change, component: component, activity: activity, activityName: activityName, role: role, max: max,
-            duration: duration, indicator: indicator, target: target, delivery: delivery, cadence: cadence, reason: reason, decidedBy: decidedBy, decidedOn: decidedOn,
-            planned: planned, phase: phase, decider: decider,
+            duration: duration, indicator: indicator, target: target, delivery: delivery, cadence: cadence, targetGroup: targetGroup,
+            requires: requires, excludes: excludes, reason: reason, decidedBy: decidedBy, decidedOn: decidedOn, planned: planned, phase: phase, decider: decider,
             modifies: modifies, level: level, nature: nature, fidelity: fidelity, goal: goal, reasonLevel: reasonLevel, observedEffect: observedEffect)
     }
 }

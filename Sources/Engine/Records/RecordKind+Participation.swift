@@ -20,7 +20,7 @@ extension RecordKind {
             LEFT JOIN household h ON h.code = s.household
             LEFT JOIN person p ON p.code = s.person
             LEFT JOIN LATERAL (SELECT CASE WHEN s.person IS NOT NULL THEN eligible_age(a.programme, s.target_group, p.birth_year, try_date(s.start)) END AS age,
-                                      CASE WHEN s.target_group IS NOT NULL THEN eligibility_refusal(a.programme, s.target_group, s.household, s.person) END AS refusal
+                                      CASE WHEN s.target_group IS NOT NULL THEN eligibility_refusal(s.adoption, a.programme, s.target_group, s.household, s.person, try_date(s.start)) END AS refusal
                               ) eligible ON true
             """,
         // The two eligibility functions run once per row, in the join, and not again to word the reason.

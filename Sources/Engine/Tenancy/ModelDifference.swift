@@ -324,6 +324,12 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         for bound in bounds?.cadence ?? [] {
             rules.append(Rule("cadence:\(bound.component)", "at least \(bound.atLeast.times) per \(bound.atLeast.per)", "co najmniej " + bound.atLeast.polish))
         }
+        for bound in bounds?.eligibility ?? [] {
+            rules.append(
+                Rule(
+                    "eligibility:\(bound.targetGroup)", bound.criteria.joined(separator: ", "),
+                    bound.criteria.map { "„" + (names[$0] ?? $0) + "”" }.joined(separator: ", ")))
+        }
         let local = (bounds?.localTargets ?? []).sorted()
         rules.append(
             Rule("local-targets", local.isEmpty ? "none" : local.joined(separator: ", "), local.isEmpty ? "żaden" : local.map { names[$0] ?? $0 }.joined(separator: ", ")))
@@ -340,6 +346,9 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         case _ where key.hasPrefix("delivery:"):
             let component = String(key.dropFirst("delivery:".count))
             return "formy realizacji dozwolone dla komponentu " + (new.polishNames[component] ?? old.polishNames[component] ?? component)
+        case _ where key.hasPrefix("eligibility:"):
+            let group = String(key.dropFirst("eligibility:".count))
+            return "warunki, które gmina może dodać do grupy docelowej " + (new.polishNames[group] ?? old.polishNames[group] ?? group)
         case _ where key.hasPrefix("cadence:"):
             let component = String(key.dropFirst("cadence:".count))
             return "najrzadsza dozwolona częstotliwość komponentu " + (new.polishNames[component] ?? old.polishNames[component] ?? component)

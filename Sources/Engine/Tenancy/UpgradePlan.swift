@@ -185,6 +185,12 @@ public struct UpgradePlan: Sendable {
                     LocalizedText(
                         pl: "Przed aktualizacją dostosuj zmianę do granic nowej wersji albo zachowaj ją z uzasadnieniem.",
                         en: "before upgrading, bring the change inside the new bounds, or keep it with a reason"))
+            case .targetGroupCriteria:
+                return make(
+                    .conflicts, problem.message,
+                    LocalizedText(
+                        pl: "Przed aktualizacją dostosuj warunki przyjęcia do granic nowej wersji albo wycofaj adaptację; zachowana z uzasadnieniem nadal obowiązuje przy zapisie.",
+                        en: "before upgrading, bring the rules inside the new bounds, or withdraw them; kept with a reason, they still apply at enrolment"))
             case .indicatorTarget:
                 return make(
                     .conflicts, problem.message,
@@ -218,6 +224,10 @@ public struct UpgradePlan: Sendable {
                     LocalizedText(
                         pl: "wersja \(version) nadal pozwala na tę częstotliwość „\(name(adaptation.component))”.",
                         en: "\(target.reference) still allows holding \(adaptation.component ?? "") this often")
+                case .targetGroupCriteria:
+                    LocalizedText(
+                        pl: "wersja \(version) nadal pozwala gminie dodać te warunki przyjęcia do grupy „\(name(adaptation.targetGroup))”.",
+                        en: "\(target.reference) still lets the municipality add these rules to \(adaptation.targetGroup ?? "")")
                 case .indicatorTarget:
                     LocalizedText(
                         pl: "wersja \(version) nadal pozwala gminie ustalić cel wskaźnika „\(name(adaptation.indicator))”.",

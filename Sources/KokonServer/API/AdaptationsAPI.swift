@@ -23,6 +23,9 @@ enum AdaptationsAPI {
         let delivery: String?
         let cadenceTimes: Int?
         let cadencePer: String?
+        let targetGroup: String?
+        let requires: String?
+        let excludes: String?
         let reason: String
         let decidedBy: String
         let decidedOn: String
@@ -38,11 +41,13 @@ enum AdaptationsAPI {
         let observedEffect: String?
 
         enum CodingKeys: String, CodingKey {
-            case code, adoption, change, component, activity, role, max, duration, indicator, target, delivery, reason, planned, phase, decider, modifies, level, nature, fidelity,
-                goal
+            case code, adoption, change, component, activity, role, max, duration, indicator, target, delivery, requires, excludes, reason, planned, phase, decider, modifies,
+                level,
+                nature, fidelity, goal
             case activityName = "activity_name"
             case cadenceTimes = "cadence_times"
             case cadencePer = "cadence_per"
+            case targetGroup = "target_group"
             case decidedBy = "decided_by"
             case decidedOn = "decided_on"
             case reasonLevel = "reason_level"
@@ -64,6 +69,9 @@ enum AdaptationsAPI {
             delivery = recorded.delivery?.joined(separator: ", ")
             cadenceTimes = recorded.cadence?.times
             cadencePer = recorded.cadence?.per
+            targetGroup = recorded.targetGroup
+            requires = recorded.requires?.joined(separator: ", ")
+            excludes = recorded.excludes?.joined(separator: ", ")
             reason = recorded.reason
             decidedBy = recorded.decidedBy
             decidedOn = recorded.decidedOn.description

@@ -137,6 +137,8 @@ enum AdaptationRoutes {
         let components = choices.adoptions.flatMap { adoption in adoption.components.map { labelled($0, adoption) } }
         let roles = choices.adoptions.flatMap { adoption in adoption.roles.map { labelled($0, adoption) } }
         let indicators = choices.adoptions.flatMap { adoption in adoption.localTargets.map { labelled($0, adoption) } }
+        let groups = choices.adoptions.flatMap { adoption in adoption.targetGroups.filter { $0.parent == nil }.map { labelled($0, adoption) } }
+        let criteria = choices.adoptions.flatMap { adoption in adoption.criteria.map { labelled($0, adoption) } }
         return [
             FormField(
                 id: "code", name: "code", label: "Kod adaptacji", value: value("code"), hint: "Na przykład A-2026-01.",
@@ -148,7 +150,7 @@ enum AdaptationRoutes {
                     ("add-activity", "dodanie działania do komponentu"), ("drop-component", "pominięcie komponentu"),
                     ("caseload", "zmiana limitu podopiecznych roli"), ("minimum-duration", "wydłużenie minimalnego czasu udziału"),
                     ("indicator-target", "własny cel wskaźnika"), ("delivery-form", "inna forma realizacji komponentu"),
-                    ("cadence", "inna częstotliwość komponentu"),
+                    ("cadence", "inna częstotliwość komponentu"), ("target-group-criteria", "własny warunek przyjęcia do grupy docelowej"),
                 ], value: value("change")),
             FormField.select(
                 "component", "Komponent (dodanie działania, pominięcie, forma, częstotliwość)", choices: components, value: value("component"), required: false),
@@ -171,6 +173,9 @@ enum AdaptationRoutes {
             FormField.select(
                 "cadence_per", "Nowa częstotliwość: w jakim okresie", choices: [("week", "w tygodniu"), ("month", "w miesiącu"), ("year", "w roku")],
                 value: value("cadence_per"), required: false),
+            FormField.select("target_group", "Grupa docelowa (własny warunek przyjęcia)", choices: groups, value: value("target_group"), required: false),
+            FormField.select("requires", "Warunek, który gmina dodaje jako wymóg", choices: criteria, value: value("requires"), required: false),
+            FormField.select("excludes", "Warunek, który gmina dodaje jako wykluczenie", choices: criteria, value: value("excludes"), required: false),
             FormField.select("indicator", "Wskaźnik (własny cel)", choices: indicators, value: value("indicator"), required: false),
             FormField(
                 id: "target", name: "target", label: "Własny cel wskaźnika", value: value("target"), required: false,

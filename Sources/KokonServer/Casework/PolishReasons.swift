@@ -115,12 +115,22 @@ public enum PolishReasons {
             "Dzień aktualizacji $1 leży poza okresem realizacji $2 (od $3 do $4); wybierz dzień w tym okresie."),
     ]
 
+    /// Sentences a check may add after any reason, each put into Polish after the reason.
+    public static let addenda: [Rule] = [
+        Rule(#".* The municipality added this rule to the group on (\S+)\."#, " Ten warunek gmina dodała do grupy $1, adaptując program.")
+    ]
+
     /// `reason` in Polish, or nil when no rule knows its wording.
     public static func polish(_ reason: String) -> String? {
         let range = NSRange(reason.startIndex..., in: reason)
         for rule in rules {
             guard let match = rule.pattern.firstMatch(in: reason, range: range) else { continue }
-            return rule.pattern.replacementString(for: match, in: reason, offset: 0, template: rule.polish)
+            var polish = rule.pattern.replacementString(for: match, in: reason, offset: 0, template: rule.polish)
+            for addendum in addenda {
+                guard let match = addendum.pattern.firstMatch(in: reason, range: range) else { continue }
+                polish += addendum.pattern.replacementString(for: match, in: reason, offset: 0, template: addendum.polish)
+            }
+            return polish
         }
         return nil
     }

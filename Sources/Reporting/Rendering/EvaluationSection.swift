@@ -181,7 +181,7 @@ public struct EvaluationSection: Sendable {
     /// The fidelity cards, each with the adaptations that change what it is measured
     /// against: dropped components, added activities and other delivery forms beside
     /// adherence, a longer minimum participation beside dose in months, another frequency
-    /// beside dose in sessions.
+    /// beside dose in sessions, a target group's own rules beside reach.
     static func cards(_ fidelity: Fidelity, adaptations: [Adaptation] = [], names: [String: String] = [:]) -> [Card] {
         func summaries(_ changes: Set<AdaptationChange>) -> [String] {
             adaptations.filter { changes.contains($0.change) }.map { Reporting.polishSummary($0, names: names) }
@@ -201,7 +201,7 @@ public struct EvaluationSection: Sendable {
         cards.append(
             Card(
                 title: "Zasięg", value: fidelity.target.map { "\(fidelity.enrolled) z \($0)" } ?? "\(fidelity.enrolled)",
-                bar: Bar(min(fidelity.reach ?? 0, 1))))
+                bar: Bar(min(fidelity.reach ?? 0, 1)), touchedBy: summaries([.targetGroupCriteria])))
         cards.append(Card(title: "Zajęcia na uczestnika", value: Polish.number(fidelity.sessionsPerSubject), bar: nil))
         if let checklist = fidelity.checklist, !checklist.isEmpty {
             let met = checklist.filter(\.counts).count

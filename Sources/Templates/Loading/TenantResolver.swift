@@ -211,11 +211,15 @@ struct TenantResolver {
         let keysUsed: [String: Set<String>] = [
             "drop-component": ["component"], "add-activity": ["component", "activity"],
             "caseload": ["role", "max"], "minimum-duration": ["duration"], "indicator-target": ["indicator", "target"],
-            "delivery-form": ["component", "delivery"], "cadence": ["component", "cadence"],
+            "delivery-form": ["component", "delivery"], "cadence": ["component", "cadence"], "target-group-criteria": ["target_group"],
         ]
-        let optionalKeys: Set<String> = ["component", "activity", "role", "max", "duration", "indicator", "target", "delivery", "cadence"]
+        // Keys a kind may give but need not: a group's new rules are requirements, exclusions or both.
+        let mayGive: [String: Set<String>] = ["target-group-criteria": ["requires", "excludes"]]
+        let optionalKeys: Set<String> = [
+            "component", "activity", "role", "max", "duration", "indicator", "target", "delivery", "cadence", "target_group", "requires", "excludes",
+        ]
         let needed = keysUsed[change] ?? []
-        for key in optionalKeys.subtracting(needed).sorted() {
+        for key in optionalKeys.subtracting(needed).subtracting(mayGive[change] ?? []).sorted() {
             if let stray = adaptation[key] {
                 error(stray, "adaptation-key", "'\(key)' does not apply to a \(change) adaptation", "remove it, or change 'change' to the kind of adaptation you mean")
             }
@@ -236,7 +240,9 @@ struct TenantResolver {
         if kind == .cadence, cadence == nil { return nil }
         let problems = AdaptationCheck(programme: programme).problems(
             kind, component: adaptation["component"]?.text, activity: adaptation["activity"]?["id"]?.text, role: adaptation["role"]?.text,
-            max: maximum, duration: duration, indicator: adaptation["indicator"]?.text, target: target, delivery: delivery, cadence: cadence)
+            max: maximum, duration: duration, indicator: adaptation["indicator"]?.text, target: target, delivery: delivery, cadence: cadence,
+            targetGroup: adaptation["target_group"]?.text, requires: adaptation["requires"]?.items?.compactMap(\.text),
+            excludes: adaptation["excludes"]?.items?.compactMap(\.text))
         // Point at the value at fault: `activity.id` is the added activity's id.
         return problems.map { ((($0.field == "activity.id" ? adaptation["activity"]?["id"] : adaptation[$0.field]) ?? adaptation), $0) }
     }
@@ -324,7 +330,8 @@ struct TenantResolver {
         let outcome = UpgradeOutcome.judge(
             change, component: adaptation["component"]?.text, activity: activity, role: adaptation["role"]?.text, max: max, duration: duration,
             indicator: adaptation["indicator"]?.text, localTarget: target, delivery: adaptation["delivery"]?.items?.compactMap(\.text),
-            cadence: Self.cadence(adaptation["cadence"]), in: programme)
+            cadence: Self.cadence(adaptation["cadence"]), targetGroup: adaptation["target_group"]?.text,
+            requires: adaptation["requires"]?.items?.compactMap(\.text), excludes: adaptation["excludes"]?.items?.compactMap(\.text), in: programme)
         if case .unnecessary(let redundancy) = outcome {
             // Decided already (withdrawn, or kept with a reason): nothing to say.
             if resolutions.contains(where: { resolutionMatches($0, adaptation) }) { return }

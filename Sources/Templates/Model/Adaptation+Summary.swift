@@ -11,6 +11,12 @@ extension Adaptation {
         case .deliveryForm:
             "forma realizacji komponentu \(name(component)): " + PolishWords.words(delivery, in: PolishWords.deliveryForms)
         case .cadence: "częstotliwość komponentu \(name(component)): " + (cadence?.polish ?? "?")
+        case .targetGroupCriteria:
+            "własne warunki przyjęcia do grupy \(name(targetGroup)): "
+                + [
+                    requires.map { "wymaga " + $0.map(name).joined(separator: ", ") },
+                    excludes.map { "wyklucza " + $0.map(name).joined(separator: ", ") },
+                ].compactMap { $0 }.joined(separator: "; ")
         case .indicatorTarget: "własny cel wskaźnika \(name(indicator)): " + (target.map { PolishWords.number($0.value) + ($0.percent ? "%" : "") } ?? "?")
         }
     }

@@ -27,7 +27,8 @@ public struct AdaptationCheck: Sendable {
     /// does not know are problems too (with the ids it does know).
     public func problems(
         _ change: AdaptationChange, component: String? = nil, activity: String? = nil, role: String? = nil, max: Int? = nil,
-        duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil, delivery: [String]? = nil, cadence: Cadence? = nil
+        duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil, delivery: [String]? = nil, cadence: Cadence? = nil,
+        targetGroup: String? = nil, requires: [String]? = nil, excludes: [String]? = nil
     ) -> [Problem] {
         let bounds = programme.adaptation
         let reference = programme.reference
@@ -129,7 +130,91 @@ public struct AdaptationCheck: Sendable {
             }
             guard let cadence else { return [missing("cadence", change)] }
             return cadenceProblems(id, name: name, cadence)
+        case .targetGroupCriteria:
+            guard let targetGroup else { return [missing("target_group", change)] }
+            return eligibilityProblems(targetGroup, requires: requires ?? [], excludes: excludes ?? [])
         }
+    }
+
+    /// Rules a municipality adds to a target group: criteria of the programme, among those the
+    /// template's `eligibility` bound lets it add to the group, that do not contradict the
+    /// group's own rules or each other.
+    func eligibilityProblems(_ id: String, requires: [String], excludes: [String]) -> [Problem] {
+        let reference = programme.reference
+        let groups = programme.targetGroups ?? []
+        guard let group = groups.first(where: { $0.id == id }) else {
+            let names = groups.map { "„" + $0.name.pl + "”" }.joined(separator: ", ")
+            return [
+                Problem(
+                    field: "target_group", code: "unknown-reference",
+                    message: LocalizedText(
+                        pl: "Wybrana grupa docelowa nie należy do programu „\(programme.name.pl)”; wybierz jedną z jego grup: \(names).",
+                        en: "\(reference) has no target group '\(id)'"),
+                    hint: Suggestions.hint(for: id, in: groups.map(\.id)) ?? "target groups of \(programme.id): " + groups.map(\.id).joined(separator: ", "))
+            ]
+        }
+        guard !requires.isEmpty || !excludes.isEmpty else { return [missing("requires", .targetGroupCriteria)] }
+        let name = group.name.pl
+        let criteria = programme.criteria ?? []
+        func criterionName(_ id: String) -> String { criteria.first { $0.id == id }?.name.pl ?? id }
+        for (field, ids) in [("requires", requires), ("excludes", excludes)] {
+            if let unknown = ids.first(where: { id in !criteria.contains { $0.id == id } }) {
+                return [
+                    Problem(
+                        field: field, code: "unknown-reference",
+                        message: LocalizedText(
+                            pl: "Program „\(programme.name.pl)” nie zna kryterium „\(unknown)”; wybierz jedno z jego kryteriów.",
+                            en: "\(reference) has no criterion '\(unknown)'"),
+                        hint: Suggestions.hint(for: unknown, in: criteria.map(\.id)) ?? "criteria of \(programme.id): " + criteria.map(\.id).joined(separator: ", "))
+                ]
+            }
+        }
+        guard let bound = programme.adaptation?.eligibility?.first(where: { $0.targetGroup == id }) else {
+            return [
+                outOfBounds(
+                    "target_group", pl: "\(reference) nie pozwala gminie dodawać warunków przyjęcia do grupy „\(name)”.",
+                    en: "\(reference) does not allow adding rules to target group \(id)",
+                    hint: "the template's bounds have no eligibility entry for \(id); ask the programme's methodologist")
+            ]
+        }
+        for (field, ids) in [("requires", requires), ("excludes", excludes)] {
+            let outside = ids.filter { !bound.criteria.contains($0) }
+            guard outside.isEmpty else {
+                return [
+                    outOfBounds(
+                        field,
+                        pl: "Do grupy „\(name)” gmina może dodać tylko warunki: \(bound.criteria.map { "„" + criterionName($0) + "”" }.joined(separator: ", ")); "
+                            + "„\(criterionName(outside[0]))” do nich nie należy.",
+                        en: "\(outside.joined(separator: ", ")) may not be added to target group \(id)",
+                        hint: "criteria \(reference) lets you add to \(id): " + bound.criteria.joined(separator: ", "))
+                ]
+            }
+        }
+        // A rule that contradicts another would shut the group to everyone who meets it.
+        let required = Set(requires + (group.requires ?? []))
+        let excluded = Set(excludes + (group.excludes ?? []))
+        if let both = (requires + excludes).first(where: { required.contains($0) && excluded.contains($0) }) {
+            let field = requires.contains(both) ? "requires" : "excludes"
+            return [
+                Problem(
+                    field: field, code: "eligibility-contradiction",
+                    message: LocalizedText(
+                        pl: "Warunek „\(criterionName(both))” byłby dla grupy „\(name)” jednocześnie wymagany i wykluczający; wybierz jedno.",
+                        en: "target group \(id) would both require and exclude \(both)"),
+                    hint: "a criterion may be required or excluded, not both")
+            ]
+        }
+        if let again = requires.first(where: { (group.requires ?? []).contains($0) }) ?? excludes.first(where: { (group.excludes ?? []).contains($0) }) {
+            return [
+                Problem(
+                    field: requires.contains(again) ? "requires" : "excludes", code: "adaptation-unnecessary",
+                    message: LocalizedText(
+                        pl: "Program już stawia grupie „\(name)” warunek „\(criterionName(again))”; usuń go z adaptacji.",
+                        en: "target group \(id) already has the rule \(again) in \(reference)"),
+                    hint: "leave out rules the programme already sets")
+            ]
+        }
+        return []
     }
 
     /// A component the programme does not have, with the ones it has (by name, in Polish:

@@ -1,6 +1,6 @@
 extension Programme {
     /// The Polish name of every named element, by id: components and their activities, roles,
-    /// plans, target groups and their quotas, outcomes, networks, baselines, indicators and goals. Reports use
+    /// plans, target groups and their quotas, outcomes, networks, baselines, indicators, goals and criteria. Reports use
     /// it to speak of a programme in its own words rather than its ids; where two kinds share
     /// an id, the first in this order wins.
     public var polishNames: [String: String] {
@@ -23,6 +23,7 @@ extension Programme {
         for baseline in baselines ?? [] { add(baseline.id, baseline.name) }
         for indicator in indicators ?? [] { add(indicator.id, indicator.name) }
         for goal in goals ?? [] where !goal.id.isEmpty { add(goal.id, goal.name) }
+        for criterion in criteria ?? [] { add(criterion.id, criterion.name) }
         return names
     }
 }

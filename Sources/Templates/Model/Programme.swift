@@ -324,6 +324,15 @@ public struct CadenceBound: Sendable, Codable, Hashable {
     public var atLeast: Cadence
 }
 
+/// The criteria a municipality may add to a target group's rules, as requirements or
+/// exclusions: it may narrow the group the programme serves, never widen it.
+public struct EligibilityBound: Sendable, Codable, Hashable {
+    /// The target group.
+    public var targetGroup: String
+    /// The programme's criteria it may add.
+    public var criteria: [String]
+}
+
 public struct Occasion: Sendable, Codable, Hashable {
     public var start: Day
     public var end: Day?
@@ -574,5 +583,7 @@ public struct AdaptationBounds: Sendable, Codable, Hashable {
     public var delivery: [DeliveryBound]?
     /// How seldom a municipality may hold a component's sessions.
     public var cadence: [CadenceBound]?
+    /// Criteria a municipality may add to a target group's rules.
+    public var eligibility: [EligibilityBound]?
     public var notes: LocalizedText?
 }

@@ -90,6 +90,8 @@ public struct UpgradeResolution: Sendable, Codable, Hashable {
     public var role: String?
     /// The indicator whose local target the adaptation set.
     public var indicator: String?
+    /// For a target-group-criteria adaptation: its target group.
+    public var targetGroup: String?
     public var decision: UpgradeDecision
     public var reason: LocalizedText
 
@@ -105,6 +107,7 @@ public struct UpgradeResolution: Sendable, Codable, Hashable {
         case .minimumDuration: true
         case .indicatorTarget: indicator == adaptation.indicator
         case .deliveryForm, .cadence: component == adaptation.component
+        case .targetGroupCriteria: targetGroup == adaptation.targetGroup
         }
     }
 }
@@ -169,6 +172,11 @@ public struct Adaptation: Sendable, Codable, Hashable {
     public var delivery: [String]?
     /// How often the component's sessions are held (cadence).
     public var cadence: Cadence?
+    /// The target group given rules of the municipality's own (target-group-criteria).
+    public var targetGroup: String?
+    /// Criteria the municipality adds to the group's requirements, and to its exclusions.
+    public var requires: [String]?
+    public var excludes: [String]?
     public var reason: LocalizedText
     public var decidedBy: String
     public var decidedOn: Day
@@ -188,7 +196,7 @@ public struct Adaptation: Sendable, Codable, Hashable {
     public init(
         change: AdaptationChange, component: String? = nil, activity: AddedActivity? = nil, role: String? = nil, max: Int? = nil,
         duration: Duration? = nil, indicator: String? = nil, target: Quantity? = nil, delivery: [String]? = nil, cadence: Cadence? = nil,
-        reason: LocalizedText, decidedBy: String, decidedOn: Day, planned: Bool
+        targetGroup: String? = nil, requires: [String]? = nil, excludes: [String]? = nil, reason: LocalizedText, decidedBy: String, decidedOn: Day, planned: Bool
     ) {
         self.change = change
         self.component = component
@@ -200,6 +208,9 @@ public struct Adaptation: Sendable, Codable, Hashable {
         self.target = target
         self.delivery = delivery
         self.cadence = cadence
+        self.targetGroup = targetGroup
+        self.requires = requires
+        self.excludes = excludes
         self.reason = reason
         self.decidedBy = decidedBy
         self.decidedOn = decidedOn
@@ -216,6 +227,10 @@ public struct Adaptation: Sendable, Codable, Hashable {
         case .indicatorTarget: "sets the local target of \(indicator ?? "?") to \(target?.description ?? "?")"
         case .deliveryForm: "delivers \(component ?? "?") as \((delivery ?? []).joined(separator: ", "))"
         case .cadence: "holds \(component ?? "?") \(cadence.map { "\($0.times) per \($0.per)" } ?? "?")"
+        case .targetGroupCriteria:
+            "adds to target group \(targetGroup ?? "?") "
+                + [requires.map { "requirements " + $0.joined(separator: ", ") }, excludes.map { "exclusions " + $0.joined(separator: ", ") }].compactMap { $0 }
+                .joined(separator: " and ")
         }
     }
 }

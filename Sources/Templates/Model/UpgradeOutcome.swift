@@ -27,7 +27,7 @@ public enum UpgradeOutcome: Sendable, Equatable {
     public static func judge(
         _ change: AdaptationChange, component: String? = nil, activity: (id: String, name: String)? = nil, role: String? = nil, max: Int? = nil,
         duration: Duration? = nil, indicator: String? = nil, localTarget: Quantity? = nil, delivery: [String]? = nil, cadence: Cadence? = nil,
-        in target: Programme
+        targetGroup: String? = nil, requires: [String]? = nil, excludes: [String]? = nil, in target: Programme
     ) -> UpgradeOutcome {
         let check = AdaptationCheck(programme: target)
         func bounds(_ problems: [AdaptationCheck.Problem]) -> UpgradeOutcome { problems.isEmpty ? .stillApplies : .conflicts(problems) }
@@ -57,6 +57,8 @@ public enum UpgradeOutcome: Sendable, Equatable {
         case .deliveryForm, .cadence:
             guard let component, target.component(component) != nil else { return .unnecessary(.componentGone(component ?? "")) }
             return bounds(check.problems(change, component: component, delivery: delivery, cadence: cadence))
+        case .targetGroupCriteria:
+            return bounds(check.problems(change, targetGroup: targetGroup, requires: requires, excludes: excludes))
         }
     }
 
@@ -65,6 +67,7 @@ public enum UpgradeOutcome: Sendable, Equatable {
         judge(
             adaptation.change, component: adaptation.component, activity: adaptation.activity.map { ($0.id, $0.name.pl) }, role: adaptation.role,
             max: adaptation.max, duration: adaptation.duration, indicator: adaptation.indicator, localTarget: adaptation.target,
-            delivery: adaptation.delivery, cadence: adaptation.cadence, in: target)
+            delivery: adaptation.delivery, cadence: adaptation.cadence, targetGroup: adaptation.targetGroup, requires: adaptation.requires,
+            excludes: adaptation.excludes, in: target)
     }
 }

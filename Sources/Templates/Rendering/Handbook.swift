@@ -520,6 +520,10 @@ public struct Handbook: Sendable {
         for bound in adaptation.cadence ?? [] {
             facts.append("Komponent „\(name(bound.component, in: p))” gmina może realizować częściej, ale nie rzadziej niż \(bound.atLeast.polish).")
         }
+        for bound in adaptation.eligibility ?? [] {
+            facts.append(
+                "Do warunków przyjęcia do grupy „\(name(bound.targetGroup, in: p))” gmina może dodać (jako wymóg albo wykluczenie): \(names(bound.criteria, in: p)).")
+        }
         if let local = adaptation.localTargets, !local.isEmpty {
             facts.append("Gmina może ustalić własny cel wskaźników: \(names(local, in: p)) (odsetek można podnieść, nie obniżyć).")
         }

@@ -58,6 +58,9 @@ public struct EvaluationUse: Sendable {
         EvaluationUse("adaptation bounds", "local_targets", "An indicator-target adaptation may set the target of these indicators."),
         EvaluationUse("adaptation bounds", "delivery", "A delivery-form adaptation may use only these forms for the component."),
         EvaluationUse("adaptation bounds", "cadence", "A cadence adaptation may hold the component no rarer than at_least."),
+        EvaluationUse(
+            "adaptation bounds", "eligibility",
+            "A target-group-criteria adaptation may add only these criteria to the group; enrolments from its decided_on are held to them."),
     ]
 
     /// The tenant file's keys that Kokon computes with.
@@ -66,7 +69,9 @@ public struct EvaluationUse: Sendable {
         EvaluationUse("local targets", "families", "Reach (families enrolled over this target, for programmes that enrol families) joins the fidelity score."),
         EvaluationUse("local targets", "participants", "Reach, for programmes that enrol persons."),
         EvaluationUse("adoption", "staff", "Lint compares the workers planned with the supervision ratios; the pages offer the roles."),
-        EvaluationUse("adoption", "adaptations", "Each is checked against the bounds and acted on: a dropped component, a caseload, a minimum, a local target."),
+        EvaluationUse(
+            "adoption", "adaptations",
+            "Each is checked against the bounds and acted on: a dropped component, a caseload, a minimum, a local target, a target group's own rules (at enrolment)."),
         EvaluationUse("adoption", "baselines", "Shown beside the indicators that compare with them."),
         EvaluationUse("adoption", "fidelity_assessments", "The latest assessment of an element up to the evaluated day decides whether it is in place."),
         EvaluationUse("adoption", "illustrative", "Every report that shows these parts marks them as made up for demonstrations."),

@@ -468,6 +468,14 @@ public enum ProgrammeSchema {
             .required("at_least", .object(cadence), "The least often its sessions may be held.", example: "{times: 1, per: month}"),
         ])
 
+    static let eligibilityBound = ObjectSchema(
+        "eligibility bound",
+        "The criteria a municipality may add to a target group's rules, each as a requirement or an exclusion: it may narrow the group, never widen it.",
+        fields: [
+            .required("target_group", .reference(.targetGroup), "The target group.", example: "families"),
+            .required("criteria", .list(.reference(.criterion)), "Criteria of the programme it may add.", example: "[lives-in-municipality]"),
+        ])
+
     static let caseloadBound = ObjectSchema(
         "caseload bound",
         "How far a municipality may move a role's caseload limit. A max above the role's own limit is allowed but draws a warning: it lets a municipality give each worker more than the method asks.",
@@ -492,6 +500,10 @@ public enum ProgrammeSchema {
                 "cadence", .list(.object(cadenceBound)),
                 "Components whose sessions a municipality may hold at another frequency, no rarer than at_least (a cadence adaptation).",
                 example: "[{component: family-circle, at_least: {times: 1, per: month}}]"),
+            .optional(
+                "eligibility", .list(.object(eligibilityBound)),
+                "Target groups a municipality may give rules of its own, and the criteria it may add (a target-group-criteria adaptation).",
+                example: "[{target_group: families, criteria: [lives-in-municipality]}]"),
             .optional(
                 "local_targets", .list(.reference(.indicator)),
                 "Indicators whose target a municipality may set for itself (an indicator-target adaptation): a count sized to the municipality; a percentage may be raised, never lowered.",

@@ -73,7 +73,7 @@ public enum TenantSchema {
         fields: [
             .required(
                 "change", .choice(changes),
-                "What changes: drop a component, add an activity, move a caseload limit, lengthen the minimum participation, set a local indicator target, deliver a component in another form, or hold it at another frequency.",
+                "What changes: drop a component, add an activity, move a caseload limit, lengthen the minimum participation, set a local indicator target, deliver a component in another form, hold it at another frequency, or add rules to a target group.",
                 example: "add-activity"),
             .optional("component", .identifier, "The component concerned (drop-component, add-activity).", example: "family-education"),
             .optional("activity", .object(activity), "The activity added (add-activity)."),
@@ -87,6 +87,15 @@ public enum TenantSchema {
             .optional(
                 "cadence", .object(ProgrammeSchema.cadence), "How often the component's sessions are held (cadence, with component).",
                 example: "{times: 2, per: month}"),
+            .optional(
+                "target_group", .identifier, "The target group given rules of the municipality's own (target-group-criteria).", example: "families"),
+            .optional(
+                "requires", .list(.identifier),
+                "Criteria an enrolment into the group must also meet from decided_on (target-group-criteria; among those the template lets a municipality add).",
+                example: "[lives-in-municipality]"),
+            .optional(
+                "excludes", .list(.identifier), "Criteria that also keep a household or person out of the group from decided_on (target-group-criteria).",
+                example: "[in-other-programme]"),
             .optional(
                 "target", .quantity,
                 "The municipality's own target (indicator-target): replaces the template's at_least (or at_most), in its unit; a percentage for a share.",
@@ -116,6 +125,7 @@ public enum TenantSchema {
             .optional("activity", .identifier, "The id of the activity the adaptation added.", example: "yard-picnic"),
             .optional("role", .identifier, "The role whose caseload the adaptation set.", example: "family-assistant"),
             .optional("indicator", .identifier, "The indicator whose local target the adaptation set.", example: "families-supported"),
+            .optional("target_group", .identifier, "The target group the adaptation gave rules of its own.", example: "families"),
             .required(
                 "decision", .choice(UpgradeDecision.words),
                 "keep: the adaptation goes on under the new version (a dropped core component then counts as not delivered); withdraw: it ends the day before the upgrade.",

@@ -29,6 +29,9 @@ public enum AdaptationChange: String, Vocabulary {
     case deliveryForm = "delivery-form"
     /// Holds a component's sessions at another frequency, no rarer than the template allows.
     case cadence
+    /// Adds a requirement or an exclusion to a target group, from the criteria the template
+    /// lets a municipality add.
+    case targetGroupCriteria = "target-group-criteria"
 }
 
 /// How an indicator is computed.
