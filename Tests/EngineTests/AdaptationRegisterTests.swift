@@ -30,7 +30,7 @@ struct AdaptationRegisterTests {
             let records = try await fixture.records("torun")
             let shorter = try #require(await Self.refusal(records, Self.frame.merging(["code": "A-1", "change": "minimum-duration", "duration": "12"]) { $1 }))
             #expect(shorter.problems.map(\.field) == ["duration"])
-            #expect(shorter.problems.first?.message.contains("krótszy niż 18 miesięcy, których wymaga wygrana-rodzina@1.0.0") == true)
+            #expect(shorter.problems.first?.message.contains("krótszy niż 18 miesięcy, których wymaga program „Wygrana Rodzina – model toruński”") == true)
             let core = try #require(await Self.refusal(records, Self.frame.merging(["code": "A-1", "change": "drop-component", "component": "family-education"]) { $1 }))
             #expect(core.problems.map(\.field) == ["component"] && core.problems[0].message.contains("komponent rdzenia"))
             var missing = Self.frame.merging(["code": "A-1", "change": "minimum-duration", "duration": "24"]) { $1 }

@@ -46,7 +46,8 @@ public struct AdaptationCheck: Sendable {
                     Problem(
                         field: "component", code: "adaptation-out-of-bounds",
                         message: LocalizedText(
-                            pl: "„\(name)” to komponent rdzenia \(reference) i nie można go pominąć: \(allowedPL). Zachowaj komponent i dostosuj jego działania.",
+                            pl:
+                                "„\(name)” to komponent rdzenia programu „\(programme.name.pl)” i nie można go pominąć: \(allowedPL). Zachowaj komponent i dostosuj jego działania.",
                             en: "\(id) is a core component of \(reference) and cannot be dropped"),
                         hint: allowed + "; keep the component and adapt its activities instead")
                 ]
@@ -55,7 +56,8 @@ public struct AdaptationCheck: Sendable {
                 return [
                     Problem(
                         field: "activity", code: "adaptation-out-of-bounds",
-                        message: LocalizedText(pl: "\(reference) nie pozwala dodawać działań; zapytaj metodyka programu.", en: "\(reference) does not allow adding activities"),
+                        message: LocalizedText(
+                            pl: "Program „\(programme.name.pl)” nie pozwala dodawać działań; zapytaj metodyka programu.", en: "\(reference) does not allow adding activities"),
                         hint: "the template's adaptation bounds do not include may_add_activities: true; ask the programme's methodologist")
                 ]
             }
@@ -76,7 +78,7 @@ public struct AdaptationCheck: Sendable {
                 return [
                     Problem(
                         field: "role", code: "unknown-reference",
-                        message: LocalizedText(pl: "\(reference) nie ma roli „\(role)”", en: "\(reference) has no role '\(role)'"),
+                        message: LocalizedText(pl: "Program „\(programme.name.pl)” nie ma roli „\(role)”", en: "\(reference) has no role '\(role)'"),
                         hint: Suggestions.hint(for: role, in: known) ?? "roles of \(programme.id): " + known.joined(separator: ", "))
                 ]
             }
@@ -87,7 +89,7 @@ public struct AdaptationCheck: Sendable {
                     Problem(
                         field: "role", code: "adaptation-out-of-bounds",
                         message: LocalizedText(
-                            pl: "\(reference) nie pozwala zmieniać limitu podopiecznych roli „\(programme.role(role)?.name.pl ?? role)”",
+                            pl: "Program „\(programme.name.pl)” nie pozwala zmieniać limitu podopiecznych roli „\(programme.role(role)?.name.pl ?? role)”",
                             en: "\(reference) does not allow changing the caseload of \(role)"),
                         hint: changeable.isEmpty
                             ? "the template allows no caseload changes" : "caseloads the template lets you change: " + changeable.map(\.role).joined(separator: ", "))
@@ -100,7 +102,7 @@ public struct AdaptationCheck: Sendable {
                 Problem(
                     field: "max", code: "adaptation-out-of-bounds",
                     message: LocalizedText(
-                        pl: "limit \(max) leży poza granicami \(reference): od \(bound.min) do \(bound.max)\(unitPL); wybierz limit w tych granicach.",
+                        pl: "limit \(max) leży poza granicami programu „\(programme.name.pl)”: od \(bound.min) do \(bound.max)\(unitPL); wybierz limit w tych granicach.",
                         en: "the caseload of \(role) is set to \(max), outside the bounds of \(reference): \(bound.min) to \(bound.max)\(unit)"),
                     hint: "choose a limit between \(bound.min) and \(bound.max)")
             ]
@@ -112,7 +114,8 @@ public struct AdaptationCheck: Sendable {
                 Problem(
                     field: "duration", code: "adaptation-out-of-bounds",
                     message: LocalizedText(
-                        pl: "minimalny czas udziału \(duration.polish) jest krótszy niż \(floor.polish), których wymaga \(reference); gmina może go wydłużyć, nigdy skrócić.",
+                        pl:
+                            "minimalny czas udziału \(duration.polish) jest krótszy niż \(floor.polish), których wymaga program „\(programme.name.pl)”; gmina może go wydłużyć, nigdy skrócić.",
                         en: "the minimum participation is set to \(duration), shorter than the \(floor) \(reference) requires"),
                     hint: "a municipality may lengthen the minimum participation, never shorten it below \(floor)")
             ]
@@ -172,7 +175,7 @@ public struct AdaptationCheck: Sendable {
         guard let bound = programme.adaptation?.eligibility?.first(where: { $0.targetGroup == id }) else {
             return [
                 outOfBounds(
-                    "target_group", pl: "\(reference) nie pozwala gminie dodawać warunków przyjęcia do grupy „\(name)”.",
+                    "target_group", pl: "Program „\(programme.name.pl)” nie pozwala gminie dodawać warunków przyjęcia do grupy „\(name)”.",
                     en: "\(reference) does not allow adding rules to target group \(id)",
                     hint: "the template's bounds have no eligibility entry for \(id); ask the programme's methodologist")
             ]
@@ -234,7 +237,7 @@ public struct AdaptationCheck: Sendable {
     func deliveryProblems(_ id: String, name: String, _ forms: [String]) -> [Problem] {
         let reference = programme.reference
         guard let bound = programme.adaptation?.delivery?.first(where: { $0.component == id }) else {
-            return [unbounded(id, pl: "\(reference) nie pozwala zmieniać formy realizacji komponentu „\(name)”.", en: "how \(id) is delivered", key: "delivery")]
+            return [unbounded(id, pl: "Program „\(programme.name.pl)” nie pozwala zmieniać formy realizacji komponentu „\(name)”.", en: "how \(id) is delivered", key: "delivery")]
         }
         let outside = forms.filter { !bound.forms.contains($0) }
         guard !outside.isEmpty else { return [] }
@@ -263,7 +266,7 @@ public struct AdaptationCheck: Sendable {
     func cadenceProblems(_ id: String, name: String, _ cadence: Cadence) -> [Problem] {
         let reference = programme.reference
         guard let bound = programme.adaptation?.cadence?.first(where: { $0.component == id }) else {
-            return [unbounded(id, pl: "\(reference) nie pozwala zmieniać częstotliwości komponentu „\(name)”.", en: "how often \(id) is held", key: "cadence")]
+            return [unbounded(id, pl: "Program „\(programme.name.pl)” nie pozwala zmieniać częstotliwości komponentu „\(name)”.", en: "how often \(id) is held", key: "cadence")]
         }
         let floor = bound.atLeast
         // Per project cannot be set against a week or a month: only the same period compares.
@@ -287,7 +290,7 @@ public struct AdaptationCheck: Sendable {
             return [
                 Problem(
                     field: "indicator", code: "unknown-reference",
-                    message: LocalizedText(pl: "\(reference) nie ma wskaźnika „\(id)”", en: "\(reference) has no indicator '\(id)'"),
+                    message: LocalizedText(pl: "Program „\(programme.name.pl)” nie ma wskaźnika „\(id)”", en: "\(reference) has no indicator '\(id)'"),
                     hint: Suggestions.hint(for: id, in: known) ?? "indicators of \(programme.id): " + known.joined(separator: ", "))
             ]
         }
@@ -297,7 +300,7 @@ public struct AdaptationCheck: Sendable {
                 Problem(
                     field: "indicator", code: "adaptation-out-of-bounds",
                     message: LocalizedText(
-                        pl: "\(reference) nie pozwala gminie ustalać własnego celu wskaźnika „\(found.name.pl)”"
+                        pl: "Program „\(programme.name.pl)” nie pozwala gminie ustalać własnego celu wskaźnika „\(found.name.pl)”"
                             + (allowed.isEmpty ? "; program nie pozwala zmieniać żadnego celu." : "; można go ustalić dla: \(allowed.joined(separator: ", "))."),
                         en: "\(reference) does not let a municipality set the target of \(id)"),
                     hint: allowed.isEmpty ? "the template's bounds list no local_targets" : "indicators whose target you may set: " + allowed.joined(separator: ", "))
@@ -330,7 +333,7 @@ public struct AdaptationCheck: Sendable {
                     field: "target", code: "adaptation-out-of-bounds",
                     message: LocalizedText(
                         pl:
-                            "cel \(target) jest słabszy niż \(given) w \(reference); gmina może odsetek \(lowering ? "obniżyć" : "podnieść"), nigdy \(lowering ? "podnieść" : "obniżyć").",
+                            "cel \(target) jest słabszy niż \(given) w programie „\(programme.name.pl)”; gmina może odsetek \(lowering ? "obniżyć" : "podnieść"), nigdy \(lowering ? "podnieść" : "obniżyć").",
                         en: "the local target \(target) of \(id) is weaker than the \(given) \(reference) sets"),
                     hint: "a municipality may make a percentage target stricter, never weaker than \(given)")
             ]
