@@ -37,7 +37,8 @@ struct ImportTests {
             for (kind, path) in files {
                 let report = try await records.importFile(kind, path: path)
                 #expect(report.rejectCount == 0)
-                #expect(report.inserted == report.rows && report.rows > 0, "\(kind.name): \(report.summary)")
+                // Toruń's programmes count from no event, so its events file has only the header.
+                #expect(report.inserted == report.rows && (report.rows > 0 || kind.name == RecordKind.events.name), "\(kind.name): \(report.summary)")
             }
             for (kind, path) in files {
                 let again = try await records.importFile(kind, path: path)

@@ -19,7 +19,7 @@ struct PersonErasureTests {
             // Counting first removes nothing.
             let counted = try await records.erasePerson("P-2", dryRun: true)
             #expect(!counted.done)
-            #expect(counted.removed.map(\.rows) == [1, 0, 2, 1, 1, 1], "\(counted)")
+            #expect(counted.removed.map(\.rows) == [1, 0, 2, 1, 1, 0, 1], "\(counted)")
             #expect(try await count("person", "code = 'P-2'") == 1)
             // Erasing removes exactly those rows.
             let erased = try await records.erasePerson("P-2")

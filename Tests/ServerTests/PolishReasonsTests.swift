@@ -133,6 +133,42 @@ struct PolishReasonsTests {
             "period must be all (the whole period), a year such as 2025 or a quarter such as 2025-Q1, not 'Q5'",
             "Okres to cały okres realizacji, rok (np. 2025) albo kwartał (np. 2025-Q1); „Q5” nim nie jest. Wybierz okres z listy."
         ),
+        (
+            "person Y-1 has no 'left-care' (opuszczenie placówki) recorded, which 'left-care-recently' (opuścił placówkę w ciągu roku), required by target group youth, counts from; record the month of the event (events: person, event, month), or enrol in another group",
+            "U osoby Y-1 nie zapisano zdarzenia „opuszczenie placówki”, od którego liczy się warunek „opuścił placówkę w ciągu roku” grupy docelowej „youth”. Zapisz miesiąc tego zdarzenia albo przyjmij ją do innej grupy."
+        ),
+        (
+            "household H-1 has no 'left-care' (opuszczenie placówki) recorded, which 'left-care-recently' (opuścił placówkę w ciągu roku), required by target group families, counts from; record the month of the event (events: person, event, month), or enrol in another group",
+            "Nikt w gospodarstwie H-1 nie ma zapisanego zdarzenia „opuszczenie placówki”, od którego liczy się warunek „opuścił placówkę w ciągu roku” grupy docelowej „families”. Zapisz miesiąc tego zdarzenia u członka gospodarstwa albo przyjmij je do innej grupy."
+        ),
+        (
+            "person Y-2 does not meet 'left-care-recently' (opuścił placówkę w ciągu roku), which target group youth requires: the enrolment must start at most 12 months after 'left-care' (opuszczenie placówki), and this one starts outside that time; enrol in another group, or correct the month of the event",
+            "Osoba Y-2 nie spełnia warunku „opuścił placówkę w ciągu roku”, którego wymaga grupa docelowa „youth”: przyjęcie zaczyna się poza czasem liczonym od zdarzenia „opuszczenie placówki”. Przyjmij ją do innej grupy albo popraw miesiąc zdarzenia."
+        ),
+        (
+            "household H-2 does not meet 'left-care-recently' (opuścił placówkę w ciągu roku), which target group families requires: the enrolment must start at most 12 months after 'left-care' (opuszczenie placówki), and this one starts outside that time; enrol in another group, or correct the month of the event",
+            "Gospodarstwo H-2 nie spełnia warunku „opuścił placówkę w ciągu roku”, którego wymaga grupa docelowa „families”: przyjęcie zaczyna się poza czasem liczonym od zdarzenia „opuszczenie placówki” u członków gospodarstwa. Przyjmij je do innej grupy albo popraw miesiąc zdarzenia."
+        ),
+        (
+            "person Y-3 meets 'left-care-recently' (opuścił placówkę w ciągu roku), which target group adults excludes: the enrolment starts at most 12 months after 'left-care' (opuszczenie placówki); enrol in another group, or correct the month of the event",
+            "Osoba Y-3 spełnia warunek „opuścił placówkę w ciągu roku” (czas od zdarzenia „opuszczenie placówki”), który wyklucza udział w grupie docelowej „adults”. Przyjmij ją do innej grupy albo popraw miesiąc zdarzenia."
+        ),
+        (
+            "household H-3 meets 'left-care-recently' (opuścił placówkę w ciągu roku), which target group families excludes: the enrolment starts at most 12 months after 'left-care' (opuszczenie placówki); enrol in another group, or correct the month of the event",
+            "Gospodarstwo H-3 spełnia warunek „opuścił placówkę w ciągu roku” (czas od zdarzenia „opuszczenie placówki”), który wyklucza udział w grupie docelowej „families”. Przyjmij je do innej grupy albo popraw miesiąc zdarzenia."
+        ),
+        (
+            "event 'left-school' is not one any adopted programme's criteria count from; events: left-care",
+            "Żaden realizowany program nie liczy czasu od zdarzenia „left-school”; zdarzenia, które się zapisuje: left-care."
+        ),
+        (
+            "month '2020-06-15' must be a month written YYYY-MM, e.g. 2024-05; only the month is kept, never the day",
+            "Miesiąc zdarzenia wpisz jako RRRR-MM, np. 2024-05 — zapisuje się tylko miesiąc, nigdy dzień (wpisano „2020-06-15”)."
+        ),
+        (
+            "month 2099-01 is more than a year ahead; record an event once it has happened, or one expected (e.g. a birth) at most a year ahead",
+            "Miesiąc 2099-01 jest dalej niż rok naprzód; zapisz zdarzenie, gdy nastąpi, a spodziewane (np. poród) najwyżej rok wcześniej."
+        ),
         ("send the file with the page's form", "Wyślij plik formularzem na tej stronie."),
         (
             "the upgrade day 2010-01-01 lies outside the period of praski-kokon (2017-01-02 to 2019-12-31); choose a day inside it",

@@ -34,12 +34,16 @@ struct HomeVisitingTemplateTests {
             name: {pl: nie ma jeszcze dzieci, en: no children yet}
             type: count
             count: {of: children, at_most: 0}
+          - id: early-in-pregnancy
+            name: {pl: przyjęta najpóźniej 3 miesiące przed porodem, en: enrolled at least 3 months before the birth}
+            type: window
+            window: {event: expected-birth, event_name: {pl: przewidywany termin porodu, en: expected birth}, side: before, at_least: 3 months}
         target_groups:
           - id: first-time-mothers
             name: {pl: matki po raz pierwszy, en: first-time mothers}
             unit: family
             age: {min: 15, max: 24, unit: years}
-            requires: [first-pregnancy, no-children-yet]
+            requires: [first-pregnancy, no-children-yet, early-in-pregnancy]
             excludes: [in-other-home-visiting]
         components:
           - id: home-visits
@@ -110,6 +114,10 @@ struct HomeVisitingTemplateTests {
         #expect(handbook.contains("- spełnia: pierwsza ciąża (zaznaczone u osoby)"))
         #expect(handbook.contains("- spełnia: nie ma jeszcze dzieci (bez dzieci w gospodarstwie)"))
         #expect(handbook.contains("- nie spełnia: w innym programie wizyt domowych (zaznaczone u osoby)"))
+        #expect(
+            handbook.contains(
+                "- spełnia: przyjęta najpóźniej 3 miesiące przed porodem (zapis co najmniej 3 miesiące przed zdarzeniem „przewidywany termin porodu”, miesiąc zapisany u osoby)"
+            ), "\(handbook)")
         #expect(handbook.contains("| Wersja | robocza – jeszcze nie do wdrożenia w gminach |"))
         #expect(
             handbook.contains(
@@ -165,6 +173,14 @@ struct HomeVisitingTemplateTests {
         #expect(codes { $0.replacingOccurrences(of: "{of: children, at_most: 0}", with: "{of: children, at_least: 3, at_most: 1}") } == ["order"])
         #expect(codes { $0.replacingOccurrences(of: "{of: children, at_most: 0}", with: "{of: pets, at_most: 0}") } == ["invalid-value"])
         #expect(codes { $0.replacingOccurrences(of: "requires: [first-pregnancy", with: "requires: [first-pregnancy-x") } == ["unknown-reference"])
+        // A window: its event, a bound, in whole months (events are kept to the month), in order.
+        let window = "{event: expected-birth, event_name: {pl: przewidywany termin porodu, en: expected birth}, side: before, at_least: 3 months}"
+        #expect(codes { $0.replacingOccurrences(of: "    window: \(window)\n", with: "") } == ["criterion-incomplete"])
+        #expect(codes { $0.replacingOccurrences(of: "    type: window\n", with: "") } == ["criterion-incomplete"])
+        #expect(codes { $0.replacingOccurrences(of: ", at_least: 3 months}", with: "}") } == ["criterion-incomplete"])
+        #expect(codes { $0.replacingOccurrences(of: "at_least: 3 months}", with: "at_least: 12 weeks}") } == ["window-unit"])
+        #expect(codes { $0.replacingOccurrences(of: "at_least: 3 months}", with: "at_least: 6 months, at_most: 2 months}") } == ["order"])
+        #expect(codes { $0.replacingOccurrences(of: "side: before", with: "side: during") } == ["invalid-value"])
         #expect(codes { $0.replacingOccurrences(of: "    indicator: families\n", with: "") } == ["checklist-incomplete"])
         #expect(codes { $0.replacingOccurrences(of: "    assessed: self\n", with: "    assessed: self\n    indicator: families\n") } == ["checklist-incomplete"])
     }

@@ -256,6 +256,22 @@ public struct AttendanceRecord: CaseRecord, Hashable {
     }
 }
 
+/// An event in a person's life, to the month. See ``RecordKind/events``.
+public struct EventRecord: CaseRecord, Hashable {
+    public var person: String
+    public var event: String
+    /// The month, as YYYY-MM.
+    public var month: String
+    /// A record.
+    public init(person: String, event: String, month: String) {
+        self.person = person
+        self.event = event
+        self.month = month
+    }
+    public static var kind: RecordKind { .events }
+    public var values: [String: String] { ["person": person, "event": event, "month": month] }
+}
+
 /// A local cooperation network. See ``RecordKind/networks``.
 public struct NetworkRecord: CaseRecord, Hashable {
     public var code: String

@@ -21,10 +21,11 @@ extension CaseRecords {
     }
 
     /// The tables holding a person's rows, children before parents: attendance at sessions,
-    /// outcomes observed for them, the goals of their plans, the plans, their enrolments, then
-    /// the person.
+    /// outcomes observed for them, the goals of their plans, the plans, their enrolments, the
+    /// events recorded for them, then the person.
     static let personTables: [(kind: String, condition: String)] = [
-        ("attendance", "person"), ("outcome", "person"), ("goal", "plan"), ("plan", "person"), ("enrolment", "person"), ("person", "code"),
+        ("attendance", "person"), ("outcome", "person"), ("goal", "plan"), ("plan", "person"), ("enrolment", "person"), ("person_event", "person"),
+        ("person", "code"),
     ]
 
     /// Removes every record of person `code` (or with `dryRun`, counts them and removes

@@ -60,6 +60,34 @@ extension RecordKind {
             """
     )
 
+    /// Events in a person's life that eligibility windows count from, to the month.
+    public static let events = RecordKind(
+        name: "events", table: Identifier("person_event"),
+        summary: "An event in a person's life that an eligibility window counts from (e.g. leaving out-of-home care), recorded to the month, never the day.",
+        columns: [
+            .required("person", "person code"),
+            .required("event", "an event a criterion of an adopted programme counts from, e.g. left-care"),
+            .required("month", "the month it happened (or, for an expected event, is expected), YYYY-MM; only the month is kept"),
+        ],
+        key: ["person", "event"],
+        joins: "LEFT JOIN person p ON p.code = s.person",
+        checks: """
+            WHEN p.code IS NULL THEN format('person ''%s'' is not recorded; import persons first', shown(s.person))
+            WHEN NOT EXISTS (SELECT 1 FROM adoption a, jsonb_array_elements(coalesce(a.programme->'criteria', '[]'::jsonb)) c WHERE c->'window'->>'event' = s.event)
+                THEN format('event ''%s'' is not one any adopted programme''s criteria count from; events: %s', shown(s.event),
+                            coalesce((SELECT string_agg(DISTINCT c->'window'->>'event', ', ') FROM adoption a, jsonb_array_elements(coalesce(a.programme->'criteria', '[]'::jsonb)) c
+                                      WHERE c->'window' IS NOT NULL), '(none)'))
+            WHEN try_date(s.month || '-01') IS NULL OR s.month !~ '^[0-9]{4}-[0-9]{2}$'
+                THEN format('month ''%s'' must be a month written YYYY-MM, e.g. 2024-05; only the month is kept, never the day', shown(s.month))
+            WHEN try_date(s.month || '-01') > current_date + interval '1 year'
+                THEN format('month %s is more than a year ahead; record an event once it has happened, or one expected (e.g. a birth) at most a year ahead', s.month)
+            """,
+        insert: """
+            INSERT INTO person_event (person, event, month)
+            SELECT s.person, s.event, (s.month || '-01')::date FROM checked s WHERE s.reason IS NULL ORDER BY s.row
+            """
+    )
+
     /// Staff: pseudonymous code, adoption, role from the adopted programme, organisation.
     public static let staff = RecordKind(
         name: "staff", table: Identifier("staff"),

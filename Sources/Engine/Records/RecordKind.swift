@@ -74,7 +74,7 @@ public struct RecordColumn: Sendable {
 extension RecordKind {
     /// Every kind, in the order files should be imported (later kinds refer to earlier ones).
     public static let all: [RecordKind] = [
-        .households, .persons, .staff, .enrolments, .assignments, .plans, .goals, .sessions, .attendance,
+        .households, .persons, .events, .staff, .enrolments, .assignments, .plans, .goals, .sessions, .attendance,
         .networks, .networkMembers, .networkActions, .outcomes, .expenditures,
     ]
 

@@ -19,7 +19,7 @@ public enum Policy {
     /// Record kinds a caseworker works with. Everything else (staff, networks, expenditure)
     /// belongs to the coordinator.
     public static let caseworkerKinds: Set<String> = [
-        "households", "persons", "enrolments", "assignments", "plans", "goals", "sessions", "attendance", "outcomes",
+        "households", "persons", "events", "enrolments", "assignments", "plans", "goals", "sessions", "attendance", "outcomes",
     ]
 
     /// Kinds a caseworker may read but not write: assignments are made by the coordinator.

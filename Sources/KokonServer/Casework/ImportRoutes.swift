@@ -42,7 +42,7 @@ enum ImportRoutes {
     }
 
     static let kindNames: [String: String] = [
-        "households": "gospodarstwa domowe", "persons": "osoby", "staff": "pracownicy", "enrolments": "przyjęcia do programu",
+        "households": "gospodarstwa domowe", "persons": "osoby", "events": "zdarzenia w życiu osób", "staff": "pracownicy", "enrolments": "przyjęcia do programu",
         "assignments": "przydziały pracowników", "plans": "plany", "goals": "cele planów", "sessions": "spotkania", "attendance": "obecność na spotkaniach",
         "networks": "sieci współpracy", "network_members": "członkowie sieci", "network_actions": "działania sieci", "outcomes": "rezultaty",
         "expenditures": "wydatki",

@@ -56,6 +56,41 @@ public enum PolishReasons {
             #"household (\S+) has (\d+) (\w+) recorded, which meets '(.*)' \((.*)\), and target group (\S+) excludes it; .*"#,
             "Gospodarstwo $1 spełnia warunek „$5” (zapisanych osób tego rodzaju: $2), który wyklucza udział w grupie docelowej „$6”. Przyjmij je do innej grupy."),
         Rule(
+            #"person (\S+) has no '(.*)' \((.*)\) recorded, which '(.*)' \((.*)\), required by target group (\S+), counts from; .*"#,
+            "U osoby $1 nie zapisano zdarzenia „$3”, od którego liczy się warunek „$5” grupy docelowej „$6”. Zapisz miesiąc tego zdarzenia albo przyjmij ją do innej grupy."
+        ),
+        Rule(
+            #"household (\S+) has no '(.*)' \((.*)\) recorded, which '(.*)' \((.*)\), required by target group (\S+), counts from; .*"#,
+            "Nikt w gospodarstwie $1 nie ma zapisanego zdarzenia „$3”, od którego liczy się warunek „$5” grupy docelowej „$6”. Zapisz miesiąc tego zdarzenia u członka gospodarstwa albo przyjmij je do innej grupy."
+        ),
+        Rule(
+            #"person (\S+) does not meet '(.*)' \((.*)\), which target group (\S+) requires: the enrolment must start .* '(.*)' \((.*)\), and this one starts outside that time; .*"#,
+            "Osoba $1 nie spełnia warunku „$3”, którego wymaga grupa docelowa „$4”: przyjęcie zaczyna się poza czasem liczonym od zdarzenia „$6”. Przyjmij ją do innej grupy albo popraw miesiąc zdarzenia."
+        ),
+        Rule(
+            #"household (\S+) does not meet '(.*)' \((.*)\), which target group (\S+) requires: the enrolment must start .* '(.*)' \((.*)\), and this one starts outside that time; .*"#,
+            "Gospodarstwo $1 nie spełnia warunku „$3”, którego wymaga grupa docelowa „$4”: przyjęcie zaczyna się poza czasem liczonym od zdarzenia „$6” u członków gospodarstwa. Przyjmij je do innej grupy albo popraw miesiąc zdarzenia."
+        ),
+        Rule(
+            #"person (\S+) meets '(.*)' \((.*)\), which target group (\S+) excludes: the enrolment starts .* '(.*)' \((.*)\); .*"#,
+            "Osoba $1 spełnia warunek „$3” (czas od zdarzenia „$6”), który wyklucza udział w grupie docelowej „$4”. Przyjmij ją do innej grupy albo popraw miesiąc zdarzenia."
+        ),
+        Rule(
+            #"household (\S+) meets '(.*)' \((.*)\), which target group (\S+) excludes: the enrolment starts .* '(.*)' \((.*)\); .*"#,
+            "Gospodarstwo $1 spełnia warunek „$3” (czas od zdarzenia „$6”), który wyklucza udział w grupie docelowej „$4”. Przyjmij je do innej grupy albo popraw miesiąc zdarzenia."
+        ),
+        Rule(
+            #"event '(.*)' is not one any adopted programme's criteria count from; events: (.*)"#,
+            "Żaden realizowany program nie liczy czasu od zdarzenia „$1”; zdarzenia, które się zapisuje: $2."
+        ),
+        Rule(
+            #"month '(.*)' must be a month written YYYY-MM, e\.g\. 2024-05; only the month is kept, never the day"#,
+            "Miesiąc zdarzenia wpisz jako RRRR-MM, np. 2024-05 — zapisuje się tylko miesiąc, nigdy dzień (wpisano „$1”)."
+        ),
+        Rule(
+            #"month (\S+) is more than a year ahead; .*"#,
+            "Miesiąc $1 jest dalej niż rok naprzód; zapisz zdarzenie, gdy nastąpi, a spodziewane (np. poród) najwyżej rok wcześniej."),
+        Rule(
             #"group '(.*)' must be a short code of letters, digits, dots, dashes or underscores, e\.g\. GR-1, never a PESEL number or a name"#,
             "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 — nigdy numer PESEL ani imię (wpisano „$1”)."),
         Rule(#"number '(.*)' must be a whole number from 1"#, "Numer celu to liczba całkowita od 1 (wpisano „$1”)."),

@@ -478,6 +478,40 @@ struct ProgrammeResolver {
         }
     }
 
+    /// A window criterion has its window, in whole months (events are recorded to the month),
+    /// with a bound, in order; a window belongs only to a window criterion.
+    mutating func checkWindow(_ criterion: Value, id: String) {
+        let isWindow = criterion["type"]?.text == CriterionType.window.rawValue
+        guard let window = criterion["window"] else {
+            if isWindow {
+                error(
+                    criterion["type"]!, "criterion-incomplete", "the window criterion '\(id)' does not say which event it counts from",
+                    "add e.g. `window: {event: left-care, event_name: opuszczenie pieczy zastępczej, at_most: 12 months}`")
+            }
+            return
+        }
+        if !isWindow {
+            error(window, "criterion-incomplete", "the criterion '\(id)' gives a window, but its type is not window", "add `type: window`, or remove `window:`")
+        }
+        if window["at_least"] == nil && window["at_most"] == nil {
+            error(window, "criterion-incomplete", "the window of criterion '\(id)' has no bound", "add `at_least:`, `at_most:` or both, e.g. `at_most: 12 months`")
+        }
+        var months: [String: Int] = [:]
+        for key in ["at_least", "at_most"] {
+            guard let value = window[key], case .duration(let duration) = value.kind else { continue }
+            guard let whole = duration.months else {
+                error(
+                    value, "window-unit", "the window of criterion '\(id)' is given in \(duration.unit.rawValue)s, but events are recorded to the month",
+                    "give it in months or years, e.g. `\(key): \(max(1, Int((duration.approximateDays / 30.436_875).rounded()))) months`")
+                continue
+            }
+            months[key] = whole
+        }
+        if let low = months["at_least"], let high = months["at_most"], low > high {
+            error(window["at_most"]!, "order", "the window of '\(id)' ends (\(high) months) before it begins (\(low) months)", "swap at_least and at_most")
+        }
+    }
+
     /// A criterion's type and its count agree, a count has bounds in order, and no group both
     /// requires and excludes the same criterion.
     mutating func checkEligibility(_ programme: Value) {
@@ -498,6 +532,7 @@ struct ProgrammeResolver {
                 }
                 checkOrder(count, "at_least", "at_most", what: "the count of '\(id)'")
             }
+            checkWindow(criterion, id: id)
         }
         for group in programme["target_groups"]?.items ?? [] {
             let required = Set(group["requires"]?.items?.compactMap(\.text) ?? [])

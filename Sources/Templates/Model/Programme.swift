@@ -132,9 +132,41 @@ public struct Criterion: Sendable, Codable, Hashable {
     public var type: CriterionType?
     /// For a count: which members, and how many.
     public var count: MemberCount?
+    /// For a window: the event, and how long before or after it an enrolment may start.
+    public var window: EventWindow?
 
     /// Its type, a flag unless stated.
     public var kind: CriterionType { type ?? .flag }
+}
+
+/// How long after (or before) a dated event of a person an enrolment may start, in whole
+/// months: events are recorded to the month, never the day, so a date in a person's life is
+/// not kept more exactly than the rule needs.
+public struct EventWindow: Sendable, Codable, Hashable {
+    /// The event's id, as recorded for persons (e.g. `left-care`).
+    public var event: String
+    /// What the event is, for forms and the handbook.
+    public var eventName: LocalizedText
+    /// After the event (the default) or before it.
+    public var side: WindowSide?
+    /// The shortest and the longest time between the event and the enrolment's start.
+    public var atLeast: Duration?
+    public var atMost: Duration?
+
+    /// Its side, after unless stated.
+    public var direction: WindowSide { side ?? .after }
+
+    /// "najwyżej 12 miesięcy po zdarzeniu „opuszczenie pieczy zastępczej”".
+    public var polish: String {
+        let span =
+            switch (atLeast, atMost) {
+            case (let low?, let high?): "od \(low.polish) do \(high.polish)"
+            case (let low?, nil): "co najmniej \(low.polish)"
+            case (nil, let high?): "najwyżej \(high.polish)"
+            case (nil, nil): ""
+            }
+        return "\(span) \(direction == .after ? "po zdarzeniu" : "przed zdarzeniem") „\(eventName.pl)”"
+    }
 }
 
 /// How many household members of a kind a count criterion asks for.

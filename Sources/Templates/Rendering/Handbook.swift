@@ -231,12 +231,14 @@ public struct Handbook: Sendable {
     }
 
     /// A criterion's name, with how it is settled: "rodzina wielodzietna (co najmniej 3 dzieci
-    /// w gospodarstwie)", or for a flag "(zaznaczone u osoby)".
+    /// w gospodarstwie)", for a flag "(zaznaczone u osoby)", for a window "(zapis najwyżej 12
+    /// miesięcy po zdarzeniu „…”, miesiąc zapisany u osoby)".
     static func criterion(_ id: String, in p: Programme) -> String {
         guard let criterion = p.criteria?.first(where: { $0.id == id }) else { return id }
         switch criterion.kind {
         case .flag: return criterion.name.pl + " (zaznaczone u osoby)"
         case .count: return criterion.name.pl + " (" + (criterion.count.map { $0.polish + " w gospodarstwie" } ?? "liczba osób") + ")"
+        case .window: return criterion.name.pl + " (" + (criterion.window.map { "zapis " + $0.polish + ", miesiąc zapisany u osoby" } ?? "czas od zdarzenia") + ")"
         }
     }
 

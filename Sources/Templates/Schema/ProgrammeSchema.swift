@@ -88,16 +88,30 @@ public enum ProgrammeSchema {
             .optional("at_most", .integer(minimum: 0), "The most.", example: "0"),
         ])
 
+    static let eventWindow = ObjectSchema(
+        "event window",
+        "How long after (or before) a dated event of a person an enrolment may start. Events are recorded to the month (YYYY-MM), so the times are whole months or years.",
+        fields: [
+            .required("event", .identifier, "The event's id, as recorded for persons in the events file.", example: "left-care"),
+            .required("event_name", .localized, "What the event is.", example: "opuszczenie pieczy zastępczej"),
+            .optional("side", .choice(WindowSide.words), "after (the default): the enrolment starts after the event; before: before it.", example: "after"),
+            .optional("at_least", .duration, "The shortest time between the event and the enrolment's start.", example: "\"1 month\""),
+            .optional("at_most", .duration, "The longest time between the event and the enrolment's start.", example: "\"12 months\""),
+        ])
+
     static let criterion = ObjectSchema(
-        "criterion", "An eligibility condition: a yes/no flag recorded for each person, or a count of household members.", defines: .criterion,
+        "criterion", "An eligibility condition: a yes/no flag recorded for each person, a count of household members, or a time window around a dated event.", defines: .criterion,
         fields: [
             .required("id", .identifier, "The criterion's id, also the flag recorded for persons who meet it.", example: "unemployed-profile-iii"),
             .required("name", .localized, "What it means.", example: "osoba bezrobotna zakwalifikowana do III profilu"),
             .optional(
                 "type", .choice(CriterionType.words),
-                "flag (the default): met by a person with it among their flags; count: met by a household whose recorded members number within `count`.",
+                "flag (the default): met by a person with it among their flags; count: met by a household whose recorded members number within `count`; window: met when the enrolment starts within `window` of the person's recorded event (for a household, a member's).",
                 example: "count"),
             .optional("count", .object(memberCount), "For a count: which members and how many, e.g. {of: children, at_least: 3}.", example: "{of: children, at_least: 3}"),
+            .optional(
+                "window", .object(eventWindow), "For a window: the event, and how long after (or before) it an enrolment may start.",
+                example: "{event: left-care, event_name: opuszczenie pieczy zastępczej, at_most: 12 months}"),
         ])
 
     static let quota = ObjectSchema(

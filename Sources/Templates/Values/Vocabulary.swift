@@ -123,11 +123,30 @@ public enum CriterionType: String, PolishLabelled {
     case flag
     /// A number of household members, counted from the persons recorded, within bounds.
     case count
+    /// A time window around a dated event of the person's (for a household: of one of its
+    /// members), recorded to the month: the enrolment starts within it.
+    case window
 
     public var polish: String {
         switch self {
         case .flag: "tak/nie (zaznaczane u osoby)"
         case .count: "liczba osób w gospodarstwie"
+        case .window: "czas od zdarzenia (miesiąc zapisany u osoby)"
+        }
+    }
+}
+
+/// On which side of its event a window lies.
+public enum WindowSide: String, PolishLabelled {
+    /// The enrolment starts after the event (e.g. within 12 months of leaving care).
+    case after
+    /// The enrolment starts before the event.
+    case before
+
+    public var polish: String {
+        switch self {
+        case .after: "po"
+        case .before: "przed"
         }
     }
 }
