@@ -54,6 +54,60 @@ struct CaseworkPageTests {
         }
     }
 
+    @Test func anEventIsRecordedOnTheHouseholdPageAndItsWindowHoldsTheEnrolment() async throws {
+        // Illustrative: Wygrana Rodzina's families group closed to a family whose member left care within the year.
+        let catalog = TenancyFixture.shipped(editing: "models/wygrana-rodzina/1.0.0.yaml") {
+            $0.replacingOccurrences(
+                of: "target_groups:\n",
+                with: """
+                      - id: left-care-recently
+                        name: {pl: opuścił placówkę w ciągu roku}
+                        type: window
+                        window: {event: left-care, event_name: opuszczenie placówki, at_most: 12 months}
+                    target_groups:
+
+                    """
+            ).replacingOccurrences(
+                of: "    criteria: [inherited-poverty, lives-in-selected-area]\n",
+                with: "    criteria: [inherited-poverty, lives-in-selected-area]\n    excludes: [left-care-recently]\n")
+        }
+        #expect(catalog.diagnostics.errors.isEmpty, "\(catalog.diagnostics.errors.map(\.message))")
+        try await ServerFixture.with(serving: catalog, applying: catalog) { fixture in
+            try await fixture.onLoopback { client in
+                let browser = Browser()
+                _ = try await BrowserSessionTests.signIn(client, browser, email: "coordinator@torun.test", password: ServerFixture.password)
+                let list = try await client.execute(uri: "/m/torun/households", method: .get, headers: browser.header)
+                let csrf = try #require(BrowserSessionTests.hidden("csrf_token", in: list.text))
+                func post(_ uri: String, _ body: String) async throws -> TestResponse {
+                    try await client.execute(
+                        uri: uri, method: .post, headers: merged(browser.header, BrowserSessionTests.formType), body: ByteBuffer(string: "csrf_token=\(csrf)&" + body))
+                }
+                #expect(try await post("/m/torun/households", "code=H-81&area=mokre&size=2").status == .seeOther)
+                #expect(try await post("/m/torun/households/H-81/persons", "code=P-81&birth_year=2006&relation=child").status == .seeOther)
+                let page = try await client.execute(uri: "/m/torun/households/H-81", method: .get, headers: browser.header)
+                #expect(page.text.contains("Zapisz zdarzenie, od którego liczy się warunek przyjęcia"))
+                #expect(page.text.contains(#"<option value="left-care">opuszczenie placówki</option>"#))
+
+                let day = try await post("/m/torun/households/H-81/events", "event_person=P-81&event=left-care&month=2024-12-15")
+                #expect(day.status == .unprocessableContent)
+                #expect(day.text.contains("Miesiąc zdarzenia wpisz jako RRRR-MM, np. 2024-05 — zapisuje się tylko miesiąc, nigdy dzień (wpisano „2024-12-15”)."))
+                #expect(try await fixture.count("events") == 0, "a refused event writes nothing")
+                #expect(try await post("/m/torun/households/H-81/events", "event_person=P-81&event=left-care&month=2024-12").status == .seeOther)
+                let saved = try await client.execute(uri: "/m/torun/households/H-81", method: .get, headers: browser.header)
+                #expect(saved.text.contains("<li>P-81: opuszczenie placówki — 2024-12</li>"))
+
+                let enrol = try await post("/m/torun/households/H-81/enrolments", "enrolment_target=wygrana-rodzina%7Cfamilies&start=2025-02-01")
+                #expect(enrol.status == .unprocessableContent)
+                #expect(
+                    enrol.text.contains(
+                        "Gospodarstwo H-81 spełnia warunek „opuścił placówkę w ciągu roku” (czas od zdarzenia „opuszczenie placówki”), który wyklucza udział w grupie docelowej „families”. Przyjmij je do innej grupy albo popraw miesiąc zdarzenia."
+                    ), "\(enrol.text)")
+                // Fourteen months after the event the family may join.
+                #expect(try await post("/m/torun/households/H-81/enrolments", "enrolment_target=wygrana-rodzina%7Cfamilies&start=2026-02-01").status == .seeOther)
+            }
+        }
+    }
+
     @Test func formsRecordOnceAndRefuseWithTheFieldMarked() async throws {
         try await ServerFixture.with { fixture in
             try await fixture.onLoopback { client in

@@ -167,7 +167,7 @@ struct PolishReasonsTests {
         ),
         (
             "month 2099-01 is more than a year ahead; record an event once it has happened, or one expected (e.g. a birth) at most a year ahead",
-            "Miesiąc 2099-01 jest dalej niż rok naprzód; zapisz zdarzenie, gdy nastąpi, a spodziewane (np. poród) najwyżej rok wcześniej."
+            "Miesiąc 2099-01 jest dalej niż rok naprzód; zapisz zdarzenie, gdy nastąpi; spodziewane (np. poród) można zapisać najwyżej na rok naprzód."
         ),
         ("send the file with the page's form", "Wyślij plik formularzem na tej stronie."),
         (

@@ -37,6 +37,8 @@ extension CaseRecords {
         public let criteria: [Choice]
         /// The indicators whose target the programme lets the municipality set.
         public let localTargets: [Choice]
+        /// The events in a person's life its eligibility windows count from.
+        public let events: [Choice]
     }
 
     /// The choices of the municipality's forms.
@@ -70,11 +72,18 @@ extension CaseRecords {
                     WHERE a.id = \(id) AND coalesce(a.programme->'adaptation'->'localTargets', '[]'::jsonb) ? (i->>'id')
                     """
                 ).rows.map(Self.choice)
+                let events = try await session.query(
+                    """
+                    SELECT DISTINCT ON (c->'window'->>'event') c->'window'->>'event' AS id, c->'window'->'eventName'->>'pl' AS name, NULL::text AS parent
+                    FROM adoption a, jsonb_array_elements(coalesce(a.programme->'criteria', '[]'::jsonb)) c
+                    WHERE a.id = \(id) AND c->'window' IS NOT NULL ORDER BY c->'window'->>'event'
+                    """
+                ).rows.map(Self.choice)
                 adoptions.append(
                     AdoptedProgramme(
                         id: id, version: try row.decode("version"), targetGroups: try of("target-group"), components: try of("component"),
                         activities: try of("activity"), plans: try of("plan"), roles: try of("role"), outcomes: try of("outcome"),
-                        criteria: try of("criterion"), localTargets: localTargets))
+                        criteria: try of("criterion"), localTargets: localTargets, events: events))
             }
             return Choices(areas: areas, adoptions: adoptions, staff: staff)
         }
@@ -160,6 +169,8 @@ extension CaseRecords {
         public let attendance: [Attendance]
         /// Outcomes observed, newest first.
         public let outcomes: [Outcome]
+        /// Events recorded for members (person, event, month as YYYY-MM).
+        public let events: [(person: String, event: String, month: String)]
 
         /// An outcome observed for the household or one of its members.
         public struct Outcome: Sendable {
@@ -234,9 +245,15 @@ extension CaseRecords {
                     observedOn: try $0.decode("observed_on"), occasion: try $0.decode("occasion", as: String?.self),
                     score: try $0.decode("score", as: Decimal?.self))
             }
+            let events = try await session.query(
+                """
+                SELECT e.person, e.event, to_char(e.month, 'YYYY-MM') AS month FROM person_event e
+                WHERE e.person IN (SELECT p.code FROM person p WHERE p.household = \(code)) ORDER BY e.person, e.event
+                """
+            ).rows.map { (person: try $0.decode("person", as: String.self), event: try $0.decode("event", as: String.self), month: try $0.decode("month", as: String.self)) }
             return HouseholdFile(
                 code: try household.decode("code"), area: try household.decode("area"), size: try household.decode("size"), persons: persons,
-                enrolments: enrolments, plans: plans, attendance: attendance, outcomes: outcomes)
+                enrolments: enrolments, plans: plans, attendance: attendance, outcomes: outcomes, events: events)
         }
     }
 }

@@ -112,6 +112,8 @@ enum CaseworkRoutes {
                     if let value = form[field], !value.isEmpty { row[column] = value }
                 }
                 batches = [(.outcomes, [row])]
+            case "events":
+                batches = [(.events, [["person": form["event_person"] ?? "", "event": form["event"] ?? "", "month": form["month"] ?? ""]])]
             case "persons":
                 var row = ["code": form["code"] ?? "", "household": code, "birth_year": form["birth_year"] ?? "", "relation": form["relation"] ?? ""]
                 if let flags = form.all["flags"], !flags.isEmpty { row["flags"] = flags.joined(separator: "|") }
@@ -223,7 +225,7 @@ enum CaseworkRoutes {
     static let savedText = [
         "household": "Zarejestrowano gospodarstwo.", "persons": "Dodano osobę.", "enrolments": "Przyjęto do programu.",
         "sessions": "Zapisano spotkanie i obecność.", "plans": "Dodano plan.", "end": "Zakończono udział.",
-        "goals": "Zapisano stan celu.", "outcomes": "Zapisano rezultat.",
+        "goals": "Zapisano stan celu.", "outcomes": "Zapisano rezultat.", "events": "Zapisano zdarzenie.",
     ]
 
     static func householdPage(
@@ -328,6 +330,19 @@ enum CaseworkRoutes {
                 id: "score", name: "score", label: "Wynik (gdy narzędzie ma skalę punktową)", value: values["outcomes"]?["score"] ?? "", required: false,
                 hint: "Liczba punktów, np. 32 albo 3,5; przy rezultacie bez skali zostaw puste.", pattern: "[0-9]{1,6}([,.][0-9]{1,2})?", inputMode: "decimal"),
         ]
+        // Events that eligibility windows count from, once each across the adopted programmes.
+        var counted: Set<String> = []
+        let eventKinds = choices.adoptions.flatMap(\.events).filter { counted.insert($0.id).inserted }
+        var eventFields = [
+            FormField.select(
+                "event_person", "Osoba", choices: file.persons.map { ($0.code, "\($0.code) (\($0.birthYear))") }, value: values["events"]?["event_person"] ?? ""),
+            FormField.select("event", "Zdarzenie", choices: eventKinds.map { ($0.id, $0.name) }, value: values["events"]?["event"] ?? ""),
+            FormField(
+                id: "month", name: "month", label: "Miesiąc zdarzenia", type: "month", value: values["events"]?["month"] ?? "",
+                hint: "RRRR-MM, np. 2024-05. Zapisuje się tylko miesiąc, nigdy dzień; spodziewane zdarzenie (np. poród) najwyżej rok naprzód.",
+                pattern: "[0-9]{4}-[0-9]{2}"),
+        ]
+        let eventSummary = FormField.place(issues["events"] ?? [], in: &eventFields, names: ["person": "event_person"])
         let outcomeSummary = FormField.place(
             issues["outcomes"] ?? [], in: &outcomeFields,
             names: [
@@ -393,6 +408,13 @@ enum CaseworkRoutes {
                     summary: summary(outcomeSummary, issues["outcomes"]), fields: outcomeFields, attendanceRows: [], hasAttendanceRows: false,
                     button: "Zapisz rezultat"))
         }
+        if !eventKinds.isEmpty && !file.persons.isEmpty {
+            forms.insert(
+                HouseholdPage.Form(
+                    anchor: "zdarzenie", heading: "Zapisz zdarzenie, od którego liczy się warunek przyjęcia", action: base + "/events", csrfToken: token,
+                    summary: summary(eventSummary, issues["events"]), fields: eventFields, attendanceRows: [], hasAttendanceRows: false,
+                    button: "Zapisz zdarzenie"), at: 1)
+        }
         if !open.isEmpty {
             forms.insert(
                 HouseholdPage.Form(
@@ -426,6 +448,8 @@ enum CaseworkRoutes {
                     date: entry.heldOn.polish, activity: activity, minutes: entry.minutes, person: entry.person,
                     status: PolishLabels.attendance[entry.status] ?? entry.status))
         }
+        let eventNames = Dictionary(eventKinds.map { ($0.id, $0.name) }) { first, _ in first }
+        let events = file.events.map { "\($0.person): \(eventNames[$0.event] ?? $0.event) — \($0.month)" }
         let outcomes = file.outcomes.map { outcome in
             let name = elementName(outcome.adoption, outcome.outcome, in: \.outcomes)
             let measured = [outcome.occasion.flatMap(MeasurementOccasion.init(rawValue:))?.polish, outcome.score.map { "wynik \(PolishWords.number($0)) pkt" }]
@@ -437,7 +461,7 @@ enum CaseworkRoutes {
             area: areaName(file.area, choices), size: file.size, findings: findings, hasFindings: !findings.isEmpty, persons: persons, hasPersons: !persons.isEmpty,
             enrolments: enrolments,
             hasEnrolments: !enrolments.isEmpty, plans: plans, hasPlans: !plans.isEmpty, attendance: attendance, hasAttendance: !attendance.isEmpty,
-            outcomes: outcomes, hasOutcomes: !outcomes.isEmpty,
+            outcomes: outcomes, hasOutcomes: !outcomes.isEmpty, events: events, hasEvents: !events.isEmpty,
             forms: forms)
         return Views.render(page, status: issues.isEmpty ? .ok : .unprocessableContent)
     }

@@ -132,5 +132,8 @@ struct HouseholdPage: Page {
     let hasAttendance: Bool
     let outcomes: [String]
     let hasOutcomes: Bool
+    /// Events recorded for members, for the eligibility windows that count from them.
+    let events: [String]
+    let hasEvents: Bool
     let forms: [Form]
 }

@@ -89,7 +89,7 @@ public enum PolishReasons {
         ),
         Rule(
             #"month (\S+) is more than a year ahead; .*"#,
-            "Miesiąc $1 jest dalej niż rok naprzód; zapisz zdarzenie, gdy nastąpi, a spodziewane (np. poród) najwyżej rok wcześniej."),
+            "Miesiąc $1 jest dalej niż rok naprzód; zapisz zdarzenie, gdy nastąpi; spodziewane (np. poród) można zapisać najwyżej na rok naprzód."),
         Rule(
             #"group '(.*)' must be a short code of letters, digits, dots, dashes or underscores, e\.g\. GR-1, never a PESEL number or a name"#,
             "Kod grupy to do 40 liter, cyfr, kropek, myślników lub podkreśleń, np. GR-1 — nigdy numer PESEL ani imię (wpisano „$1”)."),
