@@ -173,6 +173,24 @@ struct SyntheticAdoption {
             children.removeAll { $0.end != nil && $0.end! < $0.start }
             if !children.isEmpty { written += try await records.write(children).inserted }
         }
+        // The family programme's other groups of persons without rules of enrolment (adults in
+        // self-help groups, residents in community actions): adults of enrolled households
+        // join one each, in turn, while their household takes part.
+        let others = groups.filter { $0.unit == .person && $0.id != childGroup && $0.requires == nil && $0.excludes == nil && $0.age == nil && $0.quotas == nil }
+        if family, !others.isEmpty {
+            var adults: [EnrolmentRecord] = []
+            for household in households {
+                let (from, to) = spans[household.code]!
+                guard to >= from + 21 else { continue }
+                for adult in members[household.code]! where adult.relation != "child" && random.chance(0.4 + 0.5 * strength) {
+                    adults.append(
+                        EnrolmentRecord(
+                            adoption: adoption.id, person: adult.code, targetGroup: others[adults.count % others.count].id, start: date(from + 21),
+                            end: to < span ? date(max(from + 21, to)) : nil, exitReason: to < span ? "other" : nil))
+                }
+            }
+            if !adults.isEmpty { written += try await records.write(adults).inserted }
+        }
     }
 
     /// The target group (or quota) the demo enrols the `index`th person into, in a programme
@@ -240,15 +258,20 @@ struct SyntheticAdoption {
         var attendance: [AttendanceRecord] = []
         let step = size == .small ? 30 : 14
         let rolesStaff = Dictionary(grouping: staff, by: \.role)
+        // A weaker city may leave one core component undelivered; the rest it delivers.
+        let cores = (programme.components ?? []).filter { $0.isCore && !dropped.contains($0.id) }
+        let undelivered = random.chance(0.75 - 0.85 * strength) ? cores.randomElement(using: &random)?.id : nil
         for component in programme.components ?? [] where !dropped.contains(component.id) {
-            // Weaker cities leave some core components undelivered.
-            if component.isCore && !random.chance(0.25 + 0.85 * strength) { continue }
+            if component.id == undelivered { continue }
             // An activity held as a number of groups takes its sessions in turn, each under its group's code.
-            var activities: [(id: String?, groups: Int?)] = (component.activities ?? []).map { ($0.id, $0.groupSize == nil ? nil : $0.count) }
-            for adaptation in adoption.adaptations ?? [] where adaptation.change == .addActivity && adaptation.component == component.id {
-                activities.append((adaptation.activity?.id, nil))
+            // One held a number of times (8 community actions) is held that often over the period.
+            var activities: [(id: String?, groups: Int?, times: Int?)] = (component.activities ?? []).map {
+                ($0.id, $0.groupSize == nil ? nil : $0.count, $0.groupSize == nil ? $0.count : nil)
             }
-            if activities.isEmpty { activities = [(nil, nil)] }
+            for adaptation in adoption.adaptations ?? [] where adaptation.change == .addActivity && adaptation.component == component.id {
+                activities.append((adaptation.activity?.id, nil, nil))
+            }
+            if activities.isEmpty { activities = [(nil, nil, nil)] }
             let leader = (component.roles ?? []).compactMap { rolesStaff[$0]?.first?.code }.first
             for activity in activities {
                 var day = Int.random(in: 7...21, using: &random)
@@ -272,7 +295,7 @@ struct SyntheticAdoption {
                                 session: session.code, person: person.code,
                                 status: present ? "present" : random.chance(0.5) ? "excused" : "unexcused"))
                     }
-                    day += step
+                    day += activity.times.map { max(step, span / max(1, $0)) } ?? step
                 }
             }
         }
