@@ -11,7 +11,26 @@ ALTER TABLE adaptation
     ADD COLUMN requires text[],
     ADD COLUMN excludes text[];
 
--- The programme's rules and the municipality's, checked as 0012 checked the programme's alone.
+-- Dated events in a person's life that eligibility windows count from (e.g. leaving
+-- out-of-home care), recorded to the month: a window criterion asks that an enrolment start
+-- within so many months after (or before) the event. Only the month is kept, never the day,
+-- as no rule needs more. An event belongs to its person: a caseworker sees the events of
+-- the persons they see, and erasing a person erases them.
+CREATE TABLE person_event (
+    person text NOT NULL REFERENCES person ON DELETE CASCADE,
+    event text NOT NULL,
+    month date NOT NULL CHECK (extract(day FROM month) = 1),
+    PRIMARY KEY (person, event)
+);
+CREATE POLICY scope ON person_event USING ((SELECT scope_is_all()) OR person IN (SELECT code FROM person));
+ALTER TABLE person_event ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE TRIGGER audit_insert AFTER INSERT ON person_event REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION audit_write('person', 'event');
+CREATE TRIGGER audit_update AFTER UPDATE ON person_event REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION audit_write('person', 'event');
+CREATE TRIGGER audit_delete AFTER DELETE ON person_event REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION audit_write('person', 'event');
+
+-- The programme's rules and the municipality's, checked as 0012 checked the programme's alone,
+-- and a window criterion: met when a recorded event lies so that the enrolment's month is
+-- within the window (for a household, a member's event).
 DROP FUNCTION eligibility_refusal(jsonb, text, text, text);
 CREATE FUNCTION eligibility_refusal(in_adoption text, programme jsonb, target_group text, in_household text, in_person text, on_day date) RETURNS text
 LANGUAGE plpgsql STABLE AS $$
@@ -27,6 +46,8 @@ DECLARE
     who text := CASE WHEN in_person IS NOT NULL THEN 'person ' || in_person ELSE 'household ' || in_household END;
     wanted text;
     whose text;
+    span record;
+    gap integer;
 BEGIN
     SELECT g INTO chosen FROM jsonb_array_elements(coalesce(programme->'targetGroups', '[]'::jsonb)) g
     WHERE g->>'id' = target_group
@@ -88,6 +109,31 @@ BEGIN
             ELSIF rule.excluding AND met THEN
                 RETURN format('household %s has %s %s recorded, which meets ''%s'' (%s), and target group %s excludes it; enrol in another group%s',
                               home, counted, criterion->'count'->>'of', rule.id, criterion->'name'->>'pl', target_group, whose);
+            END IF;
+        ELSIF criterion->>'type' = 'window' THEN
+            -- Whole months from the event's month to the enrolment's, counted on the window's side.
+            SELECT coalesce((w->'atLeast'->>'amount')::integer * CASE w->'atLeast'->>'unit' WHEN 'year' THEN 12 ELSE 1 END, 0) AS low,
+                   (w->'atMost'->>'amount')::integer * CASE w->'atMost'->>'unit' WHEN 'year' THEN 12 ELSE 1 END AS high,
+                   coalesce(w->>'side', 'after') AS side, w->>'event' AS event, w->'eventName'->>'pl' AS event_name
+            INTO span FROM (SELECT criterion->'window' AS w) x;
+            SELECT min(abs(g)) FILTER (WHERE g >= span.low AND (span.high IS NULL OR g <= span.high)), count(*)::integer
+            INTO gap, counted
+            FROM (SELECT CASE span.side WHEN 'before' THEN -1 ELSE 1 END
+                         * ((extract(year FROM on_day) * 12 + extract(month FROM on_day)) - (extract(year FROM e.month) * 12 + extract(month FROM e.month)))::integer AS g
+                  FROM person_event e
+                  WHERE e.event = span.event AND (e.person = in_person OR (in_person IS NULL AND e.person IN (SELECT m.code FROM person m WHERE m.household = home)))) gaps;
+            met := gap IS NOT NULL;
+            wanted := concat_ws(' ', CASE WHEN criterion->'window'->'atLeast' IS NOT NULL THEN 'at least ' || span.low || ' months' END,
+                                'at most ' || span.high || ' months') || ' ' || span.side;
+            IF NOT rule.excluding AND NOT met AND counted = 0 THEN
+                RETURN format('%s has no ''%s'' (%s) recorded, which ''%s'' (%s), required by target group %s, counts from; record the month of the event (events: person, event, month), or enrol in another group%s',
+                              who, span.event, span.event_name, rule.id, criterion->'name'->>'pl', target_group, whose);
+            ELSIF NOT rule.excluding AND NOT met THEN
+                RETURN format('%s does not meet ''%s'' (%s), which target group %s requires: the enrolment must start %s ''%s'' (%s), and this one starts outside that time; enrol in another group, or correct the month of the event%s',
+                              who, rule.id, criterion->'name'->>'pl', target_group, wanted, span.event, span.event_name, whose);
+            ELSIF rule.excluding AND met THEN
+                RETURN format('%s meets ''%s'' (%s), which target group %s excludes: the enrolment starts %s ''%s'' (%s); enrol in another group, or correct the month of the event%s',
+                              who, rule.id, criterion->'name'->>'pl', target_group, wanted, span.event, span.event_name, whose);
             END IF;
         ELSE
             met := rule.id = ANY (held);
