@@ -74,4 +74,52 @@ struct DoseTests {
             #expect(education.sessionsWithinLength == nil, "no length stated")
         }
     }
+
+    /// A schedule counted from an event (a child's birth, recorded to the month) times its
+    /// steps from the event: a household enrolled years after the birth is past the weekly
+    /// first month and due only the yearly sessions. Without the event recorded, the schedule
+    /// is counted from enrolment.
+    @Test func aScheduleCountedFromAnEventIsTimedFromItsMonth() async throws {
+        let schedule = "    schedule:\n      - {until: 1 month, every: 1 week}\n      - {every: 1 year}\n    schedule_from: child-birth\n    adequate_share: 40%\n"
+        func catalog(_ edit: @escaping @Sendable (String) -> String = { $0 }) -> ModelCatalog {
+            TenancyFixture.shipped(editing: "wygrana-rodzina/1.0.0.yaml") { text in
+                edit(
+                    text.replacingOccurrences(of: "  - id: family-education\n", with: "  - id: family-education\n" + schedule).replacingOccurrences(
+                        of: "target_groups:\n",
+                        with: """
+                              - id: young-child
+                                name: {pl: dziecko do 3 lat (przykład)}
+                                type: window
+                                window: {event: child-birth, event_name: narodziny dziecka, at_most: 3 years}
+                            target_groups:
+
+                            """))
+            }
+        }
+        let shipped = catalog()
+        #expect(shipped.diagnostics.errors.isEmpty, "\(shipped.diagnostics.errors.map { shipped.render($0) })")
+        let handbook = Handbook(try #require(shipped.programme("wygrana-rodzina@1.0.0"))).markdown
+        #expect(handbook.contains("- Harmonogram od zdarzenia „narodziny dziecka” (bez niego zapisanego: od przyjęcia): do 1 miesiąca co tydzień; potem co rok"), "\(handbook)")
+        #expect(
+            catalog { $0.replacingOccurrences(of: "schedule_from: child-birth", with: "schedule_from: child-brith") }.diagnostics.errors.map(\.code).filter {
+                $0 != "unknown-model"
+            } == ["unknown-reference"], "the tenants adopting it say so too")
+        #expect(
+            catalog { $0.replacingOccurrences(of: "    schedule:\n      - {until: 1 month, every: 1 week}\n      - {every: 1 year}\n", with: "    expected_sessions: 4\n") }
+                .diagnostics.errors.map(\.code).filter { $0 != "unknown-model" } == ["schedule-from-without-schedule"])
+
+        try await TenancyFixture.with(applying: ["torun"], catalog: shipped) { fixture in
+            let records = try await fixture.records("torun")
+            try await EvaluationTests.load(records)
+            func education() async throws -> ComponentDose {
+                let evaluation = try #require(try await Evaluator(records: records).evaluate(adoption: "wygrana-rodzina", today: EvaluationTests.today).first)
+                return try #require(evaluation.fidelity.doses.first { $0.component == "family-education" })
+            }
+            // From enrolment, H-1 is due 0.4 × (4.35 weekly + 1.42 yearly) = 2.3 sessions and attended 1.
+            #expect(try await education().adequate == 0)
+            // Its child was born in September 2014, almost ten years before: 0.4 × 549 / 365.2 = 0.6 due.
+            try await records.write([EventRecord(person: "P-2", event: "child-birth", month: "2014-09")])
+            #expect(try await education().adequate == 1)
+        }
+    }
 }

@@ -137,13 +137,36 @@ enum FidelityMeasure {
             present[try row.decode("component"), default: [:]][try row.decode("code")] = try row.decode("n")
         }
 
+        // For a schedule counted from an event: days from the event's month (the latest one
+        // recorded for the person, or any member of the household) to the first enrolment.
+        var offsets: [String: [String: Int]] = [:]
+        for event in Set(stated.compactMap { $0.schedule == nil ? nil : $0.scheduleFrom }) {
+            let member: SQL = context.unit == .family ? "pe.person IN (SELECT m.code FROM person m WHERE m.household = e.household)" : "pe.person = e.person"
+            let rows = try await session.query(
+                """
+                SELECT coalesce(e.household, e.person) AS code, (min(e.starts_on) - max(pe.month))::integer AS offset_days
+                FROM enrolment e JOIN person_event pe ON pe.event = \(event) AND \(member)
+                WHERE e.adoption = \(context.id) AND e.starts_on <= \(context.asOf)
+                  AND (CASE WHEN \(context.unit == .family) THEN e.household IS NOT NULL ELSE e.person IS NOT NULL END)
+                GROUP BY 1
+                """
+            ).rows
+            for row in rows { offsets[event, default: [:]][try row.decode("code")] = try row.decode("offset_days") }
+        }
+
         return stated.map { component in
             let count = counts[component.id] ?? (0, 0)
             // What each subject is due by now: the adequate share of the sessions its schedule
-            // has held since their enrolment, or the adequate dose prorated to the minimum duration.
+            // has held since their enrolment (timed from the event it is counted from, where
+            // recorded), or the adequate dose prorated to the minimum duration.
             let due: ((SubjectDose) -> Double)? =
                 if let schedule = component.schedule, let share = component.scheduledShare {
-                    { subject in share * schedule.sessions(inFirst: Double(subject.days)) }
+                    { subject in
+                        guard let event = component.scheduleFrom, let offset = offsets[event]?[subject.code] else {
+                            return share * schedule.sessions(inFirst: Double(subject.days))
+                        }
+                        return share * schedule.sessions(from: Double(offset), to: Double(offset + subject.days))
+                    }
                 } else if let dose = component.adequateSessions {
                     { subject in Double(dose) * (context.minimumMonths.map { minimum in Double(min(subject.months, minimum)) / Double(minimum) } ?? 1) }
                 } else {

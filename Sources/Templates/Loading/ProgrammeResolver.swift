@@ -261,7 +261,10 @@ struct ProgrammeResolver {
     mutating func checkFigures(_ programme: Value) {
         if let budget = programme["budget"] { checkBudget(budget) }
         if let funding = programme["funding"] { checkFundingAxis(funding) }
-        for component in programme["components"]?.items ?? [] { checkDose(component) }
+        for component in programme["components"]?.items ?? [] {
+            checkDose(component)
+            checkScheduleEvent(component, in: programme)
+        }
         if let period = programme["period"] { checkOrder(period, "start", "end", what: "the period") }
         for group in programme["target_groups"]?.items ?? [] {
             if let age = group["age"] { checkOrder(age, "min", "max", what: "the age range") }
@@ -676,6 +679,23 @@ struct ProgrammeResolver {
                 minimumValue, "dose-above-expected", "'\(id)' asks for at least \(minimum) sessions, more than the \(expected) it expects",
                 "lower minimum_sessions or raise expected_sessions", severity: .warning)
         }
+    }
+
+    /// A schedule counted from an event needs the schedule, and an event the programme's
+    /// window criteria name: only those are recorded for persons.
+    mutating func checkScheduleEvent(_ component: Value, in programme: Value) {
+        guard let from = component["schedule_from"], let event = from.text else { return }
+        let id = component["id"]?.text ?? "?"
+        if component["schedule"] == nil {
+            error(from, "schedule-from-without-schedule", "'\(id)' says what its schedule is counted from, but has no schedule", "add a schedule, or remove schedule_from")
+        }
+        let events = Set((programme["criteria"]?.items ?? []).compactMap { $0["window"]?["event"]?.text })
+        guard !events.contains(event) else { return }
+        error(
+            from, "unknown-reference", "the schedule of '\(id)' is counted from '\(event)', which no window criterion of the programme names, so it cannot be recorded",
+            events.isEmpty
+                ? "add a criterion with `type: window` and `window: {event: \(event), event_name: …, at_least: …}`, or count the schedule from enrolment"
+                : (Suggestions.hint(for: event, in: events.sorted()) ?? "events the criteria name: " + events.sorted().joined(separator: ", ")))
     }
 
     /// A schedule replaces the cadence; its steps end later and later, only the last is open,

@@ -402,6 +402,9 @@ public struct Component: Sendable, Codable, Hashable {
     public var cadence: Cadence?
     /// How often participants meet as their time in the programme goes on.
     public var schedule: [ScheduleStep]?
+    /// The event the schedule is counted from instead of enrolment (e.g. a birth): one a
+    /// window criterion of the programme names, so it is recorded for persons.
+    public var scheduleFrom: String?
     /// How long one session lasts, in minutes.
     public var sessionMinutes: MinuteRange?
     /// Sessions each participant is expected to attend over the whole participation.
@@ -444,6 +447,12 @@ public struct ScheduleStep: Sendable, Codable, Hashable {
 }
 
 extension [ScheduleStep] {
+    /// The sessions the schedule holds between `from` and `to` days after the moment it is
+    /// counted from; days before that moment hold none.
+    public func sessions(from: Double, to: Double) -> Double {
+        Swift.max(0, sessions(inFirst: Swift.max(0, to)) - sessions(inFirst: Swift.max(0, from)))
+    }
+
     /// The sessions the schedule holds in the first `days` days after enrolment (fractional:
     /// a session every 2 weeks is half a session after one week).
     public func sessions(inFirst days: Double) -> Double {

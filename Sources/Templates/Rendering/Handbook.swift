@@ -283,7 +283,13 @@ public struct Handbook: Sendable {
             if let roles = component.roles { facts.append("Role: " + names(roles, in: p)) }
             if let groups = component.targetGroups { facts.append("Dla: " + names(groups, in: p)) }
             if let cadence = component.cadence { facts.append("Częstotliwość: " + Self.cadence(cadence)) }
-            if let schedule = component.schedule, !schedule.isEmpty { facts.append("Harmonogram od przyjęcia: " + Self.schedule(schedule)) }
+            if let schedule = component.schedule, !schedule.isEmpty {
+                let from = component.scheduleFrom.map { event in
+                    let name = (p.criteria ?? []).compactMap(\.window).first { $0.event == event }?.eventName.pl ?? event
+                    return "od zdarzenia „\(name)” (bez niego zapisanego: od przyjęcia)"
+                }
+                facts.append("Harmonogram \(from ?? "od przyjęcia"): " + Self.schedule(schedule))
+            }
             if let minutes = component.sessionMinutes { facts.append("Długość spotkania: " + minutes.polish) }
             if let expected = component.expectedSessions {
                 facts.append("Oczekiwana dawka: \(expected) " + PolishWords.form(expected, "spotkanie", "spotkania", "spotkań") + " na uczestnika w całym udziale")

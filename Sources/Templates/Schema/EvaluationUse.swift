@@ -25,6 +25,8 @@ public struct EvaluationUse: Sendable {
         EvaluationUse("component", "core", "Adherence is the share of core components (less those a municipality may drop and did) with a session in the period."),
         EvaluationUse("component", "requires_plan", "The required-plan rule flags everyone the component serves who has no such plan."),
         EvaluationUse("component", "schedule", "The sessions due to each household or person since enrolment, for the dose in sessions."),
+        EvaluationUse(
+            "component", "schedule_from", "The schedule's steps are timed from the participant's recorded event (the latest, to the month) instead of enrolment."),
         EvaluationUse("component", "session_minutes", "Sessions whose recorded minutes lie within the range are counted in the dose table."),
         EvaluationUse("component", "expected_sessions", "With adequate_share: the sessions that make an adequate dose over the whole participation."),
         EvaluationUse("component", "minimum_sessions", "The sessions attended that make an adequate dose; the dose in sessions is the share who reached it."),
@@ -36,6 +38,9 @@ public struct EvaluationUse: Sendable {
         EvaluationUse("target group", "excludes", "Enrolments are refused when a criterion is met."),
         EvaluationUse("age range", "min", "With max and unit years: enrolments of persons outside the range on the first day are refused."),
         EvaluationUse("criterion", "count", "A count criterion is met by the household's recorded members of the kind, within the bounds."),
+        EvaluationUse(
+            "criterion", "window",
+            "A window criterion is met when the enrolment's month lies within the window of the person's recorded event (a household: a member's)."),
         EvaluationUse("quota", "size", "The quota rule flags a quota with fewer enrolled than places."),
         EvaluationUse("quota", "criteria", "Enrolments into the quota must meet every criterion (its group's requires and excludes too)."),
         EvaluationUse("obligation", "minimum", "The network-obligation rule flags each network and ended year with fewer actions of the counted kinds."),

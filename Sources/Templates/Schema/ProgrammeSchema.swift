@@ -344,8 +344,12 @@ public enum ProgrammeSchema {
         .optional("cadence", .object(cadence), "How often participants meet."),
         .optional(
             "schedule", .list(.object(scheduleStep)),
-            "How often participants meet as their time in the programme goes on, counted from enrolment: steps in order, each until a time with its own frequency, the last open-ended. Instead of cadence."
+            "How often participants meet as their time in the programme goes on, counted from enrolment (or from schedule_from): steps in order, each until a time with its own frequency, the last open-ended. Instead of cadence."
         ),
+        .optional(
+            "schedule_from", .identifier,
+            "The event the schedule is counted from instead of enrolment, e.g. a child's birth: one a window criterion of the programme names, recorded for persons to the month. A participant without it recorded is counted from enrolment.",
+            example: "child-birth"),
         .optional(
             "session_minutes", .object(sessionMinutes),
             "How long one session lasts, in minutes: {min: 60, max: 90}, or the same number twice for a fixed length. The evaluation counts the sessions recorded within it.",
