@@ -8,92 +8,10 @@ import Testing
 /// minutes; three quarters of the scheduled visits are enough. Illustrative, not a seed.
 @Suite("A home-visiting programme with phases of delivery")
 struct HomeVisitingTemplateTests {
-    static let template = """
-        id: home-visiting
-        version: 1.0.0
-        name: {pl: Wizyty domowe (przykład), en: Home visiting (illustrative)}
-        participation:
-          unit: family
-          minimum_duration: 2 years
-        roles:
-          - id: nurse
-            name: {pl: pielęgniarka środowiskowa, en: community nurse}
-            caseload: {max: 25, unit: family}
-            qualifications: [{pl: prawo wykonywania zawodu pielęgniarki, en: a nursing licence}]
-            training: [{pl: szkolenie wprowadzające z programu (40 godzin), en: induction training in the programme (40 hours)}]
-            supervision: {minutes: 60, per: week}
-            supervised_by: {role: nurse-supervisor, at_most: 8}
-          - id: nurse-supervisor
-            name: {pl: superwizor pielęgniarek, en: nurse supervisor}
-        criteria:
-          - id: first-pregnancy
-            name: {pl: pierwsza ciąża, en: first pregnancy}
-          - id: in-other-home-visiting
-            name: {pl: w innym programie wizyt domowych, en: in another home-visiting programme}
-          - id: no-children-yet
-            name: {pl: nie ma jeszcze dzieci, en: no children yet}
-            type: count
-            count: {of: children, at_most: 0}
-          - id: early-in-pregnancy
-            name: {pl: przyjęta najpóźniej 3 miesiące przed porodem, en: enrolled at least 3 months before the birth}
-            type: window
-            window: {event: expected-birth, event_name: {pl: przewidywany termin porodu, en: expected birth}, side: before, at_least: 3 months}
-        target_groups:
-          - id: first-time-mothers
-            name: {pl: matki po raz pierwszy, en: first-time mothers}
-            unit: family
-            age: {min: 15, max: 24, unit: years}
-            requires: [first-pregnancy, no-children-yet, early-in-pregnancy]
-            excludes: [in-other-home-visiting]
-        components:
-          - id: home-visits
-            name: {pl: Wizyty domowe, en: Home visits}
-            roles: [nurse]
-            schedule:
-              - {name: {pl: faza intensywna}, until: 1 month, every: 1 week}
-              - {until: 21 months, every: 2 weeks}
-              - {every: 1 month}
-            session_minutes: {min: 60, max: 90}
-            adequate_share: 75%
-        outcomes:
-          - id: parenting
-            name: {pl: kompetencje rodzicielskie, en: parenting competence}
-            unit: family
-            measurement:
-              instrument: {pl: skala kompetencji rodzicielskich (przykład), en: parenting competence scale (illustrative)}
-              scale: {min: 0, max: 40}
-              success: {at_least: 30}
-              when: [entry, exit, follow-up]
-              follow_up: 6 months
-              rated_by: nurse
-        indicators:
-          - id: families
-            name: rodziny objęte wizytami
-            kind: output
-            measure: {type: count, subject: families}
-            target: {at_least: 100}
-          - id: parenting-competent
-            name: rodziny z wystarczającymi kompetencjami rodzicielskimi
-            kind: result
-            measure: {type: share, subject: families, outcome: parenting}
-            target: {at_least: 60%}
-          - id: parenting-change
-            name: zmiana kompetencji rodzicielskich
-            kind: result
-            measure: {type: change, subject: families, outcome: parenting}
-            target: {direction: increase}
-        fidelity_checklist:
-          - id: enough-families
-            name: {pl: program obejmuje zaplanowaną liczbę rodzin}
-            assessed: records
-            indicator: families
-          - id: weekly-supervision
-            name: {pl: cotygodniowa superwizja pielęgniarek}
-            assessed: self
-        release:
-          status: draft
-
-        """
+    /// The template, in `Tests/Programmes/home-visiting.yaml`.
+    static let template = try! String(
+        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appending(path: "Programmes/home-visiting.yaml"),
+        encoding: .utf8)
 
     @Test func itLintsCleanAndTheHandbookPrintsEveryPhase() throws {
         let catalog = Fixtures.catalog([("home-visiting.yaml", Self.template)])
