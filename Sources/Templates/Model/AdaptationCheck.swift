@@ -75,12 +75,7 @@ public struct AdaptationCheck: Sendable {
             guard let role else { return [missing("role", change)] }
             guard programme.role(role) != nil else {
                 let known = (programme.roles ?? []).map(\.id)
-                return [
-                    Problem(
-                        field: "role", code: "unknown-reference",
-                        message: LocalizedText(pl: "Program „\(programme.name.pl)” nie ma roli „\(role)”", en: "\(reference) has no role '\(role)'"),
-                        hint: Suggestions.hint(for: role, in: known) ?? "roles of \(programme.id): " + known.joined(separator: ", "))
-                ]
+                return [unknown("role", role, known: known, pl: "Program „\(programme.name.pl)” nie ma roli „\(role)”", en: "role", plural: "roles")]
             }
             guard let max else { return [missing("max", change)] }
             let changeable = bounds?.caseload ?? []
@@ -148,12 +143,10 @@ public struct AdaptationCheck: Sendable {
         guard let group = groups.first(where: { $0.id == id }) else {
             let names = groups.map { "„" + $0.name.pl + "”" }.joined(separator: ", ")
             return [
-                Problem(
-                    field: "target_group", code: "unknown-reference",
-                    message: LocalizedText(
-                        pl: "Wybrana grupa docelowa nie należy do programu „\(programme.name.pl)”; wybierz jedną z jego grup: \(names).",
-                        en: "\(reference) has no target group '\(id)'"),
-                    hint: Suggestions.hint(for: id, in: groups.map(\.id)) ?? "target groups of \(programme.id): " + groups.map(\.id).joined(separator: ", "))
+                unknown(
+                    "target_group", id, known: groups.map(\.id),
+                    pl: "Wybrana grupa docelowa nie należy do programu „\(programme.name.pl)”; wybierz jedną z jego grup: \(names).", en: "target group",
+                    plural: "target groups")
             ]
         }
         guard !requires.isEmpty || !excludes.isEmpty else { return [missing("requires", .targetGroupCriteria)] }
@@ -163,12 +156,9 @@ public struct AdaptationCheck: Sendable {
         for (field, ids) in [("requires", requires), ("excludes", excludes)] {
             if let unknown = ids.first(where: { id in !criteria.contains { $0.id == id } }) {
                 return [
-                    Problem(
-                        field: field, code: "unknown-reference",
-                        message: LocalizedText(
-                            pl: "Program „\(programme.name.pl)” nie zna kryterium „\(unknown)”; wybierz jedno z jego kryteriów.",
-                            en: "\(reference) has no criterion '\(unknown)'"),
-                        hint: Suggestions.hint(for: unknown, in: criteria.map(\.id)) ?? "criteria of \(programme.id): " + criteria.map(\.id).joined(separator: ", "))
+                    self.unknown(
+                        field, unknown, known: criteria.map(\.id), pl: "Program „\(programme.name.pl)” nie zna kryterium „\(unknown)”; wybierz jedno z jego kryteriów.",
+                        en: "criterion", plural: "criteria")
                 ]
             }
         }
@@ -225,12 +215,17 @@ public struct AdaptationCheck: Sendable {
     func unknownComponent(_ id: String) -> Problem {
         let known = (programme.components ?? []).map(\.id)
         let names = (programme.components ?? []).map { "„" + ($0.name?.pl ?? $0.id) + "”" }
-        return Problem(
-            field: "component", code: "unknown-reference",
-            message: LocalizedText(
-                pl: "Wybrany komponent nie należy do programu „\(programme.name.pl)”; wybierz jeden z jego komponentów: \(names.joined(separator: ", ")).",
-                en: "\(programme.reference) has no component '\(id)'"),
-            hint: Suggestions.hint(for: id, in: known) ?? "components of \(programme.id): " + known.joined(separator: ", "))
+        return unknown(
+            "component", id, known: known,
+            pl: "Wybrany komponent nie należy do programu „\(programme.name.pl)”; wybierz jeden z jego komponentów: \(names.joined(separator: ", ")).",
+            en: "component", plural: "components")
+    }
+
+    /// An id the programme does not have, with the nearest one it has (or all of them).
+    func unknown(_ field: String, _ id: String, known: [String], pl: String, en kind: String, plural: String) -> Problem {
+        Problem(
+            field: field, code: "unknown-reference", message: LocalizedText(pl: pl, en: "\(programme.reference) has no \(kind) '\(id)'"),
+            hint: Suggestions.hint(for: id, in: known) ?? "\(plural) of \(programme.id): " + known.joined(separator: ", "))
     }
 
     /// Forms the template's `delivery` bound allows for the component.
@@ -287,12 +282,7 @@ public struct AdaptationCheck: Sendable {
         let reference = programme.reference
         let known = (programme.indicators ?? []).map(\.id)
         guard let found = programme.indicators?.first(where: { $0.id == id }) else {
-            return [
-                Problem(
-                    field: "indicator", code: "unknown-reference",
-                    message: LocalizedText(pl: "Program „\(programme.name.pl)” nie ma wskaźnika „\(id)”", en: "\(reference) has no indicator '\(id)'"),
-                    hint: Suggestions.hint(for: id, in: known) ?? "indicators of \(programme.id): " + known.joined(separator: ", "))
-            ]
+            return [unknown("indicator", id, known: known, pl: "Program „\(programme.name.pl)” nie ma wskaźnika „\(id)”", en: "indicator", plural: "indicators")]
         }
         let allowed = programme.adaptation?.localTargets ?? []
         guard allowed.contains(id) else {
