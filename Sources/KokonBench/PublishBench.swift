@@ -19,6 +19,14 @@ public enum PublishBench {
         }
     }
 
+    /// Removes every publication, so the next ``publishAll(_:catalog:)`` is a whole one again
+    /// (a closing already published is otherwise kept as it is).
+    public static func unpublishAll(_ pool: ConnectionPool) async throws {
+        try await pool.query("DELETE FROM shared.aggregates")
+        try await pool.query("DELETE FROM shared.publications")
+        try await pool.query("DELETE FROM shared.publication_history")
+    }
+
     /// The same counts, for every tenant at once, in one statement; returns how many groups.
     public static func handWritten(_ database: ThrowawayDatabase, tenants: [String]) async throws -> Int {
         // The periods Kokon publishes as of 30 June 2026 for adoptions running since 2025: the

@@ -13,23 +13,38 @@ public final class ServerMetrics: Sendable {
     /// Metrics for a server using `pool`.
     public init(pool: ConnectionPool) { self.pool = pool }
 
+    /// The metrics' names and help (descriptors are not Sendable, so each is made when used).
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            metricName: "kokon_http_requests", unitName: "total", helpText: "HTTP requests answered, by route pattern, method and status.")
+    }
+    static var latency: MetricNameDescriptor {
+        MetricNameDescriptor(
+            metricName: "kokon_http_request_duration", unitName: "seconds",
+            helpText: "Time from a request's arrival to its answer, by route pattern, method and status.")
+    }
+    static var inUse: MetricNameDescriptor {
+        MetricNameDescriptor(
+            metricName: "kokon_db_pool_connections_in_use", unitName: "", helpText: "PostgreSQL connections lent to requests now.")
+    }
+    static var open: MetricNameDescriptor { MetricNameDescriptor(metricName: "kokon_db_pool_connections_open", unitName: "", helpText: "PostgreSQL connections open now.") }
+    static var waiting: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "kokon_db_pool_waiting", unitName: "", helpText: "Requests waiting for a PostgreSQL connection now.")
+    }
+
     /// Counts one finished request.
     func record(route: String, method: String, status: Int, duration: Duration) {
         let labels = [("route", route), ("method", method), ("status", String(status))]
-        registry.makeCounter(name: "kokon_http_requests_total", labels: labels, help: "HTTP requests answered, by route pattern, method and status.")
-            .increment()
-        registry.makeDurationHistogram(
-            name: "kokon_http_request_duration_seconds", labels: labels, buckets: Self.buckets,
-            help: "Time from a request's arrival to its answer, by route pattern, method and status."
-        ).record(duration)
+        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
+        registry.makeDurationHistogram(descriptor: Self.latency, labels: labels, buckets: Self.buckets).record(duration)
     }
 
     /// The text a Prometheus server scrapes.
     public func exposition() async -> String {
         let usage = await pool.usage()
-        registry.makeGauge(name: "kokon_db_pool_connections_in_use", help: "PostgreSQL connections lent to requests now.").set(Double(usage.inUse))
-        registry.makeGauge(name: "kokon_db_pool_connections_open", help: "PostgreSQL connections open now.").set(Double(usage.open))
-        registry.makeGauge(name: "kokon_db_pool_waiting", help: "Requests waiting for a PostgreSQL connection now.").set(Double(usage.waiting))
+        registry.makeGauge(descriptor: Self.inUse).set(Double(usage.inUse))
+        registry.makeGauge(descriptor: Self.open).set(Double(usage.open))
+        registry.makeGauge(descriptor: Self.waiting).set(Double(usage.waiting))
         return registry.emitToString()
     }
 }

@@ -13,7 +13,8 @@ struct BenchPublishCommand: AsyncParsableCommand {
             `kokon publish --all` (each tenant evaluated and published inside its own boundary, \
             with suppression) against a single hand-written statement that counts enrolled, \
             dropped-out and completing households, attendance, expenditure and network actions \
-            over the same rows for the whole period and each year. Target: at most 1.5×.
+            over the same rows for the whole period and each year, each three times in turn, \
+            keeping each one's best. Target: at most 1.5×.
             """
     )
 
@@ -34,17 +35,27 @@ struct BenchPublishCommand: AsyncParsableCommand {
             let catalog = try await BenchNetwork(tenants: tenants, rows: rows, models: models).build(database, progress: progress.update)
             progress.finish()
             let ids = catalog.tenants.map(\.id)
-            // Warm up both paths once (statistics, caches), then time them.
+            // Warm up the aggregate once (statistics, caches), then time both paths three times
+            // in turn, each publish a whole one, and keep each one's best: a shared machine's
+            // other load only ever slows a run down.
             _ = try await PublishBench.handWritten(database, tenants: ids)
-            let started = ContinuousClock.now
-            try await PublishBench.publishAll(database.pool, catalog: catalog)
-            let publish = started.secondsElapsed
-            let handStarted = ContinuousClock.now
-            let groups = try await PublishBench.handWritten(database, tenants: ids)
-            let handWritten = handStarted.secondsElapsed
+            var publishRuns: [Double] = []
+            var handRuns: [Double] = []
+            var groups = 0
+            for _ in 1...3 {
+                try await PublishBench.unpublishAll(database.pool)
+                let started = ContinuousClock.now
+                try await PublishBench.publishAll(database.pool, catalog: catalog)
+                publishRuns.append(started.secondsElapsed)
+                let handStarted = ContinuousClock.now
+                groups = try await PublishBench.handWritten(database, tenants: ids)
+                handRuns.append(handStarted.secondsElapsed)
+            }
+            let publish = publishRuns.min()!
+            let handWritten = handRuns.min()!
             print(
                 String(
-                    format: "%d tenants, %d attendance rows: publish %.2f s, hand-written aggregate %.2f s (%d groups, %@ build)",
+                    format: "%d tenants, %d attendance rows: publish %.2f s, hand-written aggregate %.2f s, best of 3 each (%d groups, %@ build)",
                     tenants, rows, publish, handWritten, groups, BuildConfiguration.name))
             return (publish, handWritten)
         }
