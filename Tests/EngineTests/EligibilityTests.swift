@@ -107,4 +107,30 @@ struct EligibilityTests {
             #expect(try await records.count(.enrolments) == 1)
         }
     }
+
+    /// A version that changes a group's rules of enrolment says so, with each criterion as it
+    /// is settled, so a municipality moving to it sees who it may no longer enrol.
+    @Test func aChangedRuleOfEnrolmentIsAVersionDifference() throws {
+        let old = try #require(TenancyFixture.shipped.programme("razem-zmieniamy-jutro@1.0.0"))
+        let new = try #require(Self.catalog.programme("razem-zmieniamy-jutro@1.0.0"))
+        let rule = try #require(ModelDifference.between(old, new).first { $0.id == "enrolment:families" })
+        #expect(rule.change == .added)
+        #expect(rule.name == "warunki przyjęcia do grupy rodziny zagrożone wykluczeniem")
+        let changed = try #require(
+            ModelDifference.between(
+                new,
+                Self.catalog.programme("razem-zmieniamy-jutro@1.0.0").map { programme in
+                    var stricter = programme
+                    stricter.criteria = programme.criteria?.map { criterion in
+                        var criterion = criterion
+                        if criterion.id == "with-children" { criterion.count?.atLeast = 2 }
+                        return criterion
+                    }
+                    return stricter
+                }!
+            ).first { $0.id == "enrolment:families" })
+        #expect(changed.change == .changed, "the ids stay, the count does not")
+        #expect(changed.detail?.contains("with-children (at least 1 children); excludes leaving-care → ") == true && changed.detail?.contains("with-children (at least 2 children)") == true)
+        #expect(changed.polishDetail?.contains("rodzina z dziećmi (co najmniej 2 dzieci w gospodarstwie)") == true, "\(changed.polishDetail ?? "")")
+    }
 }

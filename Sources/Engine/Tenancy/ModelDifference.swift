@@ -126,6 +126,8 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
                 english: { $0.map { ($0.until.map { "until \($0) " } ?? "then ") + "every \($0.every)" }.joined(separator: ", ") },
                 polish: Handbook.schedule)
             words.change(
+                before.scheduleFrom, after.scheduleFrom, en: "schedule counted from", pl: "harmonogram liczony od zdarzenia", english: { $0 }, polish: { $0 })
+            words.change(
                 before.sessionMinutes, after.sessionMinutes, en: "session length", pl: "długość spotkania", english: { "\($0.min)–\($0.max) minutes" },
                 polish: \.polish)
             if before.roles != after.roles {
@@ -191,6 +193,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         let expectedSessions: Int?
         let sessionMinutes: MinuteRange?
         let schedule: [ScheduleStep]?
+        let scheduleFrom: String?
         let roles: [String]
         let rest: Int
         init(_ component: Component) {
@@ -201,6 +204,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             expectedSessions = component.expectedSessions
             sessionMinutes = component.sessionMinutes
             schedule = component.schedule
+            scheduleFrom = component.scheduleFrom
             roles = component.roles ?? []
             var stripped = component
             stripped.activities = nil
@@ -212,6 +216,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
             stripped.expectedSessions = nil
             stripped.sessionMinutes = nil
             stripped.schedule = nil
+            stripped.scheduleFrom = nil
             rest = stripped.hashValue
         }
     }
@@ -289,6 +294,30 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
                     "quotas:\(group.id)", "size \(group.size.map(String.init) ?? "open")" + (quotas.isEmpty ? "" : "; \(quotas)"),
                     "liczebność \(group.size.map(String.init) ?? "otwarta")" + (polishQuotas.isEmpty ? "" : "; \(polishQuotas)")))
         }
+        // A group's rules of enrolment, each criterion with how it is settled, so a changed
+        // count or window shows even where the ids stay.
+        for group in programme.targetGroups ?? [] where group.requires != nil || group.excludes != nil || group.age != nil {
+            func described(_ id: String) -> String {
+                guard let criterion = programme.criteria?.first(where: { $0.id == id }) else { return id }
+                return switch criterion.kind {
+                case .flag: id
+                case .count:
+                    "\(id) (\(criterion.count.map { "\($0.atLeast.map { "at least \($0) " } ?? "")\($0.atMost.map { "at most \($0) " } ?? "")\($0.of.rawValue)" } ?? "count"))"
+                case .window:
+                    "\(id) (\(criterion.window.map { "\($0.atLeast.map { "at least \($0) " } ?? "")\($0.atMost.map { "at most \($0) " } ?? "")\($0.direction.rawValue) \($0.event)" } ?? "window"))"
+                }
+            }
+            let english = [
+                group.requires.map { "requires " + $0.map(described).joined(separator: ", ") }, group.excludes.map { "excludes " + $0.map(described).joined(separator: ", ") },
+                group.age.map { "age \($0.min)–\($0.max) \($0.unit.rawValue)" },
+            ].compactMap { $0 }.joined(separator: "; ")
+            let polish = [
+                group.requires.map { "wymaga: " + $0.map { Handbook.criterion($0, in: programme) }.joined(separator: ", ") },
+                group.excludes.map { "wyklucza: " + $0.map { Handbook.criterion($0, in: programme) }.joined(separator: ", ") },
+                group.age.map { "wiek " + $0.polish },
+            ].compactMap { $0 }.joined(separator: "; ")
+            rules.append(Rule("enrolment:\(group.id)", english, polish))
+        }
         return rules
     }
 
@@ -298,6 +327,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         if key == "minimum-participation" { return "minimalny czas udziału" }
         if key.hasPrefix("network-obligations:") { return "obowiązki sieci " + (names[String(key.dropFirst(20))] ?? String(key.dropFirst(20))) }
         if key.hasPrefix("quotas:") { return "liczebność grupy " + (names[String(key.dropFirst(7))] ?? String(key.dropFirst(7))) }
+        if key.hasPrefix("enrolment:") { return "warunki przyjęcia do grupy " + (names[String(key.dropFirst(10))] ?? String(key.dropFirst(10))) }
         return key
     }
 
@@ -327,7 +357,7 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         for bound in bounds?.eligibility ?? [] {
             rules.append(
                 Rule(
-                    "eligibility:\(bound.targetGroup)", bound.criteria.joined(separator: ", "),
+                    "may-add-rules:\(bound.targetGroup)", bound.criteria.joined(separator: ", "),
                     bound.criteria.map { "„" + (names[$0] ?? $0) + "”" }.joined(separator: ", ")))
         }
         let local = (bounds?.localTargets ?? []).sorted()
@@ -346,8 +376,8 @@ public struct ModelDifference: Sendable, Hashable, Codable, CustomStringConverti
         case _ where key.hasPrefix("delivery:"):
             let component = String(key.dropFirst("delivery:".count))
             return "formy realizacji dozwolone dla komponentu " + (new.polishNames[component] ?? old.polishNames[component] ?? component)
-        case _ where key.hasPrefix("eligibility:"):
-            let group = String(key.dropFirst("eligibility:".count))
+        case _ where key.hasPrefix("may-add-rules:"):
+            let group = String(key.dropFirst("may-add-rules:".count))
             return "warunki, które gmina może dodać do grupy docelowej " + (new.polishNames[group] ?? old.polishNames[group] ?? group)
         case _ where key.hasPrefix("cadence:"):
             let component = String(key.dropFirst("cadence:".count))

@@ -233,7 +233,7 @@ public struct Handbook: Sendable {
     /// A criterion's name, with how it is settled: "rodzina wielodzietna (co najmniej 3 dzieci
     /// w gospodarstwie)", for a flag "(zaznaczone u osoby)", for a window "(zapis najwyżej 12
     /// miesięcy po zdarzeniu „…”, miesiąc zapisany u osoby)".
-    static func criterion(_ id: String, in p: Programme) -> String {
+    public static func criterion(_ id: String, in p: Programme) -> String {
         guard let criterion = p.criteria?.first(where: { $0.id == id }) else { return id }
         switch criterion.kind {
         case .flag: return criterion.name.pl + " (zaznaczone u osoby)"
