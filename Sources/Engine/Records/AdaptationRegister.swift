@@ -237,9 +237,11 @@ extension CaseRecords {
         if change == .indicatorTarget, let value = text("target") {
             if let parsed = Quantity.parse(value) { target = parsed } else { problems.append(("target", "wpisz liczbę, np. 40, albo odsetek, np. 35%")) }
         }
+        // A field of several values, separated by commas (the API sends lists so; the form one value).
+        func items(_ value: String) -> [String] { value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         var delivery: [String]?
         if change == .deliveryForm, let value = text("delivery") {
-            let forms = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let forms = items(value)
             if forms.allSatisfy(ProgrammeSchema.deliveryForms.contains) {
                 delivery = forms
             } else {
@@ -255,11 +257,11 @@ extension CaseRecords {
                 problems.append(("cadence_times", "wpisz, ile razy (liczba od 1) i w jakim okresie: tydzień, miesiąc, rok"))
             }
         }
-        // A group's own rules: criteria ids, several separated by commas (the form sends one of each).
+        // A group's own rules: criteria ids (the form sends one of each).
         let targetGroup = change == .targetGroupCriteria ? text("target_group") : nil
         func criteria(_ name: String) -> [String]? {
             guard change == .targetGroupCriteria, let value = text(name, required: false) else { return nil }
-            let ids = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let ids = items(value)
             return ids.isEmpty ? nil : ids
         }
         let requires = criteria("requires")
