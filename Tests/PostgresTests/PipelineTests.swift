@@ -4,8 +4,8 @@ import Testing
 
 @testable import Postgres
 
-/// A request's read is one round trip: `BEGIN`, the switch to the tenant's role, the statement
-/// and `COMMIT` sent at once, prepared statements kept on the connection between sessions.
+/// A request's read is one round trip: the switch to the tenant's role and the statement,
+/// sent at once in one implicit transaction, prepared statements kept on the connection between sessions.
 /// None of it may weaken the boundary or leave anything behind.
 @Suite("One-statement transactions in one round trip, prepared statements kept")
 struct PipelineTests {

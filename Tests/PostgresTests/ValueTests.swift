@@ -57,6 +57,7 @@ struct ValueTests {
         #expect(Date(timeIntervalSince1970: 1_704_186_672.5).postgresText == "2024-01-02 09:11:12.500000+00")
         #expect(Date(timeIntervalSince1970: -1).postgresText == "1969-12-31 23:59:59.000000+00")
         #expect(["a", "b,c", "d\"e\\"].postgresText == #"{"a","b,c","d\"e\\"}"#)
+        #expect(["Łódź", ""].postgresText == #"{"Łódź",""}"#)
         #expect(CalendarDate(year: 2017, month: 1, day: 2).postgresText == "2017-01-02")
         #expect(true.postgresText == "true")
     }

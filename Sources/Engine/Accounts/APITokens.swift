@@ -133,18 +133,9 @@ public struct APITokens: Sendable {
         try await pool.query(
             """
             INSERT INTO kokon.token_uses (token, at, method, route)
-            SELECT * FROM unnest(\(uses.map { String($0.token) })::bigint[], \(uses.map { ISO8601DateFormatter.withFraction.string(from: $0.at) })::timestamptz[],
+            SELECT * FROM unnest(\(uses.map { String($0.token) })::bigint[], \(uses.map(\.at.postgresText))::timestamptz[],
                                  \(uses.map(\.method))::text[], \(uses.map(\.route))::text[]) AS u(token, at, method, route)
             WHERE EXISTS (SELECT 1 FROM kokon.api_tokens t WHERE t.id = u.token)
             """)
-    }
-}
-
-extension ISO8601DateFormatter {
-    /// Timestamps with milliseconds, as PostgreSQL reads them.
-    static var withFraction: ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
     }
 }

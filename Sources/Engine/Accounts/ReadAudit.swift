@@ -36,12 +36,11 @@ public struct ReadAudit: Sendable {
     /// Records reads, many in one statement.
     public func record(_ entries: [Entry]) async throws {
         guard !entries.isEmpty else { return }
-        let format = ISO8601DateFormatter.withFraction
         try await pool.query(
             """
             INSERT INTO kokon.read_audit (account, tenant, kind, key, at)
             SELECT * FROM unnest(\(entries.map { String($0.account) })::bigint[], \(entries.map(\.tenant))::text[], \(entries.map(\.kind))::text[],
-                                 \(entries.map(\.key))::text[], \(entries.map { format.string(from: $0.at) })::timestamptz[])
+                                 \(entries.map(\.key))::text[], \(entries.map(\.at.postgresText))::timestamptz[])
             """)
     }
 }

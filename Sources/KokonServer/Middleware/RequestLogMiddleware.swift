@@ -21,12 +21,13 @@ struct RequestLogMiddleware: RouterMiddleware {
         let route = context.endpointPath ?? "unmatched"
         response.headers[.init("X-Request-Id")!] = context.id
         metrics.record(route: route, method: request.method.rawValue, status: Int(response.status.code), duration: elapsed)
-        let milliseconds = Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1000 + Double(elapsed.components.seconds) * 1000
+        // In tenths of a millisecond, written without Foundation's formatter: this runs for every request.
+        let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
         context.logger.info(
             "request",
             metadata: [
                 "method": .string(request.method.rawValue), "route": .string(route), "status": .stringConvertible(response.status.code),
-                "duration_ms": .string(String(format: "%.1f", milliseconds)),
+                "duration_ms": .string("\(tenths / 10).\(tenths % 10)"),
             ])
         return response
     }

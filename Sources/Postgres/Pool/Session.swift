@@ -66,22 +66,28 @@ public struct Session: Sendable {
     }
 
     /// Runs one statement in a transaction of its own, switched exactly as
-    /// ``transaction(as:searchPath:settings:_:)`` switches, with `BEGIN`, the switch, the
-    /// statement and `COMMIT` sent in one round trip. A failed statement rolls the whole
-    /// transaction back. Inside an open transaction it runs there, in a savepoint.
+    /// ``transaction(as:searchPath:settings:_:)`` switches, with the switch and the statement
+    /// sent in one round trip. Inside an open transaction it runs there, in a savepoint.
+    ///
+    /// The two are sent in libpq's pipeline mode, ended by one `Sync` and no `BEGIN` or
+    /// `COMMIT`: the extended protocol runs every statement before a `Sync` in one implicit
+    /// transaction, committed at the `Sync` if all succeeded and rolled back if any failed
+    /// (statements after a failure are skipped). So the switch still ends with the
+    /// transaction, and PostgreSQL runs two statements a request instead of four.
     public func query(
         _ sql: SQL, inTransactionAs role: Identifier, searchPath: [Identifier], settings: [(name: String, value: String)] = []
     ) async throws -> QueryResult {
         guard !connection.isInTransaction else {
             return try await transaction(as: role, searchPath: searchPath, settings: settings) { try await $0.query(sql) }
         }
-        let statements = [Self.begin, Self.switching(to: role, searchPath: searchPath, settings: settings), sql, Self.commit]
+        let statements = [Self.switching(to: role, searchPath: searchPath, settings: settings), sql]
         return try await blocking { connection in
             do {
-                return try connection.pipeline(statements)[2]
+                return try connection.pipeline(statements)[1]
             } catch {
-                // The failed statement left the transaction open and aborted; nothing may stay.
-                // (If this fails too, the pool resets the connection or lets it go.)
+                // The `Sync` has rolled the transaction back; should one still be open (the
+                // pipeline cut short), nothing may stay. If this fails too, the pool resets
+                // the connection or lets it go.
                 if connection.isInTransaction && connection.isHealthy { _ = try? connection.query(Self.rollback) }
                 throw error
             }

@@ -69,7 +69,12 @@ extension Date: PostgresEncodable {
         let inDay = micros - days * perDay
         let civil = CalendarDate.civil(fromDays: Int(days))
         let seconds = inDay / 1_000_000
-        let time = String(format: "%02d:%02d:%02d.%06d", Int(seconds / 3600), Int(seconds / 60 % 60), Int(seconds % 60), Int(inDay % 1_000_000))
+        // Written by hand: this runs for every token use and audited read the server records.
+        func padded(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let time = padded(seconds / 3600, 2) + ":" + padded(seconds / 60 % 60, 2) + ":" + padded(seconds % 60, 2) + "." + padded(inDay % 1_000_000, 6)
         return "\(CalendarDate(year: civil.year, month: civil.month, day: civil.day)) \(time)+00"
     }
 }
@@ -78,9 +83,18 @@ extension Array: PostgresEncodable where Element == String {
     public static var postgresType: PostgresType { .textArray }
     /// An array literal with every element quoted, so commas, braces and quotes stay data.
     public var postgresText: String {
-        let elements = map { element in
-            "\"" + element.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // Escaped byte by byte: this runs for every request's tenant switch.
+        var literal: [UInt8] = [UInt8(ascii: "{")]
+        for (index, element) in enumerated() {
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            literal.append(UInt8(ascii: "\""))
+            for byte in element.utf8 {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
+            }
+            literal.append(UInt8(ascii: "\""))
         }
-        return "{" + elements.joined(separator: ",") + "}"
+        literal.append(UInt8(ascii: "}"))
+        return String(decoding: literal, as: UTF8.self)
     }
 }

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Mustache
+import Templates
 
 /// The network comparison as a page: charts of the headline measures and the full table.
 struct NetworkReportPage: Page {
