@@ -37,6 +37,13 @@ public struct APIBench: Sendable {
         public let serverP99: Double
         /// Transactions per second of `pgbench -S`.
         public let pgbenchRate: Double
+        /// Requests per second of pgbench replaying the server's own statements for the
+        /// request (the token lookup, then the tenant switch and the read in one pipeline),
+        /// with no server in between: what PostgreSQL allows a server that cost nothing.
+        public let replayRate: Double
+        /// The same for the tenant transaction alone, as if the token had cost nothing: what
+        /// the role switch and row-level security that isolation requires allow by themselves.
+        public let tenantReadRate: Double
         /// Requests answered with anything but 200.
         public let failures: Int
     }
@@ -64,7 +71,7 @@ public struct APIBench: Sendable {
         let records = try await CaseRecords(pool: database.pool, tenant: "bench", actor: "bench")
         try await records.write(.households, (1...1000).map { ["code": String(format: "H-%04d", $0), "area": "centrum", "size": "3"] })
         let hash = try await PasswordHasher.hash("bench password \(UUID().uuidString)")
-        try await AccountDirectory(pool: database.pool).create(
+        let account = try await AccountDirectory(pool: database.pool).create(
             email: "coordinator@bench.test", displayName: "bench", passwordHash: hash, grant: RoleGrant(role: .coordinator, tenant: "bench"))
         let token = Secrets.apiToken()
         _ = try await APITokens(pool: database.pool).create(
@@ -78,6 +85,17 @@ public struct APIBench: Sendable {
             throw BenchError("pgbench printed no rate:\n\(pgbenchOutput)")
         }
 
+        progress("pgbench replaying the server's statements for the request, \(connections) connections, \(seconds) s, with and without the token lookup")
+        let reader = CaseRecords(pool: database.pool, boundary: try database.boundary(of: "bench"), actor: "account:\(account.id)", scope: .all)
+        let read = reader.statements(for: try reader.findStatement(.households, code: "H-0001"))
+        var request = PgbenchScript()
+        try request.add(APITokens.lookup(hash: Secrets.digest(token)))
+        try request.pipeline(read)
+        let replayRate = try await replay(request, database, schema: reader.tenant.schema)
+        var tenantRead = PgbenchScript()
+        try tenantRead.pipeline(read)
+        let tenantReadRate = try await replay(tenantRead, database, schema: reader.tenant.schema)
+
         let wrkOutput = try await LoopbackServer.serving(database, catalog: catalog, connections: poolSize, logger: logger) { port in
             progress("wrk, \(connections) connections, \(seconds) s, on port \(port)")
             let url = "http://127.0.0.1:\(port)/api/v1/municipalities/bench/records/households/H-0001"
@@ -88,7 +106,25 @@ public struct APIBench: Sendable {
             throw BenchError("wrk printed no rate or latency:\n\(wrkOutput)")
         }
         let failures = Self.number(after: "Non-2xx or 3xx responses:", in: wrkOutput).map { Int($0) } ?? 0
-        return Result(serverRate: rate, serverP99: p99, pgbenchRate: pgbenchRate, failures: failures)
+        return Result(serverRate: rate, serverP99: p99, pgbenchRate: pgbenchRate, replayRate: replayRate, tenantReadRate: tenantReadRate, failures: failures)
+    }
+
+    /// pgbench sending `script` (taken from the server's own code, so it is exactly what the
+    /// server sends) as prepared statements, at the same concurrency; its rate.
+    private func replay(_ script: PgbenchScript, _ database: ThrowawayDatabase, schema: Identifier) async throws -> Double {
+        let file = FileManager.default.temporaryDirectory.appending(path: "kokon-bench-\(UUID().uuidString.prefix(8)).sql")
+        try script.text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        // pgbench prepares a script's statements as each client connects, before any switch:
+        // the tenant's schema on the search path lets it find the table, as the server's
+        // connection finds it once switched. The switch then runs as in the server.
+        let conninfo = try ConnectionString.replacing(database.conninfo, with: ["options": "-c search_path=\(schema.parts.joined(separator: "."))"])
+        let output = try await Self.execute(
+            try Self.requireTools().pgbench,
+            ["-n", "-M", "prepared", "-c", "\(connections)", "-j", "2", "-T", "\(seconds)", "-f", file.path]
+                + script.definitions.flatMap { ["-D", $0] } + [conninfo])
+        guard let rate = Self.number(after: "tps = ", in: output) else { throw BenchError("pgbench printed no rate for the replay:\n\(output)") }
+        return rate
     }
 
     /// Runs a tool to its end and returns what it printed; fails on a non-zero exit.

@@ -96,15 +96,20 @@ public struct APITokens: Sendable {
     /// unknown, expired, revoked, or its account is disabled. The use is recorded by the
     /// caller with ``recordUses(_:)``.
     public func authenticate(hash: String) async throws -> Authenticated? {
+        guard let row = try await pool.query(Self.lookup(hash: hash)).first else { return nil }
+        return Authenticated(
+            id: try row.decode("token_id"), account: try AccountDirectory.account(row), tenant: try row.decode("token_tenant", as: String?.self),
+            scope: try row.decode("scope"))
+    }
+
+    /// The statement ``authenticate(hash:)`` runs: the token with its account and roles.
+    public static func lookup(hash: String) -> SQL {
         let sql: SQL = """
             SELECT t.id AS token_id, t.tenant AS token_tenant, t.scope, \(AccountDirectory.accountColumns)
             FROM kokon.api_tokens t JOIN kokon.accounts a ON a.id = t.account
             WHERE t.token_hash = \(hash) AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT a.disabled
             """
-        guard let row = try await pool.query(sql.prepared()).first else { return nil }
-        return Authenticated(
-            id: try row.decode("token_id"), account: try AccountDirectory.account(row), tenant: try row.decode("token_tenant", as: String?.self),
-            scope: try row.decode("scope"))
+        return sql.prepared()
     }
 
     /// One use of a token.

@@ -190,14 +190,13 @@ public struct AccountDirectory: Sendable {
     /// The columns ``account(_:)`` reads, for any query over `kokon.accounts a`: one round
     /// trip brings an account with its roles.
     ///
-    /// The roles come as three text arrays in the same order, not as JSON: every API request
-    /// reads them with its token, and building and parsing a JSON document for it cost the
-    /// database and the server more than the rest of the lookup.
+    /// The roles come as one text array, `role:tenant:staff` per role (a tenant id holds no
+    /// colon, and the staff code comes last), read by one subquery and put in order here.
+    /// Every API request reads them with its token: as JSON, or as three sorted arrays, they
+    /// cost PostgreSQL more than the rest of the lookup (pgbench, docs/benchmarks.md).
     static let accountColumns: SQL = """
         a.id AS account_id, a.email, a.display_name, a.disabled, a.totp_secret IS NOT NULL AS second_factor, a.created_at, a.last_sign_in_at,
-        ARRAY(SELECT r.role FROM kokon.account_roles r WHERE r.account = a.id ORDER BY r.role, r.tenant) AS grant_roles,
-        ARRAY(SELECT coalesce(r.tenant, '') FROM kokon.account_roles r WHERE r.account = a.id ORDER BY r.role, r.tenant) AS grant_tenants,
-        ARRAY(SELECT coalesce(r.staff, '') FROM kokon.account_roles r WHERE r.account = a.id ORDER BY r.role, r.tenant) AS grant_staff
+        ARRAY(SELECT r.role || ':' || coalesce(r.tenant, '') || ':' || coalesce(r.staff, '') FROM kokon.account_roles r WHERE r.account = a.id) AS grants
         """
 
     /// The account in a row selected with ``accountColumns``.
@@ -209,15 +208,13 @@ public struct AccountDirectory: Sendable {
             grants: try grants(row))
     }
 
-    /// The roles in a row selected with ``accountColumns``; an empty tenant or staff code is none.
-    /// (One statement reads the three arrays from one snapshot, so they line up.)
+    /// The roles in a row selected with ``accountColumns``, by role, then municipality; an
+    /// empty tenant or staff code is none.
     private static func grants(_ row: Row) throws -> [RoleGrant] {
-        let roles = try row.decode("grant_roles", as: [String].self)
-        let tenants = try row.decode("grant_tenants", as: [String].self)
-        let staff = try row.decode("grant_staff", as: [String].self)
-        return try zip(roles, zip(tenants, staff)).map { name, place in
-            guard let role = AccountRole(rawValue: name) else { throw PostgresValueError("expected a role, found '\(name)'") }
-            return RoleGrant(role: role, tenant: place.0.isEmpty ? nil : place.0, staff: place.1.isEmpty ? nil : place.1)
-        }
+        try row.decode("grants", as: [String].self).map { text in
+            let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, let role = AccountRole(rawValue: String(parts[0])) else { throw PostgresValueError("expected role:tenant:staff, found '\(text)'") }
+            return RoleGrant(role: role, tenant: parts[1].isEmpty ? nil : String(parts[1]), staff: parts[2].isEmpty ? nil : String(parts[2]))
+        }.sorted { ($0.role.rawValue, $0.tenant ?? "") < ($1.role.rawValue, $1.tenant ?? "") }
     }
 }

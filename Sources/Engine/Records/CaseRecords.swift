@@ -57,6 +57,11 @@ public struct CaseRecords: Sendable {
         try await pool.withSession { try await $0.query(sql, inTransactionAs: tenant.role, searchPath: [tenant.schema], settings: settings) }
     }
 
+    /// What ``query(_:)`` sends for `sql` in its one round trip.
+    public func statements(for sql: SQL) -> [SQL] {
+        Session.statements(for: sql, inTransactionAs: tenant.role, searchPath: [tenant.schema], settings: settings)
+    }
+
     /// The actor and the scope, as the audit trigger and the row-level-security policies read them.
     private var settings: [(name: String, value: String)] {
         let (scopeName, staff): (String, String) =

@@ -87,12 +87,16 @@ extension CaseRecords {
 
     /// The record of a code-keyed kind with this code.
     public func find(_ kind: RecordKind, code: String) async throws -> JSONB {
-        let key = try kind.singleKey
-        let sql: SQL = "SELECT to_jsonb(t) AS record FROM \(kind.table) t WHERE \(key) = \(code)"
-        guard let row = try await query(sql.prepared()).first else {
+        guard let row = try await query(try findStatement(kind, code: code)).first else {
             throw LookupError.notFound(kind: kind.name, key: code)
         }
         return try row.decode("record", as: JSONB.self)
+    }
+
+    /// The statement ``find(_:code:)`` runs.
+    public func findStatement(_ kind: RecordKind, code: String) throws -> SQL {
+        let sql: SQL = "SELECT to_jsonb(t) AS record FROM \(kind.table) t WHERE \(try kind.singleKey) = \(code)"
+        return sql.prepared()
     }
 
     /// Deletes the record of a code-keyed kind with this code.

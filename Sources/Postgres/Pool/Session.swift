@@ -80,7 +80,7 @@ public struct Session: Sendable {
         guard !connection.isInTransaction else {
             return try await transaction(as: role, searchPath: searchPath, settings: settings) { try await $0.query(sql) }
         }
-        let statements = [Self.switching(to: role, searchPath: searchPath, settings: settings), sql]
+        let statements = Self.statements(for: sql, inTransactionAs: role, searchPath: searchPath, settings: settings)
         return try await blocking { connection in
             do {
                 return try connection.pipeline(statements)[1]
@@ -92,6 +92,14 @@ public struct Session: Sendable {
                 throw error
             }
         }
+    }
+
+    /// What ``query(_:inTransactionAs:searchPath:settings:)`` sends in its one round trip
+    /// outside a transaction: the switch, then `sql`. (The benchmarks replay them with pgbench.)
+    public static func statements(
+        for sql: SQL, inTransactionAs role: Identifier, searchPath: [Identifier], settings: [(name: String, value: String)] = []
+    ) -> [SQL] {
+        [switching(to: role, searchPath: searchPath, settings: settings), sql]
     }
 
     static let begin: SQL = SQL(stringLiteral: "BEGIN").prepared()

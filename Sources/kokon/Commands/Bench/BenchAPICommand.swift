@@ -14,6 +14,11 @@ struct BenchAPICommand: AsyncParsableCommand {
             row-level security) at CONNECTIONS connections; then pgbench -S (one primary-key \
             read per transaction) at the same concurrency. Targets: at least 0.5x pgbench's \
             rate, and p99 under 20 ms. Needs wrk (`sudo apt-get install wrk`) and pgbench.
+
+            To show how much of the gap is the server's, pgbench also replays the statements \
+            the server sends for that request, taken from the same code (the token lookup, \
+            then the role switch and the read in one pipeline), and the tenant transaction \
+            alone: what PostgreSQL allows with no server at all.
             """
     )
 
@@ -41,6 +46,14 @@ struct BenchAPICommand: AsyncParsableCommand {
             String(
                 format: "server %.0f requests/s (p99 %.1f ms, %d failed), pgbench -S %.0f transactions/s, %@ build", result.serverRate, result.serverP99,
                 result.failures, result.pgbenchRate, BuildConfiguration.name))
+        print(
+            String(
+                format: "pgbench replaying the server's statements for the request, no server: %.0f requests/s (%.2fx pgbench -S); the server reached %.0f%% of it",
+                result.replayRate, result.replayRate / result.pgbenchRate, 100 * result.serverRate / result.replayRate))
+        print(
+            String(
+                format: "pgbench replaying the tenant transaction alone (role switch, row-level security, read), no token lookup: %.0f/s (%.2fx pgbench -S)",
+                result.tenantReadRate, result.tenantReadRate / result.pgbenchRate))
         print(
             String(
                 format: "api: %.2fx pgbench -S (target >= 0.5x), p99 %.1f ms (target < 20 ms)", result.serverRate / result.pgbenchRate, result.serverP99))
