@@ -44,6 +44,9 @@ public struct APIBench: Sendable {
         /// The same for the tenant transaction alone, as if the token had cost nothing: what
         /// the role switch and row-level security that isolation requires allow by themselves.
         public let tenantReadRate: Double
+        /// Requests per second of the same server answering `GET /healthz` (no database, no
+        /// account): what the HTTP stack and the load generator allow by themselves.
+        public let healthRate: Double
         /// Requests answered with anything but 200.
         public let failures: Int
     }
@@ -96,17 +99,23 @@ public struct APIBench: Sendable {
         try tenantRead.pipeline(read)
         let tenantReadRate = try await replay(tenantRead, database, schema: reader.tenant.schema)
 
-        let wrkOutput = try await LoopbackServer.serving(database, catalog: catalog, connections: poolSize, logger: logger) { port in
+        let (healthOutput, wrkOutput) = try await LoopbackServer.serving(database, catalog: catalog, connections: poolSize, logger: logger) { port in
+            let wrk = ["-t", "2", "-c", "\(connections)", "-d", "\(seconds)s", "--latency"]
+            progress("wrk on GET /healthz, \(connections) connections, \(seconds) s, on port \(port)")
+            let health = try await Self.execute(tools.wrk, wrk + ["http://127.0.0.1:\(port)/healthz"])
             progress("wrk, \(connections) connections, \(seconds) s, on port \(port)")
             let url = "http://127.0.0.1:\(port)/api/v1/municipalities/bench/records/households/H-0001"
-            return try await Self.execute(
-                tools.wrk, ["-t", "2", "-c", "\(connections)", "-d", "\(seconds)s", "--latency", "-H", "Authorization: Bearer \(token)", url])
+            return (health, try await Self.execute(tools.wrk, wrk + ["-H", "Authorization: Bearer \(token)", url]))
+        }
+        guard let healthRate = Self.number(after: "Requests/sec:", in: healthOutput) else {
+            throw BenchError("wrk printed no rate for GET /healthz:\n\(healthOutput)")
         }
         guard let rate = Self.number(after: "Requests/sec:", in: wrkOutput), let p99 = Self.latency(percentile: "99%", in: wrkOutput) else {
             throw BenchError("wrk printed no rate or latency:\n\(wrkOutput)")
         }
         let failures = Self.number(after: "Non-2xx or 3xx responses:", in: wrkOutput).map { Int($0) } ?? 0
-        return Result(serverRate: rate, serverP99: p99, pgbenchRate: pgbenchRate, replayRate: replayRate, tenantReadRate: tenantReadRate, failures: failures)
+        return Result(
+            serverRate: rate, serverP99: p99, pgbenchRate: pgbenchRate, replayRate: replayRate, tenantReadRate: tenantReadRate, healthRate: healthRate, failures: failures)
     }
 
     /// pgbench sending `script` (taken from the server's own code, so it is exactly what the

@@ -190,10 +190,10 @@ public struct AccountDirectory: Sendable {
     /// The columns ``account(_:)`` reads, for any query over `kokon.accounts a`: one round
     /// trip brings an account with its roles.
     ///
-    /// The roles come as one text array, `role:tenant:staff` per role (a tenant id holds no
-    /// colon, and the staff code comes last), read by one subquery and put in order here.
-    /// Every API request reads them with its token: as JSON, or as three sorted arrays, they
-    /// cost PostgreSQL more than the rest of the lookup (pgbench, docs/benchmarks.md).
+    /// The roles come as one text array, `role:tenant:staff` per role (neither a tenant id nor
+    /// a pseudonymous code may hold a colon), read by one subquery and put in order here.
+    /// Every API request reads them with its token, so the server parses no JSON for them,
+    /// and PostgreSQL sorts nothing (docs/benchmarks.md).
     static let accountColumns: SQL = """
         a.id AS account_id, a.email, a.display_name, a.disabled, a.totp_secret IS NOT NULL AS second_factor, a.created_at, a.last_sign_in_at,
         ARRAY(SELECT r.role || ':' || coalesce(r.tenant, '') || ':' || coalesce(r.staff, '') FROM kokon.account_roles r WHERE r.account = a.id) AS grants

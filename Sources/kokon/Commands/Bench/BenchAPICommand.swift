@@ -18,7 +18,8 @@ struct BenchAPICommand: AsyncParsableCommand {
             To show how much of the gap is the server's, pgbench also replays the statements \
             the server sends for that request, taken from the same code (the token lookup, \
             then the role switch and the read in one pipeline), and the tenant transaction \
-            alone: what PostgreSQL allows with no server at all.
+            alone: what PostgreSQL allows with no server at all; and wrk loads the server's \
+            GET /healthz, which touches no database: what the HTTP stack allows by itself.
             """
     )
 
@@ -54,6 +55,10 @@ struct BenchAPICommand: AsyncParsableCommand {
             String(
                 format: "pgbench replaying the tenant transaction alone (role switch, row-level security, read), no token lookup: %.0f/s (%.2fx pgbench -S)",
                 result.tenantReadRate, result.tenantReadRate / result.pgbenchRate))
+        print(
+            String(
+                format: "the server answering GET /healthz, no database and no account: %.0f requests/s (%.2fx pgbench -S)",
+                result.healthRate, result.healthRate / result.pgbenchRate))
         print(
             String(
                 format: "api: %.2fx pgbench -S (target >= 0.5x), p99 %.1f ms (target < 20 ms)", result.serverRate / result.pgbenchRate, result.serverP99))
