@@ -52,38 +52,42 @@ extension CaseRecords {
     }
 
     /// The choices of the municipality's forms.
+    ///
+    /// Four statements whatever the number of adoptions: every page that has a form reads
+    /// these. The programmes' elements, the indicators whose target the municipality may set
+    /// (in the template's order) and the events its windows count from (by id) come in one.
     public func choices() async throws -> Choices {
         try await transaction { session in
             let areas = try await session.query("SELECT id, name, NULL::text AS parent FROM area ORDER BY name").rows.map(Self.choice)
             let staff = try await session.query("SELECT code AS id, role AS name, adoption AS parent FROM staff ORDER BY code").rows.map(Self.choice)
-            var adoptions: [AdoptedProgramme] = []
-            for row in try await session.query("SELECT id, model_id || '@' || model_version AS version FROM adoption ORDER BY id").rows {
-                let id: String = try row.decode("id")
-                let elements = try await session.query(
-                    "SELECT kind, id, name, parent FROM model_element WHERE adoption = \(id) AND active ORDER BY kind, name"
-                ).rows
-                func of(_ kind: String) throws -> [Choice] {
-                    try elements.filter { try $0.decode("kind", as: String.self) == kind }.map(Self.choice)
-                }
-                let localTargets = try await session.query(
-                    """
-                    SELECT i->>'id' AS id, i->'name'->>'pl' AS name, NULL::text AS parent
-                    FROM adoption a, jsonb_array_elements(coalesce(a.programme->'indicators', '[]'::jsonb)) i
-                    WHERE a.id = \(id) AND coalesce(a.programme->'adaptation'->'localTargets', '[]'::jsonb) ? (i->>'id')
-                    """
-                ).rows.map(Self.choice)
-                let events = try await session.query(
-                    """
-                    SELECT DISTINCT ON (c->'window'->>'event') c->'window'->>'event' AS id, c->'window'->'eventName'->>'pl' AS name, NULL::text AS parent
+            let programmes = try await session.query("SELECT id, model_id || '@' || model_version AS version FROM adoption ORDER BY id").rows
+            let elements = try await session.query(
+                """
+                SELECT adoption, kind, id, name, parent, name AS position FROM model_element WHERE active
+                UNION ALL
+                SELECT a.id, 'local-target', i.value->>'id', i.value->'name'->>'pl', NULL, lpad(i.position::text, 6, '0')
+                FROM adoption a, jsonb_array_elements(coalesce(a.programme->'indicators', '[]'::jsonb)) WITH ORDINALITY AS i(value, position)
+                WHERE coalesce(a.programme->'adaptation'->'localTargets', '[]'::jsonb) ? (i.value->>'id')
+                UNION ALL
+                SELECT * FROM (
+                    SELECT DISTINCT ON (a.id, c->'window'->>'event') a.id, 'event', c->'window'->>'event', c->'window'->'eventName'->>'pl', NULL,
+                           c->'window'->>'event'
                     FROM adoption a, jsonb_array_elements(coalesce(a.programme->'criteria', '[]'::jsonb)) c
-                    WHERE a.id = \(id) AND c->'window' IS NOT NULL ORDER BY c->'window'->>'event'
-                    """
-                ).rows.map(Self.choice)
-                adoptions.append(
-                    AdoptedProgramme(
-                        id: id, version: try row.decode("version"), targetGroups: try of("target-group"), components: try of("component"),
-                        activities: try of("activity"), plans: try of("plan"), roles: try of("role"), outcomes: try of("outcome"),
-                        criteria: try of("criterion"), localTargets: localTargets, events: events))
+                    WHERE c->'window' IS NOT NULL ORDER BY a.id, c->'window'->>'event') events
+                ORDER BY adoption, kind, position
+                """
+            ).rows
+            var byAdoption: [String: [String: [Choice]]] = [:]
+            for row in elements {
+                byAdoption[try row.decode("adoption"), default: [:]][try row.decode("kind"), default: []].append(try Self.choice(row))
+            }
+            let adoptions = try programmes.map { row in
+                let id: String = try row.decode("id")
+                let of = byAdoption[id] ?? [:]
+                return AdoptedProgramme(
+                    id: id, version: try row.decode("version"), targetGroups: of["target-group"] ?? [], components: of["component"] ?? [],
+                    activities: of["activity"] ?? [], plans: of["plan"] ?? [], roles: of["role"] ?? [], outcomes: of["outcome"] ?? [],
+                    criteria: of["criterion"] ?? [], localTargets: of["local-target"] ?? [], events: of["event"] ?? [])
             }
             return Choices(areas: areas, adoptions: adoptions, staff: staff)
         }
