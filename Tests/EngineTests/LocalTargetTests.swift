@@ -66,6 +66,10 @@ struct LocalTargetTests {
             try await records.write(
                 (1...2).map { EnrolmentRecord(adoption: adoption, household: "H-\($0)", targetGroup: "families", start: Day.parse("2021-02-01")!) })
             try await records.write([OutcomeRecord(adoption: adoption, outcome: "family-situation-improved", household: "H-1", date: Day.parse("2021-10-01")!)])
+            // The register's form offers exactly the indicators the programme lets it set, in the programme's order.
+            let offered = try await records.choices().adoptions.first { $0.id == adoption }?.localTargets
+            #expect(offered?.map(\.id) == ["families-with-assistance", "family-situation"])
+            #expect(offered?.allSatisfy { !$0.name.isEmpty && $0.parent == nil } == true)
             let evaluator = Evaluator(records: records)
             func indicator(_ id: String) async throws -> IndicatorValue {
                 let evaluation = try #require(try await evaluator.evaluate(adoption: adoption, today: CalendarDate(year: 2022, month: 1, day: 10)).first)

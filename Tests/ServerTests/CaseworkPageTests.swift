@@ -153,6 +153,9 @@ struct CaseworkPageTests {
                 let page = try await client.execute(uri: "/m/torun/households/H-70", method: .get, headers: browser.header)
                 #expect(page.text.contains("P-70") && page.text.contains("10.02.2025") && page.text.contains("obecna"))
                 #expect(page.text.contains("Cel 1: edukacja — w realizacji"))
+                // The programme's names, not its ids.
+                #expect(page.text.contains("<td>Edukacja rodzinna — warsztaty dla rodziców</td>") && page.text.contains("indywidualny plan rozwoju"))
+                #expect(!page.text.contains("family-education — parent-workshop") && !page.text.contains("individual-development-plan P"))
                 // Ending the participation: a last day before the first is refused and changes nothing.
                 let ending = ["enrolment": "wygrana-rodzina|H-70||2025-02-01", "end": "2025-01-15", "exit_reason": "dropped-out"]
                 let early = try await post("/m/torun/households/H-70/end", ending)

@@ -244,6 +244,10 @@ enum CaseworkRoutes {
             guard let id else { return "" }
             return choices.adoptions.first { $0.id == adoption }?[keyPath: list].first { $0.id == id }?.name ?? id
         }
+        /// The name of an element a record names without its programme: the first adopted one that has it.
+        func elementName(_ id: String, in list: KeyPath<CaseRecords.AdoptedProgramme, [CaseRecords.Choice]>) -> String {
+            choices.adoptions.lazy.compactMap { $0[keyPath: list].first { $0.id == id }?.name }.first ?? id
+        }
         let enrolled = Set(file.enrolments.compactMap(\.person))
         let householdEnrolled = file.enrolments.contains { $0.person == nil }
         let token = csrf(context)
@@ -307,7 +311,10 @@ enum CaseworkRoutes {
         let planSummary = FormField.place(
             issues["plans"] ?? [], in: &planFields, names: ["adoption": "plan_kind", "plan": "plan_kind", "person": "plan_for", "household": "plan_for"])
         let goalChoices = file.plans.flatMap { plan in
-            plan.goals.map { ("\(plan.code)|\($0.number)", "\(plan.plan) \(plan.code) — cel \($0.number): \($0.domain) (\(PolishLabels.goalStatuses[$0.status] ?? $0.status))") }
+            plan.goals.map { goal in
+                let name = "\(elementName(plan.plan, in: \.plans)) \(plan.code) — cel \(goal.number): \(goal.domain)"
+                return ("\(plan.code)|\(goal.number)", "\(name) (\(PolishLabels.goalStatuses[goal.status] ?? goal.status))")
+            }
         }
         var goalFields = [
             FormField.select("goal", "Cel", choices: goalChoices, value: values["goals"]?["goal"] ?? ""),
@@ -438,11 +445,12 @@ enum CaseworkRoutes {
             let goals = plan.goals.map { "Cel \($0.number): \($0.domain) — \(PolishLabels.goalStatuses[$0.status] ?? $0.status)" }
             plans.append(
                 HouseholdPage.Plan(
-                    code: plan.code, name: plan.plan, who: plan.person ?? "całe gospodarstwo", drawnUp: plan.drawnUpOn.polish, goals: goals))
+                    code: plan.code, name: elementName(plan.plan, in: \.plans), who: plan.person ?? "całe gospodarstwo", drawnUp: plan.drawnUpOn.polish, goals: goals))
         }
         var attendance: [HouseholdPage.Attendance] = []
         for entry in file.attendance {
-            let activity = [entry.component, entry.activity ?? ""].filter { !$0.isEmpty }.joined(separator: " — ")
+            let activity = [elementName(entry.component, in: \.components), entry.activity.map { elementName($0, in: \.activities) } ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: " — ")
             attendance.append(
                 HouseholdPage.Attendance(
                     date: entry.heldOn.polish, activity: activity, minutes: entry.minutes, person: entry.person,
