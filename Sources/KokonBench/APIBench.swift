@@ -94,10 +94,10 @@ public struct APIBench: Sendable {
         var request = PgbenchScript()
         try request.add(APITokens.lookup(hash: Secrets.digest(token)))
         try request.pipeline(read)
-        let replayRate = try await replay(request, database, schema: reader.tenant.schema)
+        let replayRate = try await replay(request, database, schema: reader.tenant.schema, pgbench: tools.pgbench)
         var tenantRead = PgbenchScript()
         try tenantRead.pipeline(read)
-        let tenantReadRate = try await replay(tenantRead, database, schema: reader.tenant.schema)
+        let tenantReadRate = try await replay(tenantRead, database, schema: reader.tenant.schema, pgbench: tools.pgbench)
 
         let (healthOutput, wrkOutput) = try await LoopbackServer.serving(database, catalog: catalog, connections: poolSize, logger: logger) { port in
             let wrk = ["-t", "2", "-c", "\(connections)", "-d", "\(seconds)s", "--latency"]
@@ -120,7 +120,7 @@ public struct APIBench: Sendable {
 
     /// pgbench sending `script` (taken from the server's own code, so it is exactly what the
     /// server sends) as prepared statements, at the same concurrency; its rate.
-    private func replay(_ script: PgbenchScript, _ database: ThrowawayDatabase, schema: Identifier) async throws -> Double {
+    private func replay(_ script: PgbenchScript, _ database: ThrowawayDatabase, schema: Identifier, pgbench: String) async throws -> Double {
         let file = FileManager.default.temporaryDirectory.appending(path: "kokon-bench-\(UUID().uuidString.prefix(8)).sql")
         try script.text.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -129,7 +129,7 @@ public struct APIBench: Sendable {
         // connection finds it once switched. The switch then runs as in the server.
         let conninfo = try ConnectionString.replacing(database.conninfo, with: ["options": "-c search_path=\(schema.parts.joined(separator: "."))"])
         let output = try await Self.execute(
-            try Self.requireTools().pgbench,
+            pgbench,
             ["-n", "-M", "prepared", "-c", "\(connections)", "-j", "2", "-T", "\(seconds)", "-f", file.path]
                 + script.definitions.flatMap { ["-D", $0] } + [conninfo])
         guard let rate = Self.number(after: "tps = ", in: output) else { throw BenchError("pgbench printed no rate for the replay:\n\(output)") }

@@ -67,10 +67,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        let yearText = String(year)
-        return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
-            + "-" + (month < 10 ? "0" : "") + String(month)
-            + "-" + (day < 10 ? "0" : "") + String(day)
+        year.zeroPadded(4) + "-" + month.zeroPadded(2) + "-" + day.zeroPadded(2)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -106,5 +103,13 @@ extension CalendarDate: PostgresDecodable {
             throw PostgresValueError("expected a date as YYYY-MM-DD")
         }
         self = date
+    }
+}
+
+extension BinaryInteger {
+    /// The number in decimal with zeros in front up to `width` digits, as dates and times are written.
+    func zeroPadded(_ width: Int) -> String {
+        let digits = String(self)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
